@@ -1,1 +1,5 @@
-export {};
+/**
+ * @sidereal/autodiff-samplers — probabilistic programming, samplers, variational
+ * inference, optimizers and ArviZ-compatible diagnostics.
+ */
+export * from "./diagnostics/index.js";
