@@ -25,7 +25,7 @@ import {
   sum,
   type Tensor,
   tensor,
-} from "../src/index.js";
+} from "@sidereal/tensor";
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 const LOG16 = Math.log(16);
@@ -133,7 +133,7 @@ export function m67HandGradient(data: M67Data): (q: Float64Array, g: Float64Arra
       const bg = 2 * (z - logHalfL) - 0.5 * w - LOG16 - logHalfL;
       const a = logQ + fg;
       const b = log1mQ + bg;
-      const m = a > b ? a : b;
+      const m = Math.max(a, b);
       const ea = Math.exp(a - m);
       const eb = Math.exp(b - m);
       const s = ea + eb;

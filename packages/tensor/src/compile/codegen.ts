@@ -4,6 +4,7 @@
  * the primitives' scalar expressions inlined; other nodes call their kernel with
  * preallocated output buffers.
  */
+import { hoistScalarFns } from "../core/elementwise-kernels.js";
 import { scalarEnv } from "../core/scalar-env.js";
 import { broadcastIndexMap, type Shape, sizeOf } from "../core/shape.js";
 import type { Graph, GraphNode } from "./graph.js";
@@ -100,7 +101,14 @@ export function generate(
         continue;
       }
       const args = node.inputs.map(read);
-      const expr = node.prim.expr ? node.prim.expr(args, node.attrs) : args[0];
+      let expr = node.prim.expr ? node.prim.expr(args, node.attrs) : args[0];
+      // strength reduction: division by a loop-invariant scalar becomes a multiplication
+      // by its reciprocal, hoisted out of the loop (changes results by at most 1 ulp)
+      if (node.prim.name === "div" && n > 1 && /^s\d+$/.test(args[1])) {
+        const r = `q${args[1].slice(1)}`;
+        if (!pre.includes(`const ${r} = 1 / ${args[1]};`)) pre.push(`const ${r} = 1 / ${args[1]};`);
+        expr = `(${args[0]} * ${r})`;
+      }
       loop.push(`const v${id} = ${expr};`);
       // materialise when read outside the loop (reducers of this group read the local)
       const outside = (consumers.get(id) ?? []).some((c) => !members.has(c));
@@ -135,7 +143,7 @@ export function generate(
     shape: p.shape,
     inShapes: p.inputs.map((i) => graph.nodes[i].shape as Shape),
   }));
-  const factory = new Function("B", "P", "M", "S", source) as (
+  const factory = new Function("B", "P", "M", "S", hoistScalarFns(source)) as (
     b: Float64Array[],
     p: typeof kernelArgs,
     m: Int32Array[],

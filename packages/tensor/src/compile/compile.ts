@@ -32,6 +32,11 @@ export interface CompiledFunction {
   readonly flatSize: number;
   /** Evaluates the function; the result is a fresh tensor. */
   value(...args: TensorLike[]): Tensor;
+  /**
+   * Evaluates the function and returns the compiled program's own output buffer
+   * (zero-copy; overwritten by the next call). For hot loops.
+   */
+  valueBuffer(...args: readonly (Float64Array | TensorLike)[]): Float64Array;
   /** Value and gradients; gradients are written into `gradOut[k]` (one buffer per argument). */
   valueAndGrad(args: readonly TensorLike[], gradOut: readonly Float64Array[]): number;
   /** Flat-vector form for samplers and optimizers: all arguments concatenated. */
@@ -121,6 +126,10 @@ export function compile(
         "compiled function",
         `flat vector has length ${q.length}, expected ${flatSize}`,
       );
+    if (sizes.length === 1) {
+      p.buffers[inputIds[0]] = q;
+      return;
+    }
     let off = 0;
     for (let k = 0; k < sizes.length; k++) {
       const b = p.buffers[inputIds[k]];
@@ -140,6 +149,11 @@ export function compile(
       load(valueProgram, args);
       valueProgram.run();
       return new Tensor(valueBuf().slice(), outShape, "compiled");
+    },
+    valueBuffer: (...args) => {
+      load(valueProgram, args);
+      valueProgram.run();
+      return valueBuf();
     },
     valueAndGrad: (args, gradOut) => {
       requireGrad();

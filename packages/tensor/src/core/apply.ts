@@ -2,6 +2,7 @@
  * `apply` runs a primitive eagerly: infer the shape, allocate the output, run the
  * kernel, and report to the tape (if an input is tracked) and the compile recorder.
  */
+import { getBackend } from "../backend/backend.js";
 import { tracing } from "./context.js";
 import type { Primitive } from "./primitive.js";
 import { type Shape, sizeOf } from "./shape.js";
@@ -15,11 +16,13 @@ export function apply<A>(prim: Primitive<A>, inputs: readonly Tensor[], attrs: A
     bufs[i] = inputs[i]._buf;
   }
   const outShape = prim.outShape(shapes, attrs);
+  const backend = getBackend();
   let buf: Float64Array;
   if (prim.alias) buf = bufs[0];
   else {
     buf = new Float64Array(sizeOf(outShape));
-    prim.run(bufs, shapes, buf, outShape, attrs);
+    const run = backend.name === "cpu" ? prim.run : (backend.kernel(prim as Primitive) ?? prim.run);
+    run(bufs, shapes, buf, outShape, attrs as never);
   }
   const out = new Tensor(buf, outShape, prim.name);
   const tape = tracing.tape;

@@ -39,11 +39,25 @@ export function elementwiseKernel(arity: 1 | 2 | 3, body: string): Kernel {
     .join(" ");
   lines.push(`for (let i = 0; i < n; i++) { ${gen} out[i] = ${body}; }`);
   lines.push("};");
-  const factory = new Function("S", "H", lines.join("\n")) as (
+  const factory = new Function("S", "H", hoistScalarFns(lines.join("\n"))) as (
     s: typeof scalarEnv,
     h: { map: typeof broadcastIndexMap },
   ) => Kernel;
   return factory(scalarEnv, { map: broadcastIndexMap });
+}
+
+/**
+ * Rewrites `S.name(` calls to locals bound once (`const S_name = S.name`), so hot loops
+ * call a constant function instead of looking a property up in the environment.
+ */
+export function hoistScalarFns(source: string): string {
+  const names = new Set<string>();
+  const body = source.replace(/\bS\.(\w+)\(/g, (_m, name: string) => {
+    names.add(name);
+    return `S_${name}(`;
+  });
+  const decls = [...names].map((n) => `const S_${n} = S.${n};`).join("\n");
+  return `${decls}\n${body}`;
 }
 
 /** Shape rule of elementwise primitives: NumPy broadcasting of all inputs. */

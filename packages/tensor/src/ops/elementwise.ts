@@ -9,6 +9,7 @@ import { toTensor } from "../core/create.js";
 import { defineElementwise } from "../core/define.js";
 import { registerScalar } from "../core/scalar-env.js";
 import type { Tensor, TensorLike } from "../core/tensor.js";
+import { xlog1py as xlog1pyScalar, xlogy as xlogyScalar } from "../special/xlogy.js";
 
 // ---- scalar helpers used by expressions (stable branches) ----
 /** 1/(1+e^-x) without overflow. */
@@ -30,14 +31,15 @@ function logaddexpScalar(x: number, y: number): number {
 function signScalar(x: number): number {
   return x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : Number.NaN;
 }
-/** x·log(y), defined as 0 when x = 0 (and y is not NaN). */
-function xlogyScalar(x: number, y: number): number {
-  return x === 0 && !Number.isNaN(y) ? 0 : x * Math.log(y);
+/**
+ * ∂ logaddexp(x, y) / ∂x = e^(x - logaddexp(x, y)) = σ(x - y); 0.5 when x and y are the
+ * same infinity (where σ(x - y) would be NaN), as the limit along x = y.
+ */
+function logaddexpWeightScalar(x: number, y: number): number {
+  if (x === y) return 0.5;
+  return sigmoidScalar(x - y);
 }
-/** x·log1p(y), 0 when x = 0. */
-function xlog1pyScalar(x: number, y: number): number {
-  return x === 0 && !Number.isNaN(y) ? 0 : x * Math.log1p(y);
-}
+registerScalar("logaddexpWeight", logaddexpWeightScalar);
 registerScalar("sigmoid", sigmoidScalar);
 registerScalar("softplus", softplusScalar);
 registerScalar("logaddexp", logaddexpScalar);
@@ -284,14 +286,17 @@ export const LOGADDEXP = defineElementwise({
   name: "logaddexp",
   arity: 2,
   expr: (x, y) => `S.logaddexp(${x}, ${y})`,
-  vjp: (g, [x, y], out) => {
-    // weights e^(x-out), e^(y-out); when both are -inf the output is -inf: use 0.5 each
-    const finite = isfinite(out);
-    const safeOut = where(finite, out, 0);
-    const wx = where(finite, exp(sub(x, safeOut)), 0.5);
-    const wy = where(finite, exp(sub(y, safeOut)), 0.5);
-    return [mul(g, wx), mul(g, wy)];
-  },
+  // weights ∂/∂x = σ(x - y), ∂/∂y = σ(y - x), one exp each (see logaddexpWeight)
+  vjp: (g, [x, y]) => [
+    mul(g, apply(LOGADDEXP_WEIGHT, [x, y], undefined)),
+    mul(g, apply(LOGADDEXP_WEIGHT, [y, x], undefined)),
+  ],
+});
+const LOGADDEXP_WEIGHT = defineElementwise({
+  name: "logaddexpWeight",
+  arity: 2,
+  expr: (x, y) => `S.logaddexpWeight(${x}, ${y})`,
+  nondifferentiable: true,
 });
 export const XLOGY = defineElementwise({
   name: "xlogy",
@@ -406,11 +411,3 @@ export const where = (cond: TensorLike, a: TensorLike, b: TensorLike): Tensor =>
 /** Clamps to [lo, hi]; gradient 1 inside, 0 outside. */
 export const clip = (x: TensorLike, lo: TensorLike, hi: TensorLike): Tensor =>
   minimum(maximum(x, lo), hi);
-/** log(1 - e^x) for x <= 0, Mächler's switch at -ln 2 between log(-expm1) and log1p(-exp). */
-export const log1mexp = (x: TensorLike): Tensor => {
-  const t = u(x);
-  const small = gt(t, -Math.LN2);
-  const a = where(small, t, -1);
-  const b = where(small, -1, t);
-  return where(small, log(neg(expm1(a))), log1p(neg(exp(b))));
-};

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench` for @sidereal/tensor: the three measurements of the tensor issue,
+ * each as a ratio against a baseline measured in the same run, written to
+ * `bench/results/tensor.json` (repository root) with the machine and date.
+ *
+ * Run with Node >= 22.18 (type stripping): `node packages/tensor/bench/run.ts`.
+ */
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  add,
+  compile,
+  cos,
+  div,
+  exp,
+  log,
+  log1p,
+  mul,
+  scalar,
+  sin,
+  sqrt,
+  square,
+  sub,
+  type Tensor,
+  tanh,
+  tensor,
+  valueAndGrad,
+} from "@sidereal/tensor";
+import { m67HandGradient, m67LogDensity, syntheticM67 } from "./m67-model.ts";
+
+/** Median time per call in ms over `rounds` rounds of `reps` calls, after warm-up. */
+function timeIt(fn: () => void, reps: number, rounds = 7): number {
+  for (let k = 0; k < Math.max(3, reps / 10); k++) fn();
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let k = 0; k < reps; k++) fn();
+    times.push((performance.now() - t0) / reps);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(rounds / 2)];
+}
+
+// 1. elementwise exp(x)*y + log1p(z) on 10^6 elements
+function elementwise() {
+  const n = 1_000_000;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = Math.sin(i) * 2;
+    y[i] = Math.cos(i);
+    z[i] = (i % 100) / 50;
+  }
+  const out = new Float64Array(n);
+  const hand = timeIt(() => {
+    for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]) * y[i] + Math.log1p(z[i]);
+  }, 5);
+  const tx = tensor(x);
+  const ty = tensor(y);
+  const tz = tensor(z);
+  const f = (a: Tensor, b: Tensor, c: Tensor) => add(mul(exp(a), b), log1p(c));
+  const eager = timeIt(() => f(tx, ty, tz), 5);
+  const c = compile(f, [tx, ty, tz], { grad: false });
+  const compiled = timeIt(() => c.value(x, y, z), 5);
+  return {
+    elements: n,
+    handLoopMs: hand,
+    eagerMs: eager,
+    compiledMs: compiled,
+    eagerThroughputVsHand: hand / eager,
+    compiledThroughputVsHand: hand / compiled,
+    targets: { compiled: ">= 0.9", eager: ">= 0.3" },
+  };
+}
+
+// 2. a 20-op scalar expression with gradient
+function scalarOverhead() {
+  const f = (a: Tensor, b: Tensor) => {
+    let t = add(mul(a, b), sin(a));
+    t = sub(t, div(cos(b), add(square(a), 1)));
+    t = add(t, log(add(exp(mul(a, 0.1)), 1)));
+    t = mul(t, tanh(sub(b, a)));
+    t = add(t, sqrt(add(square(b), 2)));
+    t = sub(t, mul(log1p(square(a)), 0.5));
+    return add(t, div(a, add(exp(b), 1)));
+  };
+  const a = scalar(0.7);
+  const b = scalar(-1.3);
+  const vg = valueAndGrad(f);
+  const eagerMs = timeIt(() => vg(a, b), 20000);
+  const c = compile(f, [a, b]);
+  const q = new Float64Array([0.7, -1.3]);
+  const g = new Float64Array(2);
+  const compiledMs = timeIt(() => c.flat(q, g), 200000);
+  return {
+    ops: 20,
+    eagerUsPerValueAndGrad: eagerMs * 1000,
+    compiledUsPerValueAndGrad: compiledMs * 1000,
+    targets: { eagerUs: "< 20", compiledUs: "< 1" },
+  };
+}
+
+// 3. the M67 cluster model (4,304 parameters)
+function m67() {
+  const n = 4300;
+  const data = syntheticM67(n);
+  const q = new Float64Array(n + 4);
+  q[0] = Math.log(400);
+  q[1] = Math.log(900);
+  q[2] = -3;
+  q[3] = 0.2;
+  for (let i = 0; i < n; i++) q[4 + i] = Math.log(1000 / Math.max(data.plx[i], 0.3));
+  const g = new Float64Array(n + 4);
+  const hand = m67HandGradient(data);
+  const handMs = timeIt(() => hand(q, g), 500);
+  const f = m67LogDensity(data);
+  const args = [scalar(q[0]), scalar(q[1]), scalar(q[2]), scalar(q[3]), tensor(q.subarray(4))];
+  const vg = valueAndGrad(f);
+  const eagerMs = timeIt(() => vg(...args), 30);
+  const c = compile(f, args);
+  const compiledMs = timeIt(() => c.flat(q, g), 500);
+  return {
+    parameters: n + 4,
+    handFusedMs: handMs,
+    eagerMs,
+    compiledMs,
+    compiledOverHand: compiledMs / handMs,
+    eagerOverHand: eagerMs / handMs,
+    compiledStats: c.stats,
+    targets: { compiledOverHand: "<= 1.3", compiledMs: "<= 0.4" },
+    anchors: { stanMsPerGradient: 1.17, numpyroMsPerGradientApprox: 0.4 },
+  };
+}
+
+const result = {
+  package: "@sidereal/tensor",
+  date: new Date().toISOString(),
+  machine: {
+    node: process.version,
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    platform: `${process.platform}-${process.arch}`,
+  },
+  elementwise: elementwise(),
+  scalarOverhead: scalarOverhead(),
+  m67: m67(),
+};
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, "../../../bench/results");
+mkdirSync(outDir, { recursive: true });
+const target = join(outDir, "tensor.json");
+const tmp = `${target}.tmp-${process.pid}`;
+writeFileSync(tmp, `${JSON.stringify(result, null, 2)}\n`);
+renameSync(tmp, target);
+console.log(JSON.stringify(result, null, 2));

@@ -1,6 +1,0 @@
-import { expect, test } from "vitest";
-import * as api from "../src/index.js";
-
-test("module loads", () => {
-  expect(typeof api).toBe("object");
-});
