@@ -3,3 +3,4 @@
  * inference, optimizers and ArviZ-compatible diagnostics.
  */
 export * from "./diagnostics/index.js";
+export * from "./optim/index.js";
