@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { contourLines, densityLevels, plotPair, SIGMA_MASSES_2D } from "../src/index.js";
+import { assertWellFormed, count, makePosterior } from "./helpers.js";
+
+describe("plotPair", () => {
+  const post = makePosterior(2, 300, 2);
+
+  it("draws n(n+1)/2 panels", () => {
+    for (const names of [["mu"], ["mu", "sigma"], ["mu", "sigma", "theta"]]) {
+      const n = names.length === 3 ? 4 : names.length;
+      const svg = plotPair(post, { varNames: names });
+      expect(count(svg, 'class="pair-panel"')).toBe((n * (n + 1)) / 2);
+      assertWellFormed(svg);
+    }
+  });
+
+  it("is deterministic", () => {
+    const opts = { varNames: ["mu", "sigma"], kind: "contour" as const };
+    expect(plotPair(post, opts)).toBe(plotPair(post, opts));
+  });
+
+  it("draws truths, quantile lines and m^{+u}_{-l} titles", () => {
+    const svg = plotPair(post, { varNames: ["mu", "sigma"], truths: { mu: 1, sigma: 1 } });
+    // mu: diagonal + x line below; sigma: diagonal + y line; plus the marker point.
+    expect(count(svg, 'class="truth"')).toBe(5);
+    expect(count(svg, 'class="quantile"')).toBe(2 * 3);
+    expect(count(svg, 'class="pair-title"')).toBe(2);
+    expect(svg).toMatch(
+      /mu = 1\.\d+<tspan[^>]*>\+0\.\d+<\/tspan><tspan[^>]*>\u22120\.\d+<\/tspan>/,
+    );
+  });
+
+  it("highlights divergent draws in every off-diagonal panel", () => {
+    const divergent = new Uint8Array(600);
+    divergent[5] = divergent[400] = 1;
+    const svg = plotPair(post, { varNames: ["mu", "sigma", "theta[0]"], divergent });
+    expect(count(svg, 'class="divergent-points"')).toBe(3);
+  });
+
+  it("draws closed 1σ/2σ contours in contour mode", () => {
+    const svg = plotPair(post, { varNames: ["mu", "sigma"], kind: "contour" });
+    assertWellFormed(svg);
+    expect(count(svg, 'class="contour"')).toBe(2);
+  });
+
+  it("caps the number of components and says which are shown", () => {
+    const svg = plotPair(post, { maxVars: 2 });
+    expect(count(svg, 'class="pair-panel"')).toBe(3);
+    expect(svg).toContain("Showing the first 2 of 4 components (mu … sigma)");
+  });
+});
+
+describe("contours", () => {
+  it("traces a closed circle and finds highest-density levels", () => {
+    const n = 41;
+    const xs = Float64Array.from({ length: n }, (_, i) => -2 + (4 * i) / (n - 1));
+    const grid = new Float64Array(n * n);
+    for (let iy = 0; iy < n; iy++)
+      for (let ix = 0; ix < n; ix++) grid[iy * n + ix] = Math.exp(-(xs[ix] ** 2 + xs[iy] ** 2) / 2);
+    const level = Math.exp(-0.5 * 1.03 ** 2); // radius 1.03, between grid nodes
+    const lines = contourLines(grid, n, n, xs, xs, level);
+    expect(lines.length).toBe(1);
+    const line = lines[0];
+    expect(line[0]).toBeCloseTo(line[line.length - 2], 12);
+    expect(line[1]).toBeCloseTo(line[line.length - 1], 12);
+    for (let i = 0; i < line.length; i += 2)
+      expect(Math.hypot(line[i], line[i + 1])).toBeCloseTo(1.03, 2);
+    // A level through grid nodes (radius 1 hits (±1, 0) and (0, ±1)) still yields closed curves.
+    for (const l of contourLines(grid, n, n, xs, xs, Math.exp(-0.5))) {
+      expect(l[0]).toBeCloseTo(l[l.length - 2], 12);
+      expect(l[1]).toBeCloseTo(l[l.length - 1], 12);
+    }
+    const [l1, l2] = densityLevels(grid, SIGMA_MASSES_2D);
+    expect(l1).toBeGreaterThan(l2);
+  });
+});
