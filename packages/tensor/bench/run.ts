@@ -30,17 +30,22 @@ import {
 } from "@sidereal/tensor";
 import { m67HandGradient, m67LogDensity, syntheticM67 } from "./m67-model.ts";
 
-/** Median time per call in ms over `rounds` rounds of `reps` calls, after warm-up. */
-function timeIt(fn: () => void, reps: number, rounds = 7): number {
-  for (let k = 0; k < Math.max(3, reps / 10); k++) fn();
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    for (let k = 0; k < reps; k++) fn();
-    times.push((performance.now() - t0) / reps);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(rounds / 2)];
+/**
+ * Median time per call in ms of several functions, measured in interleaved rounds
+ * (A B C A B C ...) so that drift in machine load affects all of them alike.
+ */
+function timeAll(fns: readonly (() => void)[], reps: readonly number[], rounds = 9): number[] {
+  fns.forEach((fn, j) => {
+    for (let k = 0; k < Math.max(3, reps[j] / 10); k++) fn();
+  });
+  const times = fns.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++)
+    fns.forEach((fn, j) => {
+      const t0 = performance.now();
+      for (let k = 0; k < reps[j]; k++) fn();
+      times[j].push((performance.now() - t0) / reps[j]);
+    });
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(rounds / 2)]);
 }
 
 // 1. elementwise exp(x)*y + log1p(z) on 10^6 elements
@@ -55,16 +60,21 @@ function elementwise() {
     z[i] = (i % 100) / 50;
   }
   const out = new Float64Array(n);
-  const hand = timeIt(() => {
-    for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]) * y[i] + Math.log1p(z[i]);
-  }, 5);
   const tx = tensor(x);
   const ty = tensor(y);
   const tz = tensor(z);
   const f = (a: Tensor, b: Tensor, c: Tensor) => add(mul(exp(a), b), log1p(c));
-  const eager = timeIt(() => f(tx, ty, tz), 5);
   const c = compile(f, [tx, ty, tz], { grad: false });
-  const compiled = timeIt(() => c.value(x, y, z), 5);
+  const [hand, eager, compiled] = timeAll(
+    [
+      () => {
+        for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]) * y[i] + Math.log1p(z[i]);
+      },
+      () => f(tx, ty, tz),
+      () => c.valueBuffer(x, y, z),
+    ],
+    [5, 5, 5],
+  );
   return {
     elements: n,
     handLoopMs: hand,
@@ -90,11 +100,10 @@ function scalarOverhead() {
   const a = scalar(0.7);
   const b = scalar(-1.3);
   const vg = valueAndGrad(f);
-  const eagerMs = timeIt(() => vg(a, b), 20000);
   const c = compile(f, [a, b]);
   const q = new Float64Array([0.7, -1.3]);
   const g = new Float64Array(2);
-  const compiledMs = timeIt(() => c.flat(q, g), 200000);
+  const [eagerMs, compiledMs] = timeAll([() => vg(a, b), () => c.flat(q, g)], [20000, 200000]);
   return {
     ops: 20,
     eagerUsPerValueAndGrad: eagerMs * 1000,
@@ -115,13 +124,14 @@ function m67() {
   for (let i = 0; i < n; i++) q[4 + i] = Math.log(1000 / Math.max(data.plx[i], 0.3));
   const g = new Float64Array(n + 4);
   const hand = m67HandGradient(data);
-  const handMs = timeIt(() => hand(q, g), 500);
   const f = m67LogDensity(data);
   const args = [scalar(q[0]), scalar(q[1]), scalar(q[2]), scalar(q[3]), tensor(q.subarray(4))];
   const vg = valueAndGrad(f);
-  const eagerMs = timeIt(() => vg(...args), 30);
   const c = compile(f, args);
-  const compiledMs = timeIt(() => c.flat(q, g), 500);
+  const [handMs, eagerMs, compiledMs] = timeAll(
+    [() => hand(q, g), () => vg(...args), () => c.flat(q, g)],
+    [500, 30, 500],
+  );
   return {
     parameters: n + 4,
     handFusedMs: handMs,

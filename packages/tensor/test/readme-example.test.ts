@@ -1,6 +1,17 @@
 // The README example, kept runnable.
 import { expect, it } from "vitest";
-import { compile, exp, mul, scalar, square, sub, sum, type Tensor, tensor, valueAndGrad } from "../src/index.js";
+import {
+  compile,
+  exp,
+  mul,
+  scalar,
+  square,
+  sub,
+  sum,
+  type Tensor,
+  tensor,
+  valueAndGrad,
+} from "../src/index.js";
 
 it("README example", () => {
   const y = tensor([0.1, -0.4, 0.3, 1.2]);

@@ -22,27 +22,11 @@ function sigmoidScalar(x: number): number {
 function softplusScalar(x: number): number {
   return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
-/** log(e^x + e^y) = max + log1p(e^-(|x-y|)); equal infinities return that infinity. */
-function logaddexpScalar(x: number, y: number): number {
-  const m = Math.max(x, y);
-  if (m === Number.NEGATIVE_INFINITY || m === Number.POSITIVE_INFINITY) return x === y ? x : m;
-  return m + Math.log1p(Math.exp(-Math.abs(x - y)));
-}
 function signScalar(x: number): number {
   return x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : Number.NaN;
 }
-/**
- * ∂ logaddexp(x, y) / ∂x = e^(x - logaddexp(x, y)) = σ(x - y); 0.5 when x and y are the
- * same infinity (where σ(x - y) would be NaN), as the limit along x = y.
- */
-function logaddexpWeightScalar(x: number, y: number): number {
-  if (x === y) return 0.5;
-  return sigmoidScalar(x - y);
-}
-registerScalar("logaddexpWeight", logaddexpWeightScalar);
 registerScalar("sigmoid", sigmoidScalar);
 registerScalar("softplus", softplusScalar);
-registerScalar("logaddexp", logaddexpScalar);
 registerScalar("sign", signScalar);
 registerScalar("xlogy", xlogyScalar);
 registerScalar("xlog1py", xlog1pyScalar);
@@ -282,21 +266,28 @@ export const MINIMUM = defineElementwise({
     return [mul(g, wx), mul(g, sub(1, wx))];
   },
 });
+/**
+ * logaddexp is built from e = exp(-|x - y|), one exp shared by value and gradient:
+ * value = max(x, y) + log1p(e); ∂/∂x = 1/(1+e) when x ≥ y, else e/(1+e) (and
+ * symmetrically for y). e is 1 when x = y, so equal infinities give that infinity
+ * with weights ½, and 0 when exactly one side is -∞.
+ */
+const LOGADDEXP_E = defineElementwise({
+  name: "logaddexpE",
+  arity: 2,
+  expr: (x, y) => `(${x} === ${y} ? 1 : Math.exp(-Math.abs(${x} - ${y})))`,
+  nondifferentiable: true,
+});
 export const LOGADDEXP = defineElementwise({
   name: "logaddexp",
-  arity: 2,
-  expr: (x, y) => `S.logaddexp(${x}, ${y})`,
-  // weights ∂/∂x = σ(x - y), ∂/∂y = σ(y - x), one exp each (see logaddexpWeight)
-  vjp: (g, [x, y]) => [
-    mul(g, apply(LOGADDEXP_WEIGHT, [x, y], undefined)),
-    mul(g, apply(LOGADDEXP_WEIGHT, [y, x], undefined)),
-  ],
-});
-const LOGADDEXP_WEIGHT = defineElementwise({
-  name: "logaddexpWeight",
-  arity: 2,
-  expr: (x, y) => `S.logaddexpWeight(${x}, ${y})`,
-  nondifferentiable: true,
+  arity: 3,
+  expr: (x, y, e) => `((${x} > ${y} ? ${x} : ${y}) + Math.log1p(${e}))`,
+  vjp: (g, [x, y, e]) => {
+    const big = div(g, add(e, 1));
+    const small = mul(big, e);
+    const xWins = ge(x, y);
+    return [where(xWins, big, small), where(xWins, small, big), null];
+  },
 });
 export const XLOGY = defineElementwise({
   name: "xlogy",
@@ -391,8 +382,12 @@ export const maximum = (x: TensorLike, y: TensorLike): Tensor =>
   apply(MAXIMUM, [u(x), u(y)], undefined);
 export const minimum = (x: TensorLike, y: TensorLike): Tensor =>
   apply(MINIMUM, [u(x), u(y)], undefined);
-export const logaddexp = (x: TensorLike, y: TensorLike): Tensor =>
-  apply(LOGADDEXP, [u(x), u(y)], undefined);
+/** log(eˣ + eʸ), stable for any magnitudes; -∞ when both are -∞. */
+export const logaddexp = (x: TensorLike, y: TensorLike): Tensor => {
+  const a = u(x);
+  const b = u(y);
+  return apply(LOGADDEXP, [a, b, apply(LOGADDEXP_E, [a, b], undefined)], undefined);
+};
 export const xlogy = (x: TensorLike, y: TensorLike): Tensor =>
   apply(XLOGY, [u(x), u(y)], undefined);
 export const xlog1py = (x: TensorLike, y: TensorLike): Tensor =>
