@@ -171,3 +171,35 @@ describe("binary elementwise ops with broadcasting", () => {
     expect([gx.item(), gy.item()]).toEqual([0.5, 0.5]);
   });
 });
+
+describe("broadcasting gradients on random shapes (property)", () => {
+  /** A random shape of rank 0..3 and a broadcast-compatible partner (dims set to 1 or dropped). */
+  const shapePair = fc
+    .array(fc.integer({ min: 1, max: 3 }), { minLength: 0, maxLength: 3 })
+    .chain((s) =>
+      fc
+        .tuple(fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }), fc.integer({ min: 0, max: s.length }))
+        .map(([ones, drop]) => [s, s.map((d, i) => (ones[i] ? 1 : d)).slice(drop)] as const),
+    );
+  const ops: [string, Binary][] = [
+    ["add", T.add],
+    ["mul", T.mul],
+    ["div", (x, y) => T.div(x, T.add(T.square(y), 1))],
+    ["logaddexp", T.logaddexp],
+    ["maximum", (x, y) => T.maximum(x, T.add(y, 0.123))],
+  ];
+  for (const [name, f] of ops)
+    it(`${name}: gradients sum back to each input's shape and match finite differences`, () => {
+      fc.assert(
+        fc.property(shapePair, fc.boolean(), fc.integer({ min: 1, max: 1000 }), ([sa, sb], swap, seed) => {
+          const [s1, s2] = swap ? [sb, sa] : [sa, sb];
+          const a = fill([...s1], -2, 2, seed);
+          const b = fill([...s2], -2, 2, seed + 1);
+          const outShape = T.broadcastShapes("test", s1, s2);
+          const w = fill(outShape, 0.5, 1.5, seed + 2);
+          expectGradMatchesFd((x, y) => T.sum(T.mul(f(x, y), w)), [a, b]);
+        }),
+        { numRuns: 30, seed: 3 },
+      );
+    });
+});
