@@ -4,7 +4,15 @@
  */
 
 export type { Bijector } from "./bijectors/bijector.js";
+export * from "./bijectors/index.js";
 export type { Constraint } from "./constraints/constraint.js";
+export * as constraints from "./constraints/index.js";
+export * from "./continuous/index.js";
+export * from "./discrete/index.js";
 export { broadcastParams, Distribution } from "./distribution.js";
 export { DistributionError } from "./errors.js";
+export * from "./mixture/index.js";
+export * from "./multivariate/index.js";
 export * from "./random/index.js";
+export { TransformedDistribution } from "./transformed.js";
+export * from "./wrappers/index.js";

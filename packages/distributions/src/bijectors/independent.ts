@@ -1,0 +1,28 @@
+/**
+ * `IndependentTransform(base, n)` (NumPyro's `IndependentTransform`): the same map as
+ * `base`, with `n` extra rightmost dims treated as event dims: domain/codomain are
+ * `independentConstraint(base.domain/codomain, n)` and log|det J| is `base`'s summed over
+ * `n` more rightmost axes. Throws a BijectorError for a non-integer or negative `n`.
+ */
+import { type Shape, type Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
+import type { Bijector } from "./bijector.js";
+import { BijectorError } from "./bijector-error.js";
+import { independentConstraint } from "./independent-constraint.js";
+import { sumRightmost } from "./util.js";
+
+/** Reinterprets `n` batch dims of a bijector as event dims. */
+export function IndependentTransform(base: Bijector, n: number): Bijector {
+  if (!Number.isInteger(n) || n < 0)
+    throw new BijectorError("IndependentTransform", "n", `expected an integer ≥ 0, got ${n}`);
+  return {
+    name: `IndependentTransform(${base.name}, ${n})`,
+    domain: independentConstraint(base.domain, n),
+    codomain: independentConstraint(base.codomain, n),
+    forward: (x: TensorLike): Tensor => base.forward(x),
+    inverse: (y: TensorLike): Tensor => base.inverse(y),
+    logAbsDetJacobian: (x: TensorLike, y: TensorLike): Tensor =>
+      sumRightmost(toTensor(base.logAbsDetJacobian(x, y)), n),
+    forwardShape: (s: Shape): Shape => base.forwardShape(s),
+    inverseShape: (s: Shape): Shape => base.inverseShape(s),
+  };
+}

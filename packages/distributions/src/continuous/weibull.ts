@@ -1,0 +1,112 @@
+/**
+ * The Weibull distribution (NumPyro's `Weibull(scale, concentration)` argument order).
+ */
+import {
+  add,
+  div,
+  exp,
+  expm1,
+  le,
+  lgamma,
+  log,
+  log1p,
+  lt,
+  mul,
+  neg,
+  pow,
+  reciprocal,
+  type Shape,
+  square,
+  sub,
+  type Tensor,
+  type TensorLike,
+  tensor,
+  toTensor,
+  where,
+  xlogy,
+} from "@sidereal/tensor";
+import { positive } from "../constraints/index.js";
+import { exponential, type PRNGKey } from "../random/index.js";
+import { type ContinuousOptions, checkParam, isPositive, maskedLogProb, param } from "./params.js";
+import { UnivariateDistribution } from "./univariate.js";
+
+const EULER_GAMMA = 0.5772156649015329;
+
+/**
+ * Weibull(scale λ, concentration k): density (k/λ)(x/λ)^(k-1) e^(-(x/λ)^k) for x ≥ 0
+ * (scipy's weibull_min(c = k, scale = λ)), -Infinity for x < 0. Reparameterised sampling
+ * `λ E^(1/k)` with E standard exponential. Throws DistributionError for a concrete
+ * scale ≤ 0 or concentration ≤ 0.
+ */
+export class WeibullDistribution extends UnivariateDistribution {
+  readonly name = "Weibull";
+  readonly support = positive;
+  override readonly hasRsample = true;
+  readonly scale: Tensor;
+  readonly concentration: Tensor;
+
+  constructor(scale: TensorLike, concentration: TensorLike, options?: ContinuousOptions) {
+    const s = param(scale);
+    const k = param(concentration);
+    super("Weibull", [s, k]);
+    checkParam("Weibull", "scale", s, isPositive, "positive", options);
+    checkParam("Weibull", "concentration", k, isPositive, "positive", options);
+    this.scale = s;
+    this.concentration = k;
+  }
+
+  /** log(k/λ) + (k - 1) log(x/λ) - (x/λ)^k. */
+  logProb(value: TensorLike): Tensor {
+    const v = toTensor(value);
+    const k = this.concentration;
+    return maskedLogProb(v, lt(v, 0), this.scale, (x) => {
+      const y = div(x, this.scale);
+      return sub(add(log(div(k, this.scale)), xlogy(sub(k, 1), y)), pow(y, k));
+    });
+  }
+
+  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
+    const shape = this.shape(sampleShape);
+    const e = tensor(exponential(key, shape), shape);
+    return mul(this.scale, pow(e, reciprocal(this.concentration)));
+  }
+
+  /** λ Γ(1 + 1/k). */
+  override get mean(): Tensor {
+    return this.batch(mul(this.scale, exp(lgamma(add(1, reciprocal(this.concentration))))));
+  }
+  /** λ² (Γ(1 + 2/k) - Γ(1 + 1/k)²). */
+  override get variance(): Tensor {
+    const ik = reciprocal(this.concentration);
+    const g1 = exp(lgamma(add(1, ik)));
+    const g2 = exp(lgamma(add(1, mul(ik, 2))));
+    return this.batch(mul(square(this.scale), sub(g2, square(g1))));
+  }
+  /** -expm1(-(x/λ)^k) for x ≥ 0, 0 below. */
+  override cdf(value: TensorLike): Tensor {
+    const v = toTensor(value);
+    const out = le(v, 0);
+    const y = div(where(out, 1, v), this.scale);
+    return where(out, 0, neg(expm1(neg(pow(y, this.concentration)))));
+  }
+  /** λ (-log1p(-q))^(1/k). */
+  override icdf(q: TensorLike): Tensor {
+    return mul(this.scale, pow(neg(log1p(neg(q))), reciprocal(this.concentration)));
+  }
+  /** γ (1 - 1/k) + log(λ/k) + 1. */
+  override entropy(): Tensor {
+    const k = this.concentration;
+    return this.batch(
+      add(add(mul(sub(1, reciprocal(k)), EULER_GAMMA), log(div(this.scale, k))), 1),
+    );
+  }
+}
+
+/** Weibull(scale, concentration) — NumPyro's order; see {@link WeibullDistribution}. */
+export function Weibull(
+  scale: TensorLike,
+  concentration: TensorLike,
+  options?: ContinuousOptions,
+): WeibullDistribution {
+  return new WeibullDistribution(scale, concentration, options);
+}

@@ -1,0 +1,101 @@
+/**
+ * Bernoulli({ probs } | { logits }) on {0, 1} (NumPyro's `Bernoulli`).
+ *
+ * p(1) = probs = sigmoid(logits), p(0) = 1 - probs. logProb is -Infinity for values other
+ * than 0 and 1. Invalid concrete parameters (probs outside [0, 1], NaN logits) throw a
+ * DistributionError.
+ */
+import {
+  add,
+  eq,
+  logit,
+  logSigmoid,
+  lt,
+  mul,
+  neg,
+  type Shape,
+  sigmoid,
+  sub,
+  type Tensor,
+  type TensorLike,
+  tensor,
+  toTensor,
+  where,
+  xlog1py,
+  xlogy,
+} from "@sidereal/tensor";
+import { boolean, type Constraint } from "../constraints/index.js";
+import { Distribution } from "../distribution.js";
+import { type PRNGKey, uniform } from "../random/index.js";
+import {
+  checkParam,
+  expandTo,
+  isProbability,
+  maskSupport,
+  type ProbsOrLogits,
+  probsOrLogits,
+} from "./util.js";
+
+const NAME = "Bernoulli";
+
+export class BernoulliDistribution extends Distribution {
+  readonly name = NAME;
+  readonly batchShape: Shape;
+  readonly eventShape: Shape = [];
+  readonly support: Constraint = boolean;
+  readonly probs: Tensor;
+  readonly logits: Tensor;
+  private readonly useLogits: boolean;
+
+  constructor(params: ProbsOrLogits) {
+    super();
+    const { kind, value } = probsOrLogits(NAME, params);
+    this.batchShape = value.shape;
+    this.useLogits = kind === "logits";
+    if (kind === "probs") {
+      checkParam(NAME, "probs", value, isProbability, "expected a probability in [0, 1]");
+      this.probs = value;
+      this.logits = logit(value);
+    } else {
+      checkParam(NAME, "logits", value, (x) => !Number.isNaN(x), "expected a non-NaN logit");
+      this.logits = value;
+      this.probs = sigmoid(value);
+    }
+  }
+
+  /** v log p + (1 - v) log(1 - p) for v ∈ {0, 1}; -Infinity elsewhere. */
+  logProb(value: TensorLike): Tensor {
+    const v = toTensor(value);
+    const ok = add(eq(v, 0), eq(v, 1));
+    const vs = where(ok, v, 0);
+    const lp = this.useLogits
+      ? where(eq(vs, 1), logSigmoid(this.logits), logSigmoid(neg(this.logits)))
+      : add(xlogy(vs, this.probs), xlog1py(sub(1, vs), neg(this.probs)));
+    return maskSupport(ok, lp);
+  }
+
+  /** 1 where a uniform draw is below probs, shape `[...sampleShape, ...batch]`. */
+  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
+    const shape = [...sampleShape, ...this.batchShape];
+    return lt(tensor(uniform(key, shape), shape), this.probs);
+  }
+
+  /** [0, 1] along a new leading axis (shape `[2, ...batch]` when `expand`). */
+  enumerateSupport(expand = true): Tensor {
+    const base = tensor([0, 1], [2, ...this.batchShape.map(() => 1)]);
+    return expand ? expandTo(base, [2, ...this.batchShape]) : base;
+  }
+
+  override get mean(): Tensor {
+    return this.probs;
+  }
+  override get variance(): Tensor {
+    return mul(this.probs, sub(1, this.probs));
+  }
+}
+
+/** Bernoulli distribution with `probs` ∈ [0, 1] or real `logits`. Callable without `new`. */
+export function Bernoulli(params: ProbsOrLogits): BernoulliDistribution {
+  return new BernoulliDistribution(params);
+}
+export type Bernoulli = BernoulliDistribution;

@@ -1,0 +1,164 @@
+/**
+ * Categorical({ probs } | { logits }) over {0, …, K-1} (NumPyro's `Categorical`).
+ *
+ * p(k) = probs[..., k] = softmax(logits)[..., k]. The last parameter axis holds the K
+ * categories; the rest is the batch shape. `logits` are stored normalised
+ * (logits - logsumexp(logits)). logProb is -Infinity for values outside {0, …, K-1}
+ * (non-integers included). Invalid concrete parameters (probs negative or rows not
+ * summing to 1 within 1e-6; logits NaN or +Infinity; K = 0) throw a DistributionError.
+ */
+import {
+  add,
+  arange,
+  argmax,
+  eq,
+  exp,
+  expandDims,
+  floor,
+  full,
+  ge,
+  le,
+  log,
+  logsumexp,
+  mul,
+  neg,
+  reshape,
+  type Shape,
+  sub,
+  sum,
+  type Tensor,
+  type TensorLike,
+  tensor,
+  toTensor,
+  where,
+} from "@sidereal/tensor";
+import { type Constraint, integerInterval } from "../constraints/index.js";
+import { Distribution } from "../distribution.js";
+import { DistributionError } from "../errors.js";
+import { gumbel, type PRNGKey } from "../random/index.js";
+import {
+  checkParam,
+  concreteValues,
+  dropRight,
+  expandTo,
+  maskSupport,
+  type ProbsOrLogits,
+  probsOrLogits,
+} from "./util.js";
+
+const NAME = "Categorical";
+
+export class CategoricalDistribution extends Distribution {
+  readonly name = NAME;
+  readonly batchShape: Shape;
+  readonly eventShape: Shape = [];
+  readonly support: Constraint;
+  /** Number of categories K. */
+  readonly numCategories: number;
+  /** Normalised log-probabilities, shape `[...batch, K]`. */
+  readonly logits: Tensor;
+  /** Probabilities, shape `[...batch, K]`. */
+  readonly probs: Tensor;
+
+  constructor(params: ProbsOrLogits) {
+    super();
+    const { kind, value } = probsOrLogits(NAME, params);
+    if (value.rank < 1)
+      throw new DistributionError(
+        NAME,
+        kind,
+        `needs at least one axis of categories, got a scalar`,
+      );
+    const k = value.shape[value.rank - 1];
+    if (k < 1) throw new DistributionError(NAME, kind, "needs at least one category");
+    this.numCategories = k;
+    this.batchShape = dropRight(value.shape, 1);
+    this.support = integerInterval(0, k - 1);
+    if (kind === "probs") {
+      checkParam(NAME, "probs", value, (x) => x >= 0 && x <= 1, "expected probabilities in [0, 1]");
+      const s = concreteValues(sum(value, -1));
+      if (s !== undefined) {
+        for (let i = 0; i < s.length; i++)
+          if (!(Math.abs(s[i] - 1) <= 1e-6))
+            throw new DistributionError(
+              NAME,
+              "probs",
+              `rows must sum to 1, got a row summing to ${s[i]}`,
+            );
+      }
+      this.probs = value;
+      this.logits = log(value);
+    } else {
+      checkParam(
+        NAME,
+        "logits",
+        value,
+        (x) => x < Number.POSITIVE_INFINITY,
+        "expected finite or -Infinity logits",
+      );
+      const l = sub(value, logsumexp(value, -1, true));
+      this.logits = l;
+      this.probs = exp(l);
+      const v = concreteValues(value);
+      if (v !== undefined) {
+        for (let r = 0; r < v.length / k; r++) {
+          let any = false;
+          for (let c = 0; c < k; c++) if (v[r * k + c] > Number.NEGATIVE_INFINITY) any = true;
+          if (!any) throw new DistributionError(NAME, "logits", "every row needs a finite logit");
+        }
+      }
+    }
+  }
+
+  /** 1 where `v` is an integer in [0, K-1]. */
+  private inSupport(v: Tensor): Tensor {
+    return mul(mul(ge(v, 0), le(v, this.numCategories - 1)), eq(floor(v), v));
+  }
+
+  /** log p(value) = logits[..., value]; shape `broadcast(value.shape, batchShape)`. */
+  logProb(value: TensorLike): Tensor {
+    const v = toTensor(value);
+    const onehot = eq(expandDims(v, -1), arange(this.numCategories));
+    const lp = sum(where(onehot, this.logits, 0), -1);
+    return maskSupport(this.inSupport(v), lp);
+  }
+
+  /** Gumbel-max draws (as `jax.random.categorical`), shape `[...sampleShape, ...batch]`. */
+  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
+    const shape = [...sampleShape, ...this.batchShape, this.numCategories];
+    const g = tensor(gumbel(key, shape), shape);
+    return argmax(add(this.logits, g), -1);
+  }
+
+  /**
+   * The support {0, …, K-1} along a new leading axis: shape `[K, ...batch]` when `expand`,
+   * else `[K, 1, …, 1]` (NumPyro's `enumerate_support`).
+   */
+  enumerateSupport(expand = true): Tensor {
+    const k = this.numCategories;
+    const base = reshape(arange(k), [k, ...this.batchShape.map(() => 1)]);
+    return expand ? expandTo(base, [k, ...this.batchShape]) : base;
+  }
+
+  /** NaN, as in NumPyro (category labels have no meaningful mean). */
+  override get mean(): Tensor {
+    return full(this.batchShape, Number.NaN);
+  }
+  /** NaN, as in NumPyro. */
+  override get variance(): Tensor {
+    return full(this.batchShape, Number.NaN);
+  }
+  /** -Σ p log p (terms with p = 0 contribute 0). */
+  override entropy(): Tensor {
+    return neg(sum(where(ge(this.probs, Number.MIN_VALUE), mul(this.probs, this.logits), 0), -1));
+  }
+}
+
+/**
+ * Categorical distribution over {0, …, K-1} with `probs` (rows summing to 1) or
+ * `logits` (unnormalised log-probabilities) along the last axis. Callable without `new`.
+ */
+export function Categorical(params: ProbsOrLogits): CategoricalDistribution {
+  return new CategoricalDistribution(params);
+}
+export type Categorical = CategoricalDistribution;

@@ -1,0 +1,248 @@
+/**
+ * Negative binomial distributions on {0, 1, 2, …} as NumPyro's gamma–Poisson family:
+ * k ~ Poisson(λ), λ ~ Gamma(concentration c, rate β), so
+ *
+ *   log p(k) = lgamma(k + c) - lgamma(c) - lgamma(k + 1) + c log(1 - π) + k log π,
+ *   π = 1 / (1 + β)   (the "probs" of NumPyro's NegativeBinomialProbs),
+ *
+ * mean c/β = c π/(1-π), variance mean + mean²/c. Parameterisations (NumPyro names):
+ * - `NegativeBinomialProbs(totalCount, probs)`: c = totalCount, π = probs
+ *   (scipy's `nbinom(n=totalCount, p=1-probs)`);
+ * - `NegativeBinomialLogits(totalCount, logits)`: π = sigmoid(logits);
+ * - `NegativeBinomial2(mean, concentration)`: c = concentration, π = mean/(mean + c)
+ *   (scipy's `nbinom(n=c, p=c/(c+mean))`);
+ * - `GammaPoisson(concentration, rate)`: π = 1/(1 + rate);
+ * - `NegativeBinomial(totalCount, { probs } | { logits })` dispatches to the first two.
+ * -Infinity for negative or non-integer k. Invalid concrete parameters (c ≤ 0, probs
+ * outside [0, 1), mean < 0, rate ≤ 0, NaN) throw a DistributionError.
+ */
+import {
+  add,
+  div,
+  eq,
+  exp,
+  floor,
+  ge,
+  isfinite,
+  lgamma,
+  log,
+  log1p,
+  logSigmoid,
+  mul,
+  neg,
+  type Shape,
+  sigmoid,
+  sub,
+  type Tensor,
+  type TensorLike,
+  tensor,
+  toTensor,
+  where,
+} from "@sidereal/tensor";
+import { type Constraint, nonnegativeInteger } from "../constraints/index.js";
+import { broadcastParams, Distribution } from "../distribution.js";
+import { gamma, type PRNGKey, poisson, split } from "../random/index.js";
+import {
+  checkParam,
+  expandTo,
+  isNonnegative,
+  isPositive,
+  maskSupport,
+  type ProbsOrLogits,
+  probsOrLogits,
+} from "./util.js";
+
+/** How the success term is parameterised (for an accurate logProb in each form). */
+type Form =
+  | { readonly kind: "probs"; readonly probs: Tensor }
+  | { readonly kind: "logits"; readonly logits: Tensor }
+  | { readonly kind: "mean"; readonly mean: Tensor }
+  | { readonly kind: "rate"; readonly rate: Tensor };
+
+export class NegativeBinomialDistribution extends Distribution {
+  readonly name: string;
+  readonly batchShape: Shape;
+  readonly eventShape: Shape = [];
+  readonly support: Constraint = nonnegativeInteger;
+  /** Gamma shape c (NumPyro's total_count / concentration). */
+  readonly concentration: Tensor;
+  /** Gamma rate β = (1 - π)/π. */
+  readonly rate: Tensor;
+  private readonly form: Form;
+
+  /** @internal use the factories. */
+  constructor(name: string, concentration: Tensor, form: Form) {
+    super();
+    this.name = name;
+    const other =
+      form.kind === "probs"
+        ? form.probs
+        : form.kind === "logits"
+          ? form.logits
+          : form.kind === "mean"
+            ? form.mean
+            : form.rate;
+    this.batchShape = broadcastParams(name, concentration.shape, other.shape);
+    this.concentration = expandTo(concentration, this.batchShape);
+    switch (form.kind) {
+      case "probs": {
+        const p = expandTo(form.probs, this.batchShape);
+        this.form = { kind: "probs", probs: p };
+        this.rate = div(sub(1, p), p);
+        break;
+      }
+      case "logits": {
+        const l = expandTo(form.logits, this.batchShape);
+        this.form = { kind: "logits", logits: l };
+        this.rate = exp(neg(l));
+        break;
+      }
+      case "mean": {
+        const m = expandTo(form.mean, this.batchShape);
+        this.form = { kind: "mean", mean: m };
+        this.rate = div(this.concentration, m);
+        break;
+      }
+      case "rate": {
+        const r = expandTo(form.rate, this.batchShape);
+        this.form = { kind: "rate", rate: r };
+        this.rate = r;
+        break;
+      }
+    }
+  }
+
+  /** π = 1/(1 + β), the probability counted by k. */
+  get probs(): Tensor {
+    const f = this.form;
+    if (f.kind === "probs") return f.probs;
+    if (f.kind === "logits") return sigmoid(f.logits);
+    if (f.kind === "mean") return div(f.mean, add(f.mean, this.concentration));
+    return div(1, add(1, f.rate));
+  }
+
+  /** [log(1 - π), log π] in the most accurate form for the parameterisation. */
+  private logTerms(): [Tensor, Tensor] {
+    const f = this.form;
+    const c = this.concentration;
+    switch (f.kind) {
+      case "probs":
+        return [log1p(neg(f.probs)), log(f.probs)];
+      case "logits":
+        return [logSigmoid(neg(f.logits)), logSigmoid(f.logits)];
+      case "mean": {
+        const lsum = log(add(f.mean, c));
+        return [sub(log(c), lsum), sub(log(f.mean), lsum)];
+      }
+      case "rate": {
+        const l1p = log1p(f.rate);
+        return [sub(log(f.rate), l1p), neg(l1p)];
+      }
+    }
+  }
+
+  logProb(value: TensorLike): Tensor {
+    const k = toTensor(value);
+    const ok = mul(mul(ge(k, 0), eq(floor(k), k)), isfinite(k));
+    const ks = where(ok, k, 0);
+    const c = this.concentration;
+    const [log1mPi, logPi] = this.logTerms();
+    const norm = sub(sub(lgamma(add(ks, c)), lgamma(c)), lgamma(add(ks, 1)));
+    // k log π with 0·log 0 = 0 (π = 0 or mean = 0 gives a point mass at 0).
+    const kTerm = where(eq(ks, 0), 0, mul(ks, logPi));
+    return maskSupport(ok, add(add(norm, mul(c, log1mPi)), kTerm));
+  }
+
+  /** λ ~ Gamma(c, β), k ~ Poisson(λ); shape `[...sampleShape, ...batch]`. */
+  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
+    const shape = [...sampleShape, ...this.batchShape];
+    const [kg, kp] = split(key, 2);
+    const c = expandTo(this.concentration, shape).toArray();
+    const beta = expandTo(this.rate, shape).toArray();
+    const lam = gamma(kg, c, shape);
+    for (let i = 0; i < lam.length; i++) lam[i] = Math.min(lam[i] / beta[i], 2 ** 40 - 1);
+    return tensor(poisson(kp, lam, shape), shape);
+  }
+
+  override get mean(): Tensor {
+    return div(this.concentration, this.rate);
+  }
+  override get variance(): Tensor {
+    const m = div(this.concentration, this.rate);
+    return add(m, div(mul(m, m), this.concentration));
+  }
+}
+
+/** NumPyro's NegativeBinomialProbs(total_count, probs); probs ∈ [0, 1). */
+export function NegativeBinomialProbs(
+  totalCount: TensorLike,
+  probs: TensorLike,
+): NegativeBinomialDistribution {
+  const name = "NegativeBinomialProbs";
+  const c = toTensor(totalCount);
+  const p = toTensor(probs);
+  checkParam(name, "totalCount", c, isPositive, "expected a positive finite total count");
+  checkParam(name, "probs", p, (x) => x >= 0 && x < 1, "expected a probability in [0, 1)");
+  return new NegativeBinomialDistribution(name, c, { kind: "probs", probs: p });
+}
+export type NegativeBinomialProbs = NegativeBinomialDistribution;
+
+/** NumPyro's NegativeBinomialLogits(total_count, logits); π = sigmoid(logits). */
+export function NegativeBinomialLogits(
+  totalCount: TensorLike,
+  logits: TensorLike,
+): NegativeBinomialDistribution {
+  const name = "NegativeBinomialLogits";
+  const c = toTensor(totalCount);
+  const l = toTensor(logits);
+  checkParam(name, "totalCount", c, isPositive, "expected a positive finite total count");
+  checkParam(
+    name,
+    "logits",
+    l,
+    (x) => !Number.isNaN(x) && x < Number.POSITIVE_INFINITY,
+    "expected a logit < +Infinity",
+  );
+  return new NegativeBinomialDistribution(name, c, { kind: "logits", logits: l });
+}
+export type NegativeBinomialLogits = NegativeBinomialDistribution;
+
+/** NumPyro's NegativeBinomial2(mean, concentration): variance mean + mean²/concentration. */
+export function NegativeBinomial2(
+  mean: TensorLike,
+  concentration: TensorLike,
+): NegativeBinomialDistribution {
+  const name = "NegativeBinomial2";
+  const m = toTensor(mean);
+  const c = toTensor(concentration);
+  checkParam(name, "mean", m, isNonnegative, "expected a finite mean ≥ 0");
+  checkParam(name, "concentration", c, isPositive, "expected a positive finite concentration");
+  return new NegativeBinomialDistribution(name, c, { kind: "mean", mean: m });
+}
+export type NegativeBinomial2 = NegativeBinomialDistribution;
+
+/** NumPyro's GammaPoisson(concentration, rate): Poisson with a Gamma(concentration, rate) rate. */
+export function GammaPoisson(
+  concentration: TensorLike,
+  rate: TensorLike,
+): NegativeBinomialDistribution {
+  const name = "GammaPoisson";
+  const c = toTensor(concentration);
+  const r = toTensor(rate);
+  checkParam(name, "concentration", c, isPositive, "expected a positive finite concentration");
+  checkParam(name, "rate", r, isPositive, "expected a positive finite rate");
+  return new NegativeBinomialDistribution(name, c, { kind: "rate", rate: r });
+}
+export type GammaPoisson = NegativeBinomialDistribution;
+
+/** NumPyro's NegativeBinomial(total_count, probs=… | logits=…). */
+export function NegativeBinomial(
+  totalCount: TensorLike,
+  params: ProbsOrLogits,
+): NegativeBinomialDistribution {
+  const { kind, value } = probsOrLogits("NegativeBinomial", params);
+  return kind === "probs"
+    ? NegativeBinomialProbs(totalCount, value)
+    : NegativeBinomialLogits(totalCount, value);
+}
+export type NegativeBinomial = NegativeBinomialDistribution;

@@ -1,0 +1,66 @@
+/**
+ * Unit(logFactor) (NumPyro's `Unit`): a trivial distribution with an empty event
+ * (eventShape [0]) whose logProb is `logFactor` whatever the value, used for factor
+ * statements (adding `logFactor` to a model's log density). `sample` returns an empty
+ * tensor of shape `[...sampleShape, ...batch, 0]`. `Factor` is an alias.
+ */
+import {
+  broadcastShapes,
+  type Shape,
+  type Tensor,
+  type TensorLike,
+  toTensor,
+  zeros,
+} from "@sidereal/tensor";
+import { type Constraint, real } from "../constraints/index.js";
+import { Distribution } from "../distribution.js";
+import { DistributionError } from "../errors.js";
+import type { PRNGKey } from "../random/index.js";
+import { expandTo } from "./util.js";
+
+const NAME = "Unit";
+
+export class UnitDistribution extends Distribution {
+  readonly name = NAME;
+  readonly batchShape: Shape;
+  readonly eventShape: Shape = [0];
+  readonly support: Constraint = real;
+  readonly logFactor: Tensor;
+
+  constructor(logFactor: TensorLike) {
+    super();
+    this.logFactor = toTensor(logFactor);
+    this.batchShape = this.logFactor.shape;
+  }
+
+  /** `logFactor` broadcast to `broadcast(value.shape[:-1], batchShape)`. */
+  logProb(value: TensorLike): Tensor {
+    const v = toTensor(value);
+    const lead = v.rank === 0 ? [] : v.shape.slice(0, -1);
+    let shape: Shape;
+    try {
+      shape = broadcastShapes(NAME, lead, this.batchShape);
+    } catch {
+      throw new DistributionError(
+        NAME,
+        "value",
+        `value shape [${v.shape}] does not match batch [${this.batchShape}]`,
+      );
+    }
+    return expandTo(this.logFactor, shape);
+  }
+
+  sample(_key: PRNGKey, sampleShape: Shape = []): Tensor {
+    return zeros(this.shape(sampleShape));
+  }
+}
+
+/** NumPyro's Unit: logProb(anything) = logFactor. Callable without `new`. */
+export function Unit(logFactor: TensorLike): UnitDistribution {
+  return new UnitDistribution(logFactor);
+}
+export type Unit = UnitDistribution;
+
+/** Alias of {@link Unit} for factor statements: `Factor(logFactor)`. */
+export const Factor = Unit;
+export type Factor = UnitDistribution;

@@ -1,0 +1,87 @@
+/**
+ * Dirichlet(concentration) on the (K-1)-simplex (NumPyro's `Dirichlet`), event shape [K].
+ *
+ *   log p(x) = Σᵢ (αᵢ - 1) log xᵢ + lgamma(Σᵢ αᵢ) - Σᵢ lgamma(αᵢ),
+ * -Infinity off the simplex (a negative entry, or a sum off 1 by more than 1e-6).
+ * mean αᵢ/α₀, variance αᵢ(α₀ - αᵢ)/(α₀²(α₀ + 1)) with α₀ = Σ α. Sampling normalises
+ * log-gamma draws (as `jax.random.dirichlet`, accurate for small α); not reparameterised.
+ * A concrete concentration that is not positive and finite, or has fewer than one
+ * component, throws a DistributionError.
+ */
+import {
+  add,
+  div,
+  exp,
+  lgamma,
+  logsumexp,
+  mul,
+  type Shape,
+  sub,
+  sum,
+  type Tensor,
+  type TensorLike,
+  tensor,
+  toTensor,
+  xlogy,
+} from "@sidereal/tensor";
+import { type Constraint, simplex } from "../constraints/index.js";
+import { checkParam, expandTo, isPositive, maskSupport } from "../discrete/util.js";
+import { Distribution } from "../distribution.js";
+import { DistributionError } from "../errors.js";
+import { loggamma, type PRNGKey } from "../random/index.js";
+
+const NAME = "Dirichlet";
+
+export class DirichletDistribution extends Distribution {
+  readonly name = NAME;
+  readonly batchShape: Shape;
+  readonly eventShape: Shape;
+  readonly support: Constraint = simplex;
+  readonly concentration: Tensor;
+
+  constructor(concentration: TensorLike) {
+    super();
+    const a = toTensor(concentration);
+    if (a.rank < 1 || a.shape[a.rank - 1] < 1)
+      throw new DistributionError(
+        NAME,
+        "concentration",
+        `expected shape [..., K] with K ≥ 1, got [${a.shape}]`,
+      );
+    checkParam(NAME, "concentration", a, isPositive, "expected positive finite values");
+    this.concentration = a;
+    this.batchShape = a.shape.slice(0, -1);
+    this.eventShape = a.shape.slice(-1);
+  }
+
+  logProb(value: TensorLike): Tensor {
+    const x = toTensor(value);
+    const a = this.concentration;
+    const norm = sub(lgamma(sum(a, -1)), sum(lgamma(a), -1));
+    const lp = add(sum(xlogy(sub(a, 1), x), -1), norm);
+    return maskSupport(simplex.check(x), lp);
+  }
+
+  /** Draws of shape `[...sampleShape, ...batch, K]`. */
+  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
+    const shape = this.shape(sampleShape);
+    const alpha = expandTo(this.concentration, shape).toArray();
+    const lg = tensor(loggamma(key, alpha, shape), shape);
+    return exp(sub(lg, logsumexp(lg, -1, true)));
+  }
+
+  override get mean(): Tensor {
+    return div(this.concentration, sum(this.concentration, -1, true));
+  }
+  override get variance(): Tensor {
+    const a = this.concentration;
+    const a0 = sum(a, -1, true);
+    return div(mul(a, sub(a0, a)), mul(mul(a0, a0), add(a0, 1)));
+  }
+}
+
+/** Dirichlet distribution with concentration α (`[..., K]`, positive). Callable without `new`. */
+export function Dirichlet(concentration: TensorLike): DirichletDistribution {
+  return new DirichletDistribution(concentration);
+}
+export type Dirichlet = DirichletDistribution;
