@@ -8,9 +8,12 @@ if (major < 24) {
   console.error(`expected Node >= 24 from the root devDependency "node", got ${process.version}`);
   process.exit(1);
 }
-const worker = new Worker("const { parentPort } = require('node:worker_threads'); parentPort.postMessage(process.version);", {
-  eval: true,
-});
+const worker = new Worker(
+  "const { parentPort } = require('node:worker_threads'); parentPort.postMessage(process.version);",
+  {
+    eval: true,
+  },
+);
 worker.once("message", (v) => {
   console.log(`node ${process.version} (worker thread: ${v})`);
   worker.terminate();

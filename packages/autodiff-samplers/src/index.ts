@@ -3,4 +3,5 @@
  * inference, optimizers and ArviZ-compatible diagnostics.
  */
 export * from "./diagnostics/index.js";
+export * from "./mcmc/index.js";
 export * from "./optim/index.js";

@@ -14,5 +14,5 @@ export { DistributionError } from "./errors.js";
 export * from "./mixture/index.js";
 export * from "./multivariate/index.js";
 export * from "./random/index.js";
-export { TransformedDistribution } from "./transformed.js";
+export { TransformedDistribution, TransformedDistributionImpl } from "./transformed.js";
 export * from "./wrappers/index.js";

@@ -30,7 +30,7 @@ import { Independent } from "./wrappers/independent.js";
 
 const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
 
-export class TransformedDistribution extends Distribution {
+export class TransformedDistributionImpl extends Distribution {
   readonly name = "TransformedDistribution";
   readonly batchShape: Shape;
   readonly eventShape: Shape;
@@ -45,7 +45,7 @@ export class TransformedDistribution extends Distribution {
       ? [...(transforms as readonly Bijector[])]
       : [transforms as Bijector];
     // flatten nested transformed distributions (NumPyro does the same)
-    if (base instanceof TransformedDistribution) {
+    if (base instanceof TransformedDistributionImpl) {
       list = [...base.transforms, ...list];
       base = base.base;
     }
@@ -63,12 +63,12 @@ export class TransformedDistribution extends Distribution {
     const shape = t.forwardShape(baseShape);
     const expandedBaseShape = t.inverseShape(shape);
     if (!sameShape(baseShape, expandedBaseShape))
-      base = new ExpandedDistribution(
+      base = ExpandedDistribution(
         base,
         expandedBaseShape.slice(0, expandedBaseShape.length - baseEventDim),
       );
     const reinterpreted = domainEventDim - baseEventDim;
-    if (reinterpreted > 0) base = new Independent(base, reinterpreted);
+    if (reinterpreted > 0) base = Independent(base, reinterpreted);
     this.base = base;
     const eventDim = t.codomain.eventDim + Math.max(baseEventDim - domainEventDim, 0);
     const cut = shape.length - eventDim;
@@ -133,3 +133,12 @@ export class TransformedDistribution extends Distribution {
     return this.feasibleCache;
   }
 }
+
+/** A distribution of y = T(x) for x from `base` (NumPyro's TransformedDistribution); call without `new`. */
+export function TransformedDistribution(
+  base: Distribution,
+  transforms: Bijector | readonly Bijector[],
+): TransformedDistributionImpl {
+  return new TransformedDistributionImpl(base, transforms);
+}
+export type TransformedDistribution = TransformedDistributionImpl;

@@ -21,7 +21,7 @@ import { broadcastParams, Distribution, registerDistributionWrappers } from "../
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 
-export class ExpandedDistribution extends Distribution {
+export class ExpandedDistributionImpl extends Distribution {
   readonly name = "ExpandedDistribution";
   readonly batchShape: Shape;
   readonly eventShape: Shape;
@@ -93,5 +93,14 @@ export class ExpandedDistribution extends Distribution {
 }
 
 registerDistributionWrappers({
-  expand: (base, batchShape) => new ExpandedDistribution(base, batchShape),
+  expand: (base, batchShape) => ExpandedDistribution(base, batchShape),
 });
+
+/** `base` broadcast to a larger batch shape (NumPyro's ExpandedDistribution); call without `new`. */
+export function ExpandedDistribution(
+  base: Distribution,
+  batchShape: Shape,
+): ExpandedDistributionImpl {
+  return new ExpandedDistributionImpl(base, batchShape);
+}
+export type ExpandedDistribution = ExpandedDistributionImpl;

@@ -13,7 +13,7 @@ import { Distribution, registerDistributionWrappers } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 
-export class Independent extends Distribution {
+export class IndependentImpl extends Distribution {
   readonly name = "Independent";
   readonly batchShape: Shape;
   readonly eventShape: Shape;
@@ -56,4 +56,10 @@ export class Independent extends Distribution {
   }
 }
 
-registerDistributionWrappers({ toEvent: (base, n) => new Independent(base, n) });
+registerDistributionWrappers({ toEvent: (base, n) => Independent(base, n) });
+
+/** Reinterprets the rightmost `reinterpretedBatchNdims` batch dims of `base` as event dims; call without `new`. */
+export function Independent(base: Distribution, reinterpretedBatchNdims: number): IndependentImpl {
+  return new IndependentImpl(base, reinterpretedBatchNdims);
+}
+export type Independent = IndependentImpl;

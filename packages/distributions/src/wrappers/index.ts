@@ -3,6 +3,6 @@
  * `MaskedDistribution` (mask). Importing this module registers them with the
  * `Distribution` base class (see `registerDistributionWrappers` in ../distribution.ts).
  */
-export { ExpandedDistribution } from "./expanded.js";
-export { Independent } from "./independent.js";
-export { MaskedDistribution } from "./masked.js";
+export { ExpandedDistribution, ExpandedDistributionImpl } from "./expanded.js";
+export { Independent, IndependentImpl } from "./independent.js";
+export { MaskedDistribution, MaskedDistributionImpl } from "./masked.js";

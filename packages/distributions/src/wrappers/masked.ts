@@ -44,7 +44,7 @@ function feasiblePoint(support: Constraint, eventShape: Shape): Tensor | null {
   }
 }
 
-export class MaskedDistribution extends Distribution {
+export class MaskedDistributionImpl extends Distribution {
   readonly name = "MaskedDistribution";
   readonly batchShape: Shape;
   readonly eventShape: Shape;
@@ -76,7 +76,7 @@ export class MaskedDistribution extends Distribution {
     this.base =
       batch.length === base.batchShape.length && batch.every((d, i) => d === base.batchShape[i])
         ? base
-        : new ExpandedDistribution(base, batch);
+        : ExpandedDistribution(base, batch);
     this.batchShape = batch;
     this.eventShape = base.eventShape;
     this.support = base.support;
@@ -108,4 +108,13 @@ export class MaskedDistribution extends Distribution {
   }
 }
 
-registerDistributionWrappers({ mask: (base, mask) => new MaskedDistribution(base, mask) });
+registerDistributionWrappers({ mask: (base, mask) => MaskedDistribution(base, mask) });
+
+/** `base` with entries where `mask` is 0/false contributing 0 to logProb; call without `new`. */
+export function MaskedDistribution(
+  base: Distribution,
+  mask: boolean | TensorLike,
+): MaskedDistributionImpl {
+  return new MaskedDistributionImpl(base, mask);
+}
+export type MaskedDistribution = MaskedDistributionImpl;

@@ -58,7 +58,7 @@ class TestChi2 extends Distribution {
 describe("TransformedDistribution", () => {
   it("Normal through Exp is the log-normal (scipy.stats.lognorm)", () => {
     for (const c of lognormCases) {
-      const d = new TransformedDistribution(new TestNormal(c.mu, c.sigma), ExpTransform());
+      const d = TransformedDistribution(new TestNormal(c.mu, c.sigma), ExpTransform());
       const lp = d.logProb(lognormYs).toArray();
       const err = maxAbsDiff(lp, c.logpdf);
       expect(err).toBeLessThan(TOL * 50);
@@ -66,12 +66,12 @@ describe("TransformedDistribution", () => {
   });
   it("Normal through Affine is a normal (scipy.stats.norm)", () => {
     for (const c of normalCases) {
-      const d = new TransformedDistribution(new TestNormal(), [AffineTransform(c.loc, c.scale)]);
+      const d = TransformedDistribution(new TestNormal(), [AffineTransform(c.loc, c.scale)]);
       expect(maxAbsDiff(d.logProb(normalXs).toArray(), c.logpdf)).toBeLessThan(TOL * 500);
     }
   });
   it("seed 004: Chi2(6) through AffineTransform(0, L/2, domain=positive)", () => {
-    const d = new TransformedDistribution(
+    const d = TransformedDistribution(
       new TestChi2(6),
       AffineTransform(0, 0.5 * bjL, { domain: positive }),
     );
@@ -80,7 +80,7 @@ describe("TransformedDistribution", () => {
     expect(d.logProb([-5]).toArray()[0]).toBe(Number.NEGATIVE_INFINITY);
   });
   it("is -Infinity (not NaN, with finite gradients) outside the support", () => {
-    const d = new TransformedDistribution(new TestNormal(0, 1), ExpTransform());
+    const d = TransformedDistribution(new TestNormal(0, 1), ExpTransform());
     const lp = d.logProb([-1, 0, 2]).toArray();
     expect(lp[0]).toBe(Number.NEGATIVE_INFINITY);
     expect(lp[1]).toBe(Number.NEGATIVE_INFINITY);
@@ -88,7 +88,7 @@ describe("TransformedDistribution", () => {
     expect(g.toArray().every(Number.isFinite)).toBe(true);
   });
   it("shapes: batch from base and transform parameters; sample shape; rsample", () => {
-    const d = new TransformedDistribution(new TestNormal([0, 1]), [
+    const d = TransformedDistribution(new TestNormal([0, 1]), [
       ExpTransform(),
       AffineTransform(0, [[1], [2], [3]], { domain: positive }),
     ]);
@@ -102,10 +102,7 @@ describe("TransformedDistribution", () => {
   });
   it("vector bijector on a scalar base: toEvent is applied and event dims are summed", () => {
     // StickBreaking of iid N(0,1)^3 → a distribution on the 4-simplex
-    const d = new TransformedDistribution(
-      new TestNormal(tensor([0, 0, 0])),
-      StickBreakingTransform(),
-    );
+    const d = TransformedDistribution(new TestNormal(tensor([0, 0, 0])), StickBreakingTransform());
     expect(d.batchShape).toEqual([]);
     expect(d.eventShape).toEqual([4]);
     expect(d.support.name).toBe("simplex");
@@ -122,7 +119,7 @@ describe("TransformedDistribution", () => {
   it("compiles (no value-dependent branching), with a traced Affine scale", () => {
     const f = (y: Tensor, scale: Tensor) =>
       sum(
-        new TransformedDistribution(new TestNormal(0.3, 1.2), [
+        TransformedDistribution(new TestNormal(0.3, 1.2), [
           ExpTransform(),
           AffineTransform(0, scale, { domain: positive }),
         ]).logProb(y),
@@ -132,7 +129,7 @@ describe("TransformedDistribution", () => {
     expect(Math.abs(c.value(ys, tensor(3)).item() - f(ys, tensor(3)).item())).toBeLessThan(1e-12);
   });
   it("Exp of the log-normal sample mean matches exp(mu + sigma²/2)", () => {
-    const d = new TransformedDistribution(new TestNormal(0.2, 0.5), ExpTransform());
+    const d = TransformedDistribution(new TestNormal(0.2, 0.5), ExpTransform());
     const s = d.sample(key(42), [20000]).toArray();
     const m = s.reduce((a, v) => a + v, 0) / s.length;
     const exact = Math.exp(0.2 + 0.125);

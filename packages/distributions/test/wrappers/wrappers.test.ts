@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { ExpTransform } from "../../src/bijectors/index.js";
 import { key } from "../../src/random/index.js";
 import { TransformedDistribution } from "../../src/transformed.js";
-import { ExpandedDistribution, Independent, MaskedDistribution } from "../../src/wrappers/index.js";
+import {
+  ExpandedDistribution,
+  ExpandedDistributionImpl,
+  IndependentImpl,
+  MaskedDistributionImpl,
+} from "../../src/wrappers/index.js";
 import { maxAbsDiff, TestNormal } from "../bijectors/helpers.js";
 
 const std = (loc: TensorLike, scale: TensorLike = 1) => new TestNormal(loc, scale);
@@ -12,7 +17,7 @@ describe("Independent / toEvent", () => {
   it("moves batch dims to the event and sums logProb", () => {
     const base = std(tensor([0, 1, 2, 3, 4, 5], [2, 3]));
     const d = base.toEvent(1);
-    expect(d).toBeInstanceOf(Independent);
+    expect(d).toBeInstanceOf(IndependentImpl);
     expect(d.batchShape).toEqual([2]);
     expect(d.eventShape).toEqual([3]);
     const v = tensor([0.5, 1, 2, 3, 4, 5.5], [2, 3]);
@@ -30,7 +35,7 @@ describe("ExpandedDistribution / expand", () => {
   it("broadcasts logProb and draws independent values for expanded entries", () => {
     const base = std([0, 10], [1, 1]);
     const d = base.expand([3, 2]);
-    expect(d).toBeInstanceOf(ExpandedDistribution);
+    expect(d).toBeInstanceOf(ExpandedDistributionImpl);
     expect(d.batchShape).toEqual([3, 2]);
     const s = d.sample(key(5), [4]);
     expect(s.shape).toEqual([4, 3, 2]);
@@ -45,7 +50,7 @@ describe("ExpandedDistribution / expand", () => {
   });
   it("expands interior size-1 dims with independent draws in the right places", () => {
     const base = std(tensor([0, 100, 200], [3, 1]), 0.001);
-    const d = new ExpandedDistribution(base, [2, 3, 4]);
+    const d = ExpandedDistribution(base, [2, 3, 4]);
     const s = d.sample(key(9), []);
     expect(s.shape).toEqual([2, 3, 4]);
     const a = s.toArray();
@@ -59,9 +64,9 @@ describe("ExpandedDistribution / expand", () => {
 
 describe("MaskedDistribution / mask", () => {
   it("zeroes masked log densities with zero (not NaN) gradients", () => {
-    const base = new TransformedDistribution(std([0, 0, 0]), ExpTransform());
+    const base = TransformedDistribution(std([0, 0, 0]), ExpTransform());
     const d = base.mask(tensor([1, 0, 1]));
-    expect(d).toBeInstanceOf(MaskedDistribution);
+    expect(d).toBeInstanceOf(MaskedDistributionImpl);
     const lp = d.logProb([1.5, -3, 2]).toArray();
     expect(lp[1]).toBe(0);
     expect(lp[0]).toBeCloseTo(base.logProb([1.5, 1, 1]).toArray()[0], 14);

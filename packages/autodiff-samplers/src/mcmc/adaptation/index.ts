@@ -1,0 +1,21 @@
+/** Warmup adaptation: step-size search, dual averaging, Welford estimators, Stan's schedule. */
+export {
+  type DualAveraging,
+  type DualAveragingOptions,
+  type DualAveragingState,
+  dualAveraging,
+} from "./dualAveraging.js";
+export { type FindStepSizeOptions, findReasonableStepSize } from "./findReasonableStepSize.js";
+export { regularizeCovariance, regularizeVariance } from "./regularize.js";
+export {
+  type AdaptationWindow,
+  buildSchedule,
+  type ScheduleOptions,
+  type WarmupSchedule,
+} from "./schedule.js";
+export {
+  type WelfordCovariance,
+  type WelfordVariance,
+  welfordCovariance,
+  welfordVariance,
+} from "./welford.js";

@@ -1,0 +1,236 @@
+import { key } from "@sidereal/distributions";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import {
+  buildMetric,
+  buildSchedule,
+  dualAveraging,
+  findReasonableStepSize,
+  initState,
+  leapfrogInPlace,
+  regularizeCovariance,
+  regularizeVariance,
+  welfordCovariance,
+  welfordVariance,
+} from "../../src/mcmc/index.js";
+import { diagGaussian } from "./helpers.js";
+
+const sizes = (s: ReturnType<typeof buildSchedule>) => s.windows.map((w) => w.end - w.start);
+
+describe("buildSchedule (Stan's windowed adaptation)", () => {
+  test("numWarmup = 1000: 75 | 25, 50, 100, 200, 500 | 50", () => {
+    const s = buildSchedule(1000);
+    expect(s.initBuffer).toBe(75);
+    expect(s.termBuffer).toBe(50);
+    expect(sizes(s)).toEqual([25, 50, 100, 200, 500]);
+    expect(s.windows[0].start).toBe(75);
+    expect(s.windows.at(-1)?.end).toBe(950);
+    expect(s.adaptMetric).toBe(true);
+  });
+
+  test("other standard lengths", () => {
+    expect(sizes(buildSchedule(500))).toEqual([25, 50, 100, 200]);
+    expect(sizes(buildSchedule(2000))).toEqual([25, 50, 100, 200, 400, 1100]);
+    // 75 + 25 + 50 = 150 fits exactly: one base window.
+    expect(buildSchedule(150).windows).toEqual([{ start: 75, end: 100 }]);
+    // A short remainder gives a short last window (Stan's counter logic).
+    expect(buildSchedule(160).windows).toEqual([
+      { start: 75, end: 100 },
+      { start: 100, end: 110 },
+    ]);
+  });
+
+  test("short warmups rescale the buffers to 15 % / 10 % (truncated), rest one window", () => {
+    const s100 = buildSchedule(100);
+    expect([s100.initBuffer, s100.termBuffer]).toEqual([15, 10]);
+    expect(s100.windows).toEqual([{ start: 15, end: 90 }]);
+    const s20 = buildSchedule(20);
+    expect([s20.initBuffer, s20.termBuffer]).toEqual([3, 2]);
+    expect(s20.windows).toEqual([{ start: 3, end: 18 }]);
+    const s149 = buildSchedule(149);
+    expect([s149.initBuffer, s149.termBuffer]).toEqual([22, 14]);
+    expect(s149.windows).toEqual([{ start: 22, end: 135 }]);
+  });
+
+  test("numWarmup < 20: no metric adaptation", () => {
+    for (const n of [0, 1, 19]) {
+      const s = buildSchedule(n);
+      expect(s.adaptMetric).toBe(false);
+      expect(s.windows).toEqual([]);
+      expect(s.initBuffer).toBe(n);
+    }
+  });
+
+  test("property: windows tile [initBuffer, numWarmup − termBuffer) and double", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20, max: 20000 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 1, max: 100 }),
+        (n, initBuffer, termBuffer, baseWindow) => {
+          const s = buildSchedule(n, { initBuffer, termBuffer, baseWindow });
+          expect(s.windows[0].start).toBe(s.initBuffer);
+          expect(s.windows.at(-1)?.end).toBe(n - s.termBuffer);
+          for (let i = 1; i < s.windows.length; i++) {
+            expect(s.windows[i].start).toBe(s.windows[i - 1].end);
+            const prev = s.windows[i - 1].end - s.windows[i - 1].start;
+            const cur = s.windows[i].end - s.windows[i].start;
+            if (i < s.windows.length - 1) expect(cur).toBe(2 * prev);
+          }
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  test("bad input throws McmcParameterError", () => {
+    expect(() => buildSchedule(-1)).toThrow(
+      expect.objectContaining({ _tag: "McmcParameterError" }),
+    );
+    expect(() => buildSchedule(100, { baseWindow: 0 })).toThrow(
+      expect.objectContaining({ _tag: "McmcParameterError" }),
+    );
+  });
+});
+
+describe("dual averaging", () => {
+  test("converges to the step size whose acceptance equals the target", () => {
+    // Deterministic acceptance curve α(ε) = exp(−ε²): the fixed point of α(ε) = δ is
+    // ε* = √(−log δ) (0.47238 for δ = 0.8, 0.22648 for δ = 0.95). The shrinkage term
+    // √t·H̄/γ makes the bias decay as O(t^{-1/2}) (measured: 0.5 % after 2000 updates for
+    // δ = 0.8, 0.16 % after 20000), so we check the level and the t^{-1/2} rate.
+    for (const [delta, tol] of [
+      [0.8, 0.002],
+      [0.95, 0.008],
+    ]) {
+      const da = dualAveraging({ targetAccept: delta });
+      const target = Math.sqrt(-Math.log(delta));
+      let s = da.init(1);
+      expect(s.mu).toBeCloseTo(Math.log(10), 14);
+      const relErr: number[] = [];
+      for (let i = 1; i <= 20000; i++) {
+        s = da.update(s, Math.exp(-Math.exp(2 * s.logStepSize)));
+        if (i === 1250 || i === 5000 || i === 20000)
+          relErr.push(Math.abs(da.final(s) / target - 1));
+      }
+      expect(relErr[2]).toBeLessThan(tol);
+      expect(relErr[0] / relErr[1]).toBeGreaterThan(1.7);
+      expect(relErr[1] / relErr[2]).toBeGreaterThan(1.7);
+      expect(relErr[1] / relErr[2]).toBeLessThan(2.3);
+    }
+  });
+
+  test("first update matches Hoffman & Gelman's Algorithm 5 by hand", () => {
+    // t = 1, η = 1/11, H̄ = (0.8 − 0.3)/11, log ε = log(10·0.5) − √1·H̄/0.05, x̄ = log ε (t^-κ = 1).
+    const da = dualAveraging();
+    const s = da.update(da.init(0.5), 0.3);
+    const hBar = 0.5 / 11;
+    expect(s.gradientAvg).toBeCloseTo(hBar, 15);
+    expect(s.logStepSize).toBeCloseTo(Math.log(5) - hBar / 0.05, 14);
+    expect(s.logStepSizeAvg).toBeCloseTo(s.logStepSize, 15);
+    // NaN acceptance counts as 0; > 1 is clipped.
+    expect(da.update(da.init(0.5), Number.NaN).gradientAvg).toBeCloseTo(0.8 / 11, 15);
+    expect(da.update(da.init(0.5), 3).gradientAvg).toBeCloseTo(-0.2 / 11, 15);
+    expect(() => dualAveraging({ targetAccept: 1 })).toThrow(
+      expect.objectContaining({ _tag: "McmcParameterError" }),
+    );
+  });
+});
+
+describe("Welford estimators and Stan's regularisation", () => {
+  // Hand-checkable data: columns (1,2,3,4) and (2,4,6,9).
+  const xs = [
+    Float64Array.of(1, 2),
+    Float64Array.of(2, 4),
+    Float64Array.of(3, 6),
+    Float64Array.of(4, 9),
+  ];
+
+  test("variance and covariance match the two-pass formulas", () => {
+    const v = welfordVariance(2);
+    const c = welfordCovariance(2);
+    for (const x of xs) {
+      v.add(x);
+      c.add(x);
+    }
+    // var(1,2,3,4) = 5/3; mean of col 2 = 5.25, var = (10.5625+1.5625+0.5625+14.0625)/3 = 26.75/3;
+    // cov = ((−1.5)(−3.25) + (−0.5)(−1.25) + (0.5)(0.75) + (1.5)(3.75))/3 = 11.5/3.
+    const vv = v.variance();
+    expect(vv[0]).toBeCloseTo(5 / 3, 14);
+    expect(vv[1]).toBeCloseTo(26.75 / 3, 14);
+    const cc = c.covariance();
+    expect([...cc].map((z) => Number(z.toFixed(12)))).toEqual(
+      [5 / 3, 11.5 / 3, 11.5 / 3, 26.75 / 3].map((z) => Number(z.toFixed(12))),
+    );
+    expect(v.count).toBe(4);
+    v.reset();
+    expect(v.count).toBe(0);
+    expect(() => v.variance()).toThrow(expect.objectContaining({ _tag: "McmcValueError" }));
+    expect(() => v.add(Float64Array.of(1))).toThrow(
+      expect.objectContaining({ _tag: "McmcShapeError" }),
+    );
+  });
+
+  test("regularisation (n/(n+5))·Σ + 1e-3·(5/(n+5))·I", () => {
+    const r = regularizeVariance(Float64Array.of(2, 0.5), 95);
+    expect(r[0]).toBeCloseTo(0.95 * 2 + 1e-3 * 0.05, 15);
+    expect(r[1]).toBeCloseTo(0.95 * 0.5 + 1e-3 * 0.05, 15);
+    const rc = regularizeCovariance(Float64Array.of(2, 0.3, 0.3, 1), 15, 2);
+    expect([...rc]).toEqual([0.75 * 2 + 1e-3 * 0.25, 0.75 * 0.3, 0.75 * 0.3, 0.75 + 1e-3 * 0.25]);
+  });
+});
+
+describe("findReasonableStepSize (Hoffman & Gelman 2014, Alg. 4)", () => {
+  test("returns the first ε at which the one-step acceptance crosses 1/2", () => {
+    const scales = [0.1, 1, 3];
+    const pot = diagGaussian(scales);
+    const state = initState(Float64Array.of(0.05, -0.4, 2), pot);
+    const inv = Float64Array.of(1, 1, 1);
+    const k = key(11);
+    const eps = findReasonableStepSize({ potential: pot, state, inverseMassMatrix: inv, key: k });
+    // Recompute the acceptance ratio at ε and ε·2^{∓1} with the same momentum draw.
+    const metric = buildMetric(inv, 3);
+    const p0 = new Float64Array(3);
+    metric.sampleMomentum(k, p0);
+    const h0 = state.potentialEnergy + metric.kineticEnergy(p0);
+    const logRatio = (e: number) => {
+      const z = {
+        position: state.position.slice(),
+        momentum: p0.slice(),
+        potentialEnergy: state.potentialEnergy,
+        potentialGrad: state.potentialGrad.slice(),
+      };
+      leapfrogInPlace(pot, metric, z, e, new Float64Array(3));
+      return h0 - (z.potentialEnergy + metric.kineticEnergy(z.momentum));
+    };
+    const a = logRatio(1) > -Math.LN2 ? 1 : -1;
+    // Starting from 1 it only moves by powers of two.
+    expect(Math.log2(eps)).toBe(Math.round(Math.log2(eps)));
+    if (a === 1) {
+      expect(logRatio(eps)).toBeLessThanOrEqual(-Math.LN2);
+      if (eps > 1) expect(logRatio(eps / 2)).toBeGreaterThan(-Math.LN2);
+    } else {
+      expect(logRatio(eps)).toBeGreaterThanOrEqual(-Math.LN2);
+      expect(logRatio(eps * 2)).toBeLessThan(-Math.LN2);
+    }
+    // For the scale-0.1 coordinate a unit step is unstable (ε > 2σ), so ε must shrink.
+    expect(eps).toBeLessThan(1);
+  });
+
+  test("a flat potential runs away and throws McmcValueError", () => {
+    const flat = (_q: Float64Array, g: Float64Array) => {
+      g.fill(0);
+      return 0;
+    };
+    const state = initState(Float64Array.of(0, 0), flat);
+    expect(() =>
+      findReasonableStepSize({
+        potential: flat,
+        state,
+        inverseMassMatrix: Float64Array.of(1, 1),
+        key: key(0),
+      }),
+    ).toThrow(expect.objectContaining({ _tag: "McmcValueError" }));
+  });
+});
