@@ -2,7 +2,8 @@ import { expect, it } from "vitest";
 import * as T from "../src/index.js";
 
 // The names other packages and acceptance checks rely on (tensor issue, "Interfaces others rely on").
-const REQUIRED = `tensor scalar zeros ones linspace arange add sub mul div exp log log1p sum logsumexp where
+const REQUIRED =
+  `tensor scalar zeros ones linspace arange add sub mul div exp log log1p sum logsumexp where
   matmul cholesky interp grad valueAndGrad stopGradient compile lgamma digamma erf erfc erfcx erfinv ndtr
   ndtri logNdtr betaln xlogy gammaincReg voigtProfile`.split(/\s+/);
 

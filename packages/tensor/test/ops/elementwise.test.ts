@@ -178,7 +178,10 @@ describe("broadcasting gradients on random shapes (property)", () => {
     .array(fc.integer({ min: 1, max: 3 }), { minLength: 0, maxLength: 3 })
     .chain((s) =>
       fc
-        .tuple(fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }), fc.integer({ min: 0, max: s.length }))
+        .tuple(
+          fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }),
+          fc.integer({ min: 0, max: s.length }),
+        )
         .map(([ones, drop]) => [s, s.map((d, i) => (ones[i] ? 1 : d)).slice(drop)] as const),
     );
   const ops: [string, Binary][] = [
@@ -191,14 +194,19 @@ describe("broadcasting gradients on random shapes (property)", () => {
   for (const [name, f] of ops)
     it(`${name}: gradients sum back to each input's shape and match finite differences`, () => {
       fc.assert(
-        fc.property(shapePair, fc.boolean(), fc.integer({ min: 1, max: 1000 }), ([sa, sb], swap, seed) => {
-          const [s1, s2] = swap ? [sb, sa] : [sa, sb];
-          const a = fill([...s1], -2, 2, seed);
-          const b = fill([...s2], -2, 2, seed + 1);
-          const outShape = T.broadcastShapes("test", s1, s2);
-          const w = fill(outShape, 0.5, 1.5, seed + 2);
-          expectGradMatchesFd((x, y) => T.sum(T.mul(f(x, y), w)), [a, b]);
-        }),
+        fc.property(
+          shapePair,
+          fc.boolean(),
+          fc.integer({ min: 1, max: 1000 }),
+          ([sa, sb], swap, seed) => {
+            const [s1, s2] = swap ? [sb, sa] : [sa, sb];
+            const a = fill([...s1], -2, 2, seed);
+            const b = fill([...s2], -2, 2, seed + 1);
+            const outShape = T.broadcastShapes("test", s1, s2);
+            const w = fill(outShape, 0.5, 1.5, seed + 2);
+            expectGradMatchesFd((x, y) => T.sum(T.mul(f(x, y), w)), [a, b]);
+          },
+        ),
         { numRuns: 30, seed: 3 },
       );
     });
