@@ -15,6 +15,7 @@ import { add, exp, expm1, mul, neg, reciprocal, square, sub } from "./elementwis
 registerScalar("lgamma", sp.lgamma);
 registerScalar("digamma", sp.digamma);
 registerScalar("trigamma", sp.trigamma);
+registerScalar("tetragamma", sp.tetragamma);
 registerScalar("erf", sp.erf);
 registerScalar("erfc", sp.erfc);
 registerScalar("erfcx", sp.erfcx);
@@ -182,7 +183,7 @@ export const VOIGT = defineElementwise({
 export const lgamma = (x: TensorLike): Tensor => apply(LGAMMA, [u(x)], undefined);
 /** ψ(x) = d/dx log Γ(x). */
 export const digamma = (x: TensorLike): Tensor => apply(DIGAMMA, [u(x)], undefined);
-/** ψ'(x) (not differentiable itself). */
+/** ψ'(x); its derivative is tetragamma ψ''(x). */
 export const trigamma = (x: TensorLike): Tensor => apply(TRIGAMMA, [u(x)], undefined);
 export const erf = (x: TensorLike): Tensor => apply(ERF, [u(x)], undefined);
 export const erfc = (x: TensorLike): Tensor => apply(ERFC, [u(x)], undefined);

@@ -23,3 +23,4 @@ export { trigamma } from "./trigamma.js";
 export type { VoigtGradient } from "./voigt.js";
 export { voigtProfile, voigtProfileGrad } from "./voigt.js";
 export { xlog1py, xlogy } from "./xlogy.js";
+export { tetragamma } from "./tetragamma.js";
