@@ -186,8 +186,8 @@ export const runPipeline = (config: RunConfig) =>
             heading: "Posterior summary",
             text:
               `NUTS sampled ${nStars + 4} parameters in ${seconds.toFixed(1)} s (${divergences} divergent transitions). ` +
-              `${members} stars have membership probability above 0.5. Parallax zero points are set to 0 ` +
-              "(the seed sets non-finite L21 zero points to 0; the L21 correction is not applied yet).",
+              `${members} stars have membership probability above 0.5. Parallax zero points follow ` +
+              "Lindegren et al. (2021), extrapolated outside the calibration as the seed's gaiadr3-zeropoint call does.",
             table: {
               columns: ["", ...json.columns],
               rows: json.index.map((name, i) => [

@@ -21,6 +21,19 @@ describe("bundled M67 catalogue", () => {
     expect(cat.parallax[3229]).toBe(Math.fround(0.43385946615600457));
     expect(cat.parallaxError[3229]).toBe(Math.fround(0.8369098901748657));
   });
+  it("computes the L21 zero points as the seed does (extrapolated, non-finite set to 0)", () => {
+    const cat = loadM67();
+    let zeros = 0;
+    let sum = 0;
+    for (const z of cat.zeroPoint) {
+      if (z === 0) zeros++;
+      sum += z;
+    }
+    // one star has no G magnitude; the mean over the 4,300 is -0.023489 mas with the NaN
+    // excluded (packages/parallax README), i.e. -0.023489·4299/4300 here
+    expect(zeros).toBe(1);
+    expect(sum / cat.zeroPoint.length).toBeCloseTo((-0.023489 * 4299) / 4300, 5);
+  });
   it("a missing file fails with a typed FITS error naming the file", () => {
     expect(() => loadM67("/nonexistent/m67.fits.gz")).toThrow(/m67\.fits\.gz/);
   });
