@@ -8,8 +8,8 @@ import { THEME } from "./theme.js";
 
 /** Options for {@link renderAxis}. */
 export interface AxisOptions {
-  /** Which edge of the rectangle the axis sits on. */
-  readonly orient: "bottom" | "left";
+  /** Which edge of the rectangle the axis sits on (`"right"`: e.g. a colour bar's axis). */
+  readonly orient: "bottom" | "left" | "right";
   /** Explicit tick values; default `scale.ticks(tickCount)`. */
   readonly ticks?: readonly number[];
   /** Desired number of ticks when `ticks` is not given; default from the axis length. */
@@ -25,7 +25,7 @@ export interface AxisOptions {
 }
 
 /** Default tick count for an axis of `length` pixels. */
-export function defaultTickCount(length: number, orient: "bottom" | "left"): number {
+export function defaultTickCount(length: number, orient: "bottom" | "left" | "right"): number {
   return Math.max(2, Math.min(8, Math.round(length / (orient === "bottom" ? 90 : 45))));
 }
 
@@ -77,7 +77,7 @@ export function leftAxisLabelWidth(
   return labels.reduce((m, s) => Math.max(m, estimateTextWidth(s, fontSize)), 0);
 }
 
-/** Render an axis along the bottom or left edge of `rect`. */
+/** Render an axis along the bottom, left or right edge of `rect`. */
 export function renderAxis(scale: Scale, rect: Rect, opts: AxisOptions): string {
   const size = opts.fontSize ?? THEME.tickFontSize;
   const labelSize = opts.labelFontSize ?? THEME.labelFontSize;
@@ -109,6 +109,32 @@ export function renderAxis(scale: Scale, rect: Rect, opts: AxisOptions): string 
           size: labelSize,
           anchor: "middle",
           baseline: "top",
+          className: "axis-label",
+        }),
+      );
+    }
+  } else if (opts.orient === "right") {
+    const x = rect.x + rect.width;
+    for (const p of positions) d += `M${fmt(x)} ${fmt(p)}h${tl}`;
+    let maxW = 0;
+    if (showLabels) {
+      const stride = labelStride(
+        positions,
+        labels.map(() => size),
+      );
+      for (let i = 0; i < positions.length; i += stride) {
+        maxW = Math.max(maxW, estimateTextWidth(labels[i], size));
+        parts.push(textMark(x + tl + 3, positions[i], labels[i], { size, baseline: "middle" }));
+      }
+    }
+    if (opts.label !== undefined) {
+      const lx = x + tl + (showLabels ? maxW + 9 : 4);
+      parts.push(
+        textMark(lx, rect.y + rect.height / 2, opts.label, {
+          size: labelSize,
+          anchor: "middle",
+          baseline: "top",
+          rotate: -90,
           className: "axis-label",
         }),
       );

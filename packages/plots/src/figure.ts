@@ -5,7 +5,7 @@ import { type LegendEntry, legendMark, legendSize } from "./legend.js";
 import { clipToPanel, makePanel, type Panel, panelFrame } from "./panel.js";
 import type { ScaleType } from "./scale.js";
 import { el, svgDocument } from "./svg.js";
-import { textMark } from "./text.js";
+import { labelPlainText, textMark } from "./text.js";
 import { THEME } from "./theme.js";
 
 /** Layout and axis options of a single-panel figure. */
@@ -28,6 +28,10 @@ export interface FigureSpec extends FigureOptions {
   readonly avoid?: readonly { readonly x: ArrayLike<number>; readonly y: ArrayLike<number> }[];
   /** CSS class of the root group, e.g. `"predictive-plot"`. */
   readonly className: string;
+  /** Extra room in pixels right of the panel (e.g. for a colour bar); default 0. */
+  readonly rightMargin?: number;
+  /** Extra marks drawn outside the panel's clip region, after its frame (colour bars). */
+  readonly decorate?: (panel: Panel) => string[];
 }
 
 /**
@@ -94,7 +98,11 @@ function legendPlacement(
   return corners[best];
 }
 
-/** Render one panel with axes, optional title and legend; `draw` returns the marks (clipped to the panel). */
+/**
+ * Render one panel with axes, optional title and legend; `draw` returns the marks (clipped
+ * to the panel). A reversed domain (`yDomain: [hi, lo]`) gives an inverted axis, e.g. for
+ * magnitudes.
+ */
 export function singlePanelFigure(spec: FigureSpec, draw: (panel: Panel) => string[]): string {
   const width = spec.width ?? 720;
   const height = spec.height ?? 440;
@@ -109,7 +117,13 @@ export function singlePanelFigure(spec: FigureSpec, draw: (panel: Panel) => stri
   const top = spec.title !== undefined ? 40 : 16;
   const left = labelW + THEME.tickLength + (spec.yLabel !== undefined ? 28 : 10);
   const bottom = THEME.tickLength + 20 + (spec.xLabel !== undefined ? 22 : 0) + 6;
-  const rect: Rect = { x: left, y: top, width: width - left - 20, height: height - top - bottom };
+  const right = 20 + (spec.rightMargin ?? 0);
+  const rect: Rect = {
+    x: left,
+    y: top,
+    width: width - left - right,
+    height: height - top - bottom,
+  };
   const panel = makePanel("main", rect, {
     x: spec.xDomain,
     y: spec.yDomain,
@@ -133,10 +147,11 @@ export function singlePanelFigure(spec: FigureSpec, draw: (panel: Panel) => stri
       yAxis: { label: spec.yLabel },
     }),
   );
+  if (spec.decorate) body.push(...spec.decorate(panel));
   if (spec.legend && spec.legend.length > 0) {
     body.push(legendMark(spec.legend, legendPlacement(panel, spec.legend, spec.avoid ?? [])));
   }
-  return svgDocument({ width, height, title: spec.title ?? spec.className }, [
+  return svgDocument({ width, height, title: labelPlainText(spec.title ?? spec.className) }, [
     el("g", { class: spec.className }, body),
   ]);
 }

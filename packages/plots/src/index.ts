@@ -12,8 +12,31 @@ export {
   leftAxisLabelWidth,
   renderAxis,
 } from "./axis.js";
+export {
+  type ColorbarOptions,
+  type ColorNorm,
+  type ColorNormOptions,
+  colorbarMark,
+  makeColorNorm,
+  normalizeColor,
+} from "./colorbar.js";
+export {
+  type ColormapName,
+  type ColormapSpec,
+  colormapHex,
+  colormapRgb,
+  colormapStops,
+} from "./colormap.js";
 export { contourLines, contourMark } from "./contour.js";
 export { minMaxDecimate } from "./decimate.js";
+export {
+  type Density1dOptions,
+  type DensitySample,
+  plotDensity1d,
+  reflectedKde,
+  type TrueDensity,
+} from "./density1d.js";
+export { PlotError, type PlotProblem } from "./errors.js";
 export { escapeXml } from "./escape.js";
 export {
   dataExtent,
@@ -43,6 +66,7 @@ export {
   histogram,
 } from "./histogram.js";
 export { type HistogramPlotOptions, plotHistogram } from "./histogramPlot.js";
+export { type ImageInput, type ImagePoints, plotImage } from "./imagePlot.js";
 export { type Bandwidth, gaussianKde, type Kde, type KdeOptions, kdeBandwidth } from "./kde.js";
 export { type GridSpec, gridLayout, type Margins, type Rect } from "./layout.js";
 export { type LegendEntry, type LegendOptions, legendMark, legendSize } from "./legend.js";
@@ -61,6 +85,17 @@ export {
   scatterMark,
   stepMark,
 } from "./marks.js";
+export {
+  type MathRun,
+  type MathToken,
+  parseLabel,
+  runsHtml,
+  runsMarkup,
+  runsPlainText,
+  runsWidthPx,
+  scriptScale,
+  tokenizeLabel,
+} from "./mathtext.js";
 export { PAIR_MAX_VARS, type PairOptions, plotPair } from "./pair.js";
 export { DASHES, dashPattern, PALETTE, paletteColor } from "./palette.js";
 export {
@@ -73,9 +108,12 @@ export {
   panelFrame,
 } from "./panel.js";
 export { type PngOptions, pngSize, toPng } from "./png.js";
+export { crc32, encodePngRgba, pngDataUri } from "./pngEncode.js";
 export {
+  type CombinedComponents,
   type Component,
   checkDivergent,
+  combineComponents,
   componentLabel,
   type Posterior,
   type PosteriorDims,
@@ -99,11 +137,28 @@ export {
   renderReportHtml,
   writeReportHtml,
 } from "./report.js";
+export {
+  type ConfigValue,
+  type DiagnosticCheck,
+  type DiagnosticThresholds,
+  diagnosticChecks,
+  type RunDiagnostics,
+  type RunReport,
+  renderRunReport,
+  type SummaryRecord,
+  summaryTable,
+  writeReport,
+} from "./runReport.js";
 export { linearScale, logScale, makeScale, type Scale, type ScaleType } from "./scale.js";
+export { plotScatterColored, type ScatterColoredInput } from "./scatterColored.js";
 export { plotSpectrum, type SpectrumInput, type SpectrumModel } from "./spectrum.js";
 export { type Attrs, attrs, el, type SvgDocumentOptions, svgDocument } from "./svg.js";
 export {
   estimateTextWidth,
+  labelHtml,
+  labelMarkup,
+  labelPlainText,
+  labelWidth,
   supSubText,
   supSubWidth,
   type TextAnchor,

@@ -1,6 +1,6 @@
 /** Legends: a small boxed key of line, point and band samples with labels. */
 import { el } from "./svg.js";
-import { estimateTextWidth, textMark } from "./text.js";
+import { labelWidth, textMark } from "./text.js";
 import { THEME } from "./theme.js";
 
 /** One legend entry. */
@@ -10,6 +10,8 @@ export interface LegendEntry {
   readonly kind: "line" | "point" | "band" | "tick";
   readonly dash?: string;
   readonly opacity?: number;
+  /** Outline of a `"point"` swatch (e.g. for white points). */
+  readonly stroke?: string;
 }
 
 /** Placement and layout of a legend. */
@@ -29,7 +31,16 @@ export interface LegendOptions {
 const SWATCH = 18;
 
 function swatch(e: LegendEntry, x: number, cy: number): string {
-  if (e.kind === "point") return el("circle", { cx: x + SWATCH / 2, cy, r: 3, fill: e.color });
+  if (e.kind === "point") {
+    return el("circle", {
+      cx: x + SWATCH / 2,
+      cy,
+      r: 3,
+      fill: e.color,
+      stroke: e.stroke,
+      "stroke-width": e.stroke !== undefined ? 0.8 : undefined,
+    });
+  }
   if (e.kind === "tick") {
     return el("line", {
       x1: x + SWATCH / 2,
@@ -67,7 +78,7 @@ export function legendSize(
   opts: Pick<LegendOptions, "horizontal" | "fontSize"> = {},
 ): { width: number; height: number } {
   const size = opts.fontSize ?? THEME.tickFontSize;
-  const itemW = entries.map((e) => SWATCH + 5 + estimateTextWidth(e.label, size));
+  const itemW = entries.map((e) => SWATCH + 5 + labelWidth(e.label, size));
   const rowH = size + 6;
   if (opts.horizontal) {
     return { width: itemW.reduce((a, b) => a + b + 14, -14) + 12, height: rowH + 8 };
@@ -103,7 +114,7 @@ export function legendMark(entries: readonly LegendEntry[], opts: LegendOptions)
   for (const e of entries) {
     parts.push(swatch(e, x, y));
     parts.push(textMark(x + SWATCH + 5, y, e.label, { size, baseline: "middle" }));
-    if (opts.horizontal) x += SWATCH + 5 + estimateTextWidth(e.label, size) + 14;
+    if (opts.horizontal) x += SWATCH + 5 + labelWidth(e.label, size) + 14;
     else y += rowH;
   }
   return el("g", { class: "legend" }, parts);

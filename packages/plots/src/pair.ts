@@ -17,6 +17,7 @@ import { clipToPanel, makePanel, type Panel, panelFrame } from "./panel.js";
 import {
   type Component,
   checkDivergent,
+  combineComponents,
   type Posterior,
   pooledDraws,
   posteriorDims,
@@ -34,6 +35,19 @@ export interface PairOptions {
   readonly varNames?: readonly string[];
   /** Reference values by component label, drawn as lines (corner.py "truths"). */
   readonly truths?: Readonly<Record<string, number>>;
+  /**
+   * Same as `truths` (ArviZ's name); both may be given, `referenceValues` wins on a clash.
+   * With `combineDims`, keys are the combined labels (e.g. `"velocity"`).
+   */
+  readonly referenceValues?: Readonly<Record<string, number>>;
+  /**
+   * Concatenate component dimensions into the draws, as bayes_spec's `plot_pair`
+   * (`combine_dims`): `true` combines every component dimension (all clouds of
+   * `velocity` → one variable `velocity` with chain × draw × cloud points); a list of
+   * names combines those dimensions (named by `VariableDraws.dims`). Variables without
+   * them are repeated so that points stay paired.
+   */
+  readonly combineDims?: boolean | readonly string[];
   /** Divergence mask of shape [chain, draw]; divergent draws are highlighted in the scatter panels. */
   readonly divergent?: Uint8Array;
   /** Off-diagonal panels: points (default) or a smoothed 2-D histogram with 1σ/2σ contours. */
@@ -187,7 +201,20 @@ export function plotPair(posterior: Posterior, opts: PairOptions = {}): string {
   const dims = posteriorDims(posterior);
   checkDivergent(opts.divergent, dims);
   const probs = opts.quantiles ?? [0.16, 0.5, 0.84];
-  const all = selectComponents(posterior, opts.varNames);
+  const combine = opts.combineDims;
+  const combined =
+    combine === undefined || combine === false || (Array.isArray(combine) && combine.length === 0)
+      ? { components: selectComponents(posterior, opts.varNames), repeat: 1 }
+      : combineComponents(
+          posterior,
+          opts.varNames,
+          combine === true ? true : (combine as readonly string[]),
+        );
+  const all = combined.components;
+  const truths: Readonly<Record<string, number>> | undefined =
+    opts.truths !== undefined || opts.referenceValues !== undefined
+      ? { ...opts.truths, ...opts.referenceValues }
+      : undefined;
   const maxVars = Math.max(1, Math.floor(opts.maxVars ?? PAIR_MAX_VARS));
   const comps = all.slice(0, maxVars);
   const omitted = all.length - comps.length;
@@ -218,9 +245,11 @@ export function plotPair(posterior: Posterior, opts: PairOptions = {}): string {
   const height = margin.top + margin.bottom + n * size + (n - 1) * GAP;
   const grid = gridLayout({ width, height, rows: n, cols: n, margin, gapX: GAP, gapY: GAP });
 
+  // Divergent draws; with combined dimensions each draw stands for `repeat` points.
   const divIdx: number[] = [];
+  const rep = combined.repeat;
   opts.divergent?.forEach((v, i) => {
-    if (v) divIdx.push(i);
+    if (v) for (let j = 0; j < rep; j++) divIdx.push(i * rep + j);
   });
   const pointIdx = strideIndices(margs[0]?.pooled.length ?? 0, maxPoints);
 
@@ -239,8 +268,8 @@ export function plotPair(posterior: Posterior, opts: PairOptions = {}): string {
       const rect = grid[i][j];
       const mx = margs[j];
       const my = margs[i];
-      const truthX = opts.truths?.[mx.comp.label];
-      const truthY = opts.truths?.[my.comp.label];
+      const truthX = truths?.[mx.comp.label];
+      const truthY = truths?.[my.comp.label];
       const marks: string[] = [];
       const overlay: string[] = [];
       let panel: Panel;
@@ -342,7 +371,7 @@ export function plotPair(posterior: Posterior, opts: PairOptions = {}): string {
     }
   }
   const legend: LegendEntry[] = [];
-  if (opts.truths && Object.keys(opts.truths).length > 0) {
+  if (truths && Object.keys(truths).length > 0) {
     legend.push({ label: "reference value", color: TRUTH_COLOR, kind: "line" });
   }
   if (divIdx.length > 0)

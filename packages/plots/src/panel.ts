@@ -3,7 +3,7 @@ import { type AxisOptions, renderAxis } from "./axis.js";
 import type { Rect } from "./layout.js";
 import { makeScale, type Scale, type ScaleType } from "./scale.js";
 import { el } from "./svg.js";
-import { estimateTextWidth, textMark } from "./text.js";
+import { labelWidth, textMark } from "./text.js";
 import { THEME } from "./theme.js";
 
 /** A plotting panel. `id` must be unique within one SVG document (used for its clip path). */
@@ -46,7 +46,7 @@ export interface FrameOptions {
 
 /** Font size at which `s` fits in `width` pixels, between `min` and `max`. */
 export function fitFontSize(s: string, width: number, max: number, min = 8): number {
-  const w = estimateTextWidth(s, max);
+  const w = labelWidth(s, max);
   return w <= width ? max : Math.max(min, (max * width) / w);
 }
 

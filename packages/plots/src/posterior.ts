@@ -2,11 +2,14 @@
  * Posterior draws as plain data, and their split into scalar components
  * (`theta[0,1]`) with one array of draws per chain.
  */
+import { PlotError } from "./errors.js";
 
 /** Draws of one variable: `shape = [chain, draw, ...component dims]`, row-major. */
 export interface VariableDraws {
   readonly draws: Float64Array;
   readonly shape: readonly number[];
+  /** Names of the component dimensions (`shape[2:]`), e.g. `["cloud"]`; used by `combineDims`. */
+  readonly dims?: readonly string[];
 }
 
 /** A posterior: variable name → draws. */
@@ -153,4 +156,128 @@ export function checkDivergent(divergent: Uint8Array | undefined, dims: Posterio
       `divergent has ${divergent.length} entries, expected chain×draw = ${dims.chains * dims.draws}`,
     );
   }
+}
+
+function ravel(idx: readonly number[], dims: readonly number[]): number {
+  let f = 0;
+  for (let k = 0; k < dims.length; k++) f = f * dims[k] + idx[k];
+  return f;
+}
+
+/** Result of {@link combineComponents}. */
+export interface CombinedComponents {
+  /** Components whose chains hold draw × combined-index values (draw-major). */
+  readonly components: Component[];
+  /** Number of combined entries per draw (the product of the combined dimension sizes). */
+  readonly repeat: number;
+}
+
+/**
+ * Components with some dimensions concatenated into the draws, as bayes_spec's
+ * `plot_pair(combine_dims=…)`: with `combine = true` every component dimension is
+ * combined (all clouds of `velocity` become one set of draws named `velocity`); with a
+ * list of names, the dimensions of those names (from `VariableDraws.dims`). Per chain the
+ * draws are ordered (draw, combined index). Variables without the combined dimensions are
+ * repeated so that points stay paired. Throws a PlotError (shape) when variables disagree
+ * on the combined size, or when `varNames` names an unknown variable.
+ */
+export function combineComponents(
+  posterior: Posterior,
+  varNames: readonly string[] | undefined,
+  combine: true | readonly string[],
+): CombinedComponents {
+  const { chains: nc, draws: nd } = posteriorDims(posterior);
+  const names = Object.keys(posterior);
+  const plan = new Map<string, { axes: number[]; rest: number[]; kv: number }>();
+  let repeat = 1;
+  for (const name of names) {
+    const v = posterior[name];
+    const dims = v.shape.slice(2);
+    if (combine !== true && v.dims !== undefined && v.dims.length !== dims.length) {
+      throw new PlotError(
+        "plotPair",
+        `posterior.${name}.dims`,
+        "shape",
+        `names ${v.dims.length} dimensions, shape has ${dims.length}`,
+      );
+    }
+    const axes: number[] = [];
+    const rest: number[] = [];
+    dims.forEach((_, a) => {
+      const hit = combine === true || (v.dims !== undefined && combine.includes(v.dims[a]));
+      (hit ? axes : rest).push(a);
+    });
+    const kv = size(axes.map((a) => dims[a]));
+    plan.set(name, { axes, rest, kv });
+    if (kv > 1) {
+      if (repeat > 1 && kv !== repeat) {
+        throw new PlotError(
+          "plotPair",
+          "combineDims",
+          "shape",
+          `variable "${name}" has ${kv} combined entries per draw, others ${repeat}`,
+        );
+      }
+      repeat = kv;
+    }
+  }
+  const build = (name: string): Component[] => {
+    const v = posterior[name];
+    const p = plan.get(name);
+    if (!p) return [];
+    const dims = v.shape.slice(2);
+    const k = size(dims);
+    const combDims = p.axes.map((a) => dims[a]);
+    const restDims = p.rest.map((a) => dims[a]);
+    const out: Component[] = [];
+    for (let r = 0; r < size(restDims); r++) {
+      const rIdx = unravel(r, restDims);
+      const flatFor = new Int32Array(repeat);
+      for (let j = 0; j < repeat; j++) {
+        const cIdx = p.kv > 1 ? unravel(j, combDims) : combDims.map(() => 0);
+        const full = new Array<number>(dims.length);
+        p.axes.forEach((a, t) => {
+          full[a] = cIdx[t];
+        });
+        p.rest.forEach((a, t) => {
+          full[a] = rIdx[t];
+        });
+        flatFor[j] = ravel(full, dims);
+      }
+      const chains: Float64Array[] = [];
+      for (let c = 0; c < nc; c++) {
+        const arr = new Float64Array(nd * repeat);
+        for (let d = 0; d < nd; d++) {
+          const base = (c * nd + d) * k;
+          for (let j = 0; j < repeat; j++) arr[d * repeat + j] = v.draws[base + flatFor[j]];
+        }
+        chains.push(arr);
+      }
+      out.push({ label: componentLabel(name, rIdx), variable: name, index: rIdx, chains });
+    }
+    return out;
+  };
+  const components: Component[] = [];
+  for (const name of varNames ?? names) {
+    if (Object.hasOwn(posterior, name)) {
+      components.push(...build(name));
+      continue;
+    }
+    const bracket = name.indexOf("[");
+    const base = bracket > 0 ? name.slice(0, bracket) : "";
+    const match =
+      base !== "" && Object.hasOwn(posterior, base)
+        ? build(base).find((c) => c.label === name.replaceAll(" ", ""))
+        : undefined;
+    if (!match) {
+      throw new PlotError(
+        "plotPair",
+        "varNames",
+        "value",
+        `unknown variable "${name}" with combined dimensions; available: ${names.join(", ")}`,
+      );
+    }
+    components.push(match);
+  }
+  return { components, repeat };
 }

@@ -3,12 +3,16 @@
  * every user string escaped. Images are referenced by path or embedded as PNG bytes.
  */
 import { writeFileAtomic } from "./atomic.js";
+import { PlotError } from "./errors.js";
 import { escapeXml } from "./escape.js";
+import { labelHtml, labelPlainText } from "./text.js";
 
-/** An image in a report section. */
+/** An image in a report section: `src` (path or PNG bytes) or `svg` (an SVG document). */
 export interface ReportImage {
   /** Relative path/URL of the image, or PNG bytes to embed as a data URI. */
-  readonly src: string | Uint8Array;
+  readonly src?: string | Uint8Array;
+  /** An SVG document string (e.g. from `plotTrace`), embedded as a data URI (no scripts run). */
+  readonly svg?: string;
   readonly caption?: string;
   /** Alternative text (default: the caption). */
   readonly alt?: string;
@@ -31,10 +35,12 @@ export interface ReportSection {
   readonly table?: ReportTable;
 }
 
-/** A report: title, optional subtitle, sections. */
+/** A report: title, optional subtitle and notice, sections. */
 export interface Report {
   readonly title: string;
   readonly subtitle?: string;
+  /** A highlighted line under the title (e.g. "2 diagnostic warnings"); text is escaped. */
+  readonly notice?: { readonly level: "ok" | "warning"; readonly text: string };
   readonly sections: readonly ReportSection[];
 }
 
@@ -58,6 +64,15 @@ th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left;white
 th{background:var(--alt);font-weight:600}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 tbody tr:nth-child(even){background:#fbfcfd}
+.notice{border-radius:6px;padding:10px 14px;margin:0 0 20px;font-weight:600}
+.notice.ok{background:#e7f5ee;border:1px solid #9fd3b8;color:#0b5a36}
+.notice.warning,.warnings{background:#fff1e6;border:1px solid #f0a875;color:#8a3200}
+.warnings{border-radius:6px;padding:8px 14px 8px 32px;margin:8px 0 16px}
+td.warn,tr.warn td.status{background:#fde3de;color:#9b1c00;font-weight:700}
+td.warn::after{content:" \\26A0"}
+tr.ok td.status{color:#0b5a36;font-weight:600}
+table.kv td:first-child{color:var(--muted)}
+td.code{font-family:"DejaVu Sans Mono",monospace;white-space:pre-wrap}
 `;
 
 function cell(v: string | number): string {
@@ -67,7 +82,12 @@ function cell(v: string | number): string {
   return `<td class="num">${escapeXml(s)}</td>`;
 }
 
-function imageSrc(src: string | Uint8Array): string {
+function imageSrc(img: ReportImage): string {
+  if (img.svg !== undefined)
+    return `data:image/svg+xml;base64,${Buffer.from(img.svg, "utf8").toString("base64")}`;
+  const src = img.src;
+  if (src === undefined)
+    throw new PlotError("renderReportHtml", "image", "parameter", "needs src or svg");
   if (typeof src === "string") return escapeXml(src);
   return `data:image/png;base64,${Buffer.from(src.buffer, src.byteOffset, src.byteLength).toString("base64")}`;
 }
@@ -80,12 +100,10 @@ function sectionHtml(s: ReportSection, i: number): string {
   }
   if (s.html !== undefined) parts.push(s.html);
   for (const img of s.images ?? []) {
-    const alt = escapeXml(img.alt ?? img.caption ?? "");
+    const alt = escapeXml(img.alt ?? labelPlainText(img.caption ?? ""));
     const cap =
-      img.caption !== undefined ? `<figcaption>${escapeXml(img.caption)}</figcaption>` : "";
-    parts.push(
-      `<figure><img src="${imageSrc(img.src)}" alt="${alt}" loading="lazy">${cap}</figure>`,
-    );
+      img.caption !== undefined ? `<figcaption>${labelHtml(img.caption)}</figcaption>` : "";
+    parts.push(`<figure><img src="${imageSrc(img)}" alt="${alt}" loading="lazy">${cap}</figure>`);
   }
   if (s.table) {
     const head = s.table.columns.map((c) => `<th>${escapeXml(c)}</th>`).join("");
@@ -116,6 +134,9 @@ export function renderReportHtml(report: Report): string {
     "<body><main>",
     `<h1>${escapeXml(report.title)}</h1>`,
     report.subtitle !== undefined ? `<p class="subtitle">${escapeXml(report.subtitle)}</p>` : "",
+    report.notice !== undefined
+      ? `<p class="notice ${report.notice.level}">${escapeXml(report.notice.text)}</p>`
+      : "",
     nav,
     ...report.sections.map(sectionHtml),
     "</main></body>",

@@ -1,9 +1,11 @@
 /**
- * Text marks: escaped `<text>` elements, an approximate width estimate (no font
- * metrics are available headless), and base^{sup}_{sub} text for quantile titles.
+ * Text marks: escaped `<text>` elements (TeX-like `$…$` math rendered as `<tspan>`s, see
+ * `mathtext.ts`), an approximate width estimate (no font metrics are available
+ * headless), and base^{sup}_{sub} text for quantile titles.
  */
 import { escapeXml } from "./escape.js";
 import { fmt } from "./format.js";
+import { parseLabel, runsHtml, runsMarkup, runsPlainText, runsWidthPx } from "./mathtext.js";
 import { el } from "./svg.js";
 import { THEME } from "./theme.js";
 
@@ -22,6 +24,8 @@ export interface TextStyle {
   /** Rotation in degrees about (x, y). */
   readonly rotate?: number;
   readonly className?: string;
+  /** Interpret `$…$` as TeX-like math (default true); `false` writes the string verbatim. */
+  readonly math?: boolean;
 }
 
 // Advance widths in em of DejaVu Sans (the default font) for common characters;
@@ -100,7 +104,33 @@ function baselineShift(baseline: TextBaseline, size: number): number {
   }
 }
 
-/** A `<text>` element with escaped content. */
+/**
+ * Estimated width in pixels of a label with TeX-like math (`$V_{\rm LSR}$`) at font size
+ * `size`; equals {@link estimateTextWidth} for labels without math.
+ */
+export function labelWidth(label: string, size: number): number {
+  return runsWidthPx(parseLabel(label, estimateTextWidth), size, estimateTextWidth);
+}
+
+/** SVG children of a label: escaped text, with `<tspan>`s for math (see `mathtext.ts`). */
+export function labelMarkup(label: string, size: number): string {
+  return runsMarkup(parseLabel(label, estimateTextWidth), size);
+}
+
+/** A label as an HTML fragment (escaped; `<sub>`, `<sup>`, `<i>` for math). */
+export function labelHtml(label: string): string {
+  return runsHtml(parseLabel(label, estimateTextWidth));
+}
+
+/** A label as plain Unicode text: math commands resolved, script markers and `$` removed. */
+export function labelPlainText(label: string): string {
+  return runsPlainText(parseLabel(label, estimateTextWidth));
+}
+
+/**
+ * A `<text>` element with escaped content; `$…$` spans are rendered as math
+ * (sub/superscripts, Greek letters) unless `style.math` is false.
+ */
 export function textMark(x: number, y: number, content: string, style: TextStyle = {}): string {
   const size = style.size ?? THEME.tickFontSize;
   const anchor = style.anchor ?? "start";
@@ -120,7 +150,7 @@ export function textMark(x: number, y: number, content: string, style: TextStyle
       fill: style.fill ?? THEME.textColor,
       transform,
     },
-    escapeXml(content),
+    style.math === false ? escapeXml(content) : labelMarkup(content, size),
   );
 }
 

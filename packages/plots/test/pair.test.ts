@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { contourLines, densityLevels, plotPair, SIGMA_MASSES_2D } from "../src/index.js";
+import {
+  combineComponents,
+  contourLines,
+  densityLevels,
+  PlotError,
+  plotPair,
+  SIGMA_MASSES_2D,
+} from "../src/index.js";
 import { assertWellFormed, count, makePosterior } from "./helpers.js";
 
 describe("plotPair", () => {
@@ -72,5 +79,58 @@ describe("contours", () => {
     }
     const [l1, l2] = densityLevels(grid, SIGMA_MASSES_2D);
     expect(l1).toBeGreaterThan(l2);
+  });
+});
+
+describe("plotPair combineDims and referenceValues", () => {
+  const C = 2;
+  const D = 50;
+  const K = 3;
+  const vel = Float64Array.from({ length: C * D * K }, (_, i) => 10 * (i % K) + (i % 7) / 7);
+  const sig = Float64Array.from({ length: C * D * K }, (_, i) => 1 + (i % K) + (i % 5) / 10);
+  const base = Float64Array.from({ length: C * D }, (_, i) => i);
+  const post = {
+    velocity: { draws: vel, shape: [C, D, K], dims: ["cloud"] },
+    sigma: { draws: sig, shape: [C, D, K], dims: ["cloud"] },
+    baseline: { draws: base, shape: [C, D] },
+  };
+
+  it("concatenates the clouds into one variable and repeats variables without them", () => {
+    const { components, repeat } = combineComponents(post, undefined, ["cloud"]);
+    expect(repeat).toBe(K);
+    expect(components.map((c) => c.label)).toEqual(["velocity", "sigma", "baseline"]);
+    // Chain 1, draw 4, cloud 2 sits at (4·K + 2) in chain 1's array.
+    expect(components[0].chains[1][4 * K + 2]).toBe(vel[(1 * D + 4) * K + 2]);
+    expect(components[2].chains[1][4 * K + 2]).toBe(base[1 * D + 4]);
+    const svg = plotPair(post, { combineDims: ["cloud"] });
+    assertWellFormed(svg);
+    expect(count(svg, 'class="pair-panel"')).toBe(6);
+    // Without combining, 3 + 3 + 1 = 7 components → 28 panels (capped at 8 variables).
+    expect(count(plotPair(post), 'class="pair-panel"')).toBe(28);
+    // `true` combines every component dimension (no names needed).
+    expect(plotPair(post, { combineDims: true })).toBe(svg);
+  });
+
+  it("expands divergences over the combined entries and accepts referenceValues", () => {
+    const divergent = new Uint8Array(C * D);
+    divergent[3] = 1;
+    const svg = plotPair(post, {
+      varNames: ["velocity", "sigma"],
+      combineDims: true,
+      divergent,
+      referenceValues: { velocity: 10 },
+      truths: { sigma: 2 },
+    });
+    const panel = svg.slice(svg.indexOf('class="divergent-points"'));
+    expect(count(panel.slice(0, panel.indexOf("</g>")), "<circle")).toBe(K);
+    // velocity: diagonal + vertical line; sigma: diagonal + horizontal; plus the marker.
+    expect(count(svg, 'class="truth"')).toBe(5);
+    expect(svg).toContain("reference value");
+  });
+
+  it("rejects combined dimensions of different sizes with a PlotError", () => {
+    const bad = { ...post, other: { draws: new Float64Array(C * D * 2), shape: [C, D, 2] } };
+    expect(() => plotPair(bad, { combineDims: true })).toThrow(PlotError);
+    expect(() => plotPair(post, { combineDims: true, varNames: ["nope"] })).toThrow(PlotError);
   });
 });

@@ -35,6 +35,7 @@ export function tetragamma(x: number): number {
             (0.5 +
               r2 *
                 (-1 / 6 +
-                  r2 * (1 / 6 + r2 * (-3 / 10 + r2 * (5 / 6 + r2 * (-691 / 210 + r2 * (35 / 2)))))))));
+                  r2 *
+                    (1 / 6 + r2 * (-3 / 10 + r2 * (5 / 6 + r2 * (-691 / 210 + r2 * (35 / 2)))))))));
   return acc + series;
 }

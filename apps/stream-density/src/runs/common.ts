@@ -1,0 +1,33 @@
+/** What every model run returns to the pipeline (for the overview report and the CLI). */
+import { Effect } from "effect";
+import { InferenceError } from "../errors.js";
+import type { OptimizationRecord } from "../fit.js";
+
+export interface ModelRun {
+  readonly model: "gaussian" | "spline" | "gd1";
+  readonly outDir: string;
+  readonly optimization: OptimizationRecord;
+  /** The seed's reported optimum (objective, evaluations, iterations). */
+  readonly seed: { readonly fun: number; readonly nfev: number; readonly nit: number };
+  /** Short human-readable result lines. */
+  readonly lines: readonly string[];
+  /** Whether NUTS ran (idata.nc and draws.csv written). */
+  readonly sampled: boolean;
+}
+
+/** Runs a synchronous numerical stage, mapping a throw to InferenceError(stage). */
+export const attempt = <A>(stage: string, f: () => A) =>
+  Effect.try({
+    try: f,
+    catch: (e) => new InferenceError({ stage, reason: e instanceof Error ? e.message : String(e) }),
+  });
+
+/** Fails with InferenceError when the objective at the start is not finite. */
+export const requireFinite = (stage: string, value: number) =>
+  Number.isFinite(value)
+    ? Effect.void
+    : Effect.fail(new InferenceError({ stage, reason: `objective at the start is ${value}` }));
+
+/** A number with `digits` significant digits (or its string form when not finite). */
+export const fmt = (v: number, digits = 6) =>
+  Number.isFinite(v) ? v.toPrecision(digits) : String(v);

@@ -1,0 +1,92 @@
+/**
+ * One MCMC chain of a model (the unit of work shared by the sequential runner and the
+ * worker threads): `split(chainKey)` → (init key, sampling key); `initializeModel` finds the
+ * potential and a start; `sampleChain` runs NUTS with Stan's window adaptation; every kept
+ * draw is mapped back to named constrained values (latent and deterministic sites). The
+ * output is plain data (structured-cloneable) and a deterministic function of the model,
+ * data, chain key and options.
+ */
+import { type PRNGKey, split } from "@sidereal/distributions";
+import { sizeOf } from "@sidereal/tensor";
+import {
+  type InverseMassMatrix,
+  type SampleProgress,
+  type SampleStats,
+  sampleChain,
+} from "../mcmc/index.js";
+import type { InitStrategy } from "./initStrategies.js";
+import type { Model } from "./model.js";
+import { initializeModel, type ObservedSiteInfo, type SiteInfo } from "./potential.js";
+
+/** Options of one chain (all plain data). */
+export interface ChainOptions {
+  readonly numWarmup: number;
+  readonly numSamples: number;
+  readonly thinning?: number;
+  readonly targetAccept?: number;
+  readonly maxTreeDepth?: number;
+  readonly denseMass?: boolean;
+  readonly initStrategy?: InitStrategy;
+}
+
+/** Output of one chain (plain data). */
+export interface ChainOutput {
+  /** Latent sites (constrained shapes, dims) in site order. */
+  readonly latent: readonly SiteInfo[];
+  readonly deterministic: readonly SiteInfo[];
+  readonly observed: readonly ObservedSiteInfo[];
+  /** Per site (latent then deterministic): `[numSamples × siteSize]` constrained draws. */
+  readonly values: Readonly<Record<string, Float64Array>>;
+  readonly stats: SampleStats;
+  readonly adapted: { readonly stepSize: number; readonly inverseMassMatrix: InverseMassMatrix };
+  /** Init attempts used. */
+  readonly initAttempts: number;
+}
+
+const plain = (s: SiteInfo): SiteInfo => ({ name: s.name, shape: [...s.shape], dims: [...s.dims] });
+
+/** Runs one chain (see the module doc). */
+export function runChain<D, R>(
+  model: Model<D, R>,
+  data: D,
+  chainKey: PRNGKey,
+  options: ChainOptions,
+  onProgress?: (progress: SampleProgress) => void,
+): ChainOutput {
+  const [initKey, sampleKey] = split(chainKey);
+  const init = initializeModel(model, data, {
+    key: initKey,
+    ...(options.initStrategy ? { initStrategy: options.initStrategy } : {}),
+  });
+  const res = sampleChain(init.potential, init.initialPosition, {
+    numWarmup: options.numWarmup,
+    numSamples: options.numSamples,
+    key: sampleKey,
+    ...(options.thinning !== undefined ? { thinning: options.thinning } : {}),
+    ...(options.targetAccept !== undefined ? { targetAccept: options.targetAccept } : {}),
+    ...(options.maxTreeDepth !== undefined ? { maxTreeDepth: options.maxTreeDepth } : {}),
+    ...(options.denseMass !== undefined ? { denseMass: options.denseMass } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  const n = options.numSamples;
+  const d = res.dim;
+  const sites = [...init.latent, ...init.deterministic];
+  const values: Record<string, Float64Array> = {};
+  for (const s of sites) values[s.name] = new Float64Array(n * sizeOf(s.shape));
+  for (let i = 0; i < n; i++) {
+    const c = init.constrain(res.draws.subarray(i * d, (i + 1) * d));
+    for (const s of sites) {
+      const size = sizeOf(s.shape);
+      values[s.name].set(c[s.name].data.subarray(0, size), i * size);
+    }
+  }
+  return {
+    latent: init.latent.map(plain),
+    deterministic: init.deterministic.map(plain),
+    observed: init.observed.map((o) => ({ ...plain(o), value: o.value })),
+    values,
+    stats: res.stats,
+    adapted: res.adapted,
+    initAttempts: init.attempts,
+  };
+}
