@@ -1,4 +1,4 @@
-import { fftInPlace, nextPowerOfTwo } from "./fft.js";
+import { add, irfft, rfft, square, zeros } from "@sidereal/tensor";
 
 /**
  * Biased autocovariance γ̂_t = (1/n) Σ_{i<n−t} (x_i − x̄)(x_{i+t} − x̄) for lags
@@ -8,23 +8,19 @@ import { fftInPlace, nextPowerOfTwo } from "./fft.js";
  */
 export function autocovariance(x: Float64Array): Float64Array {
   const n = x.length;
-  const m = nextPowerOfTwo(2 * n);
+  let m = 1;
+  while (m < 2 * n) m *= 2;
   let mu = 0;
   for (let i = 0; i < n; i++) mu += x[i];
   mu /= n;
-  const re = new Float64Array(m);
-  const im = new Float64Array(m);
-  for (let i = 0; i < n; i++) re[i] = x[i] - mu;
-  fftInPlace(re, im);
-  // power spectrum |X_k|^2 is real and even, so a second forward transform
-  // gives m times the inverse transform
-  for (let k = 0; k < m; k++) {
-    re[k] = re[k] * re[k] + im[k] * im[k];
-    im[k] = 0;
-  }
-  fftInPlace(re, im);
+  const centred = new Float64Array(m);
+  for (let i = 0; i < n; i++) centred[i] = x[i] - mu;
+  // |X_k|² of the zero-padded series; its inverse transform is the circular (here
+  // linear) autocorrelation sum, scaled by 1/m as numpy's irfft
+  const { re, im } = rfft(centred, m);
+  const power = irfft(add(square(re), square(im)), zeros(re.shape), m).toArray();
   const out = new Float64Array(n);
-  for (let t = 0; t < n; t++) out[t] = re[t] / m / n;
+  for (let t = 0; t < n; t++) out[t] = power[t] / n;
   return out;
 }
 

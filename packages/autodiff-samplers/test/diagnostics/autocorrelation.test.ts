@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { fftInPlace, nextPowerOfTwo } from "../../src/diagnostics/fft.js";
 import { autocorrelation, autocovariance } from "../../src/diagnostics/index.js";
 
 function naiveAutocovariance(x: Float64Array): Float64Array {
@@ -13,32 +12,6 @@ function naiveAutocovariance(x: Float64Array): Float64Array {
   }
   return out;
 }
-
-describe("local FFT", () => {
-  it("matches a direct DFT", () => {
-    const m = 16;
-    const re = Float64Array.from({ length: m }, (_, i) => Math.cos(i * 1.3) + i / 7);
-    const im = Float64Array.from({ length: m }, (_, i) => Math.sin(i * 0.4));
-    const [r0, i0] = [Float64Array.from(re), Float64Array.from(im)];
-    fftInPlace(re, im);
-    for (let k = 0; k < m; k++) {
-      let sr = 0;
-      let si = 0;
-      for (let j = 0; j < m; j++) {
-        const a = (-2 * Math.PI * j * k) / m;
-        sr += r0[j] * Math.cos(a) - i0[j] * Math.sin(a);
-        si += r0[j] * Math.sin(a) + i0[j] * Math.cos(a);
-      }
-      expect(re[k]).toBeCloseTo(sr, 12);
-      expect(im[k]).toBeCloseTo(si, 12);
-    }
-  });
-
-  it("rejects non-power-of-two lengths and pads correctly", () => {
-    expect(() => fftInPlace(new Float64Array(6), new Float64Array(6))).toThrow(RangeError);
-    expect([1, 2, 3, 5, 1000].map(nextPowerOfTwo)).toEqual([1, 2, 4, 8, 1024]);
-  });
-});
 
 describe("autocovariance / autocorrelation", () => {
   it("equal the O(n²) definition for odd and even lengths", () => {
