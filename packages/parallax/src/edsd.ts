@@ -17,6 +17,7 @@ import {
   broadcastTo,
   div,
   gammaincReg,
+  gt,
   le,
   log,
   mul,
@@ -92,11 +93,14 @@ export class EDSDDistribution extends Distribution {
   /** log p(r) = 2 log r - r/L - log 2 - 3 log L for r > 0, -Infinity for r <= 0. */
   logProb(value: TensorLike): Tensor {
     const r = toTensor(value);
-    const outside = le(r, 0);
-    const safe = where(outside, 1, r);
+    // the same guard as TransformedDistribution's support check (gt, then a feasible 1),
+    // so under `compile` a mixture with a log-normal component shares one log(r)
+    const inside = gt(r, 0);
+    const safe = where(inside, r, 1);
     const L = this.L;
-    const inside = sub(sub(mul(2, log(safe)), div(safe, L)), add(LOG2, mul(3, log(L))));
-    return where(outside, Number.NEGATIVE_INFINITY, inside);
+    const lp = sub(sub(mul(2, log(safe)), div(safe, L)), add(LOG2, mul(3, log(L))));
+    // r <= 0 → -Infinity; the remaining case (NaN) passes r through
+    return where(inside, lp, where(le(r, 0), Number.NEGATIVE_INFINITY, r));
   }
 
   /** L·g, g ~ Gamma(3, 1) (`gamma(key, 3, shape)`), shape `sampleShape + batchShape`. */

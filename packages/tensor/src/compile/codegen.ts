@@ -64,6 +64,16 @@ export function generate(
     used.add(id);
     return `b${id}`;
   };
+  // reciprocals of constant divisors live in extra buffers after the graph's nodes
+  const reciprocals = new Map<number, number>();
+  const reciprocalOf = (id: number): number => {
+    const known = reciprocals.get(id);
+    if (known !== undefined) return known;
+    const slot = Math.max(bufs.length, graph.nodes.length);
+    bufs[slot] = (bufs[id] as Float64Array).map((v) => 1 / v);
+    reciprocals.set(id, slot);
+    return slot;
+  };
 
   const emitGroup = (g: GroupStep) => {
     const n = sizeOf(g.shape);
@@ -108,6 +118,12 @@ export function generate(
         const r = `q${args[1].slice(1)}`;
         if (!pre.includes(`const ${r} = 1 / ${args[1]};`)) pre.push(`const ${r} = 1 / ${args[1]};`);
         expr = `(${args[0]} * ${r})`;
+      } else if (node.prim.name === "div" && n > 1) {
+        // likewise division by a constant array (e.g. measurement errors): its reciprocal is
+        // computed once, here, and the loop multiplies
+        const divisor = graph.nodes[node.inputs[1]];
+        if (divisor.kind === "const" && sizeOf(divisor.shape) === n)
+          expr = `(${args[0]} * ${buf(reciprocalOf(divisor.id))}[i])`;
       }
       loop.push(`const v${id} = ${expr};`);
       // materialise when read outside the loop (reducers of this group read the local)

@@ -4,7 +4,8 @@
  * - constant folding: a node none of whose inputs depends on an argument is stored
  *   as a constant with the value computed during tracing;
  * - common sub-expressions: a node with the same primitive, attributes and inputs as
- *   an earlier one is replaced by it.
+ *   an earlier one is replaced by it; scalar constants with the same value and shape are
+ *   one node, so independently written guards such as `where(gt(x, 0), x, 1)` merge.
  */
 import type { Recorder } from "../core/context.js";
 import { CompileError } from "../core/errors.js";
@@ -34,6 +35,8 @@ export class Graph implements Recorder {
   private readonly ids = new Map<Tensor, number>();
   private readonly dependent: boolean[] = [];
   private readonly cse = new Map<string, number>();
+  /** Scalar constants by value, so `where(gt(x, 0), x, 1)` written twice shares its nodes. */
+  private readonly scalars = new Map<string, number>();
 
   addInput(t: Tensor, arg: number): void {
     const id = this.nodes.length;
@@ -49,10 +52,27 @@ export class Graph implements Recorder {
   private constant(t: Tensor): number {
     const known = this.ids.get(t);
     if (known !== undefined) return known;
-    const id = this.nodes.length;
-    this.nodes.push({ kind: "const", id, shape: t.shape, value: t._buf });
-    this.dependent.push(false);
+    const id = this.constantValue(t.shape, t._buf);
     this.ids.set(t, id);
+    return id;
+  }
+
+  /** A constant node for `value` (scalars shared by value). */
+  private constantValue(shape: Shape, value: Float64Array): number {
+    const t = { shape, _buf: value };
+    // Object.is keeps 0 and -0 (and NaN payload-insensitively) apart from each other
+    const scalarKey =
+      t._buf.length === 1
+        ? `${t.shape.join("x")}|${Object.is(t._buf[0], -0) ? "-0" : t._buf[0]}`
+        : null;
+    if (scalarKey !== null) {
+      const hit = this.scalars.get(scalarKey);
+      if (hit !== undefined) return hit;
+    }
+    const id = this.nodes.length;
+    this.nodes.push({ kind: "const", id, shape, value });
+    this.dependent.push(false);
+    if (scalarKey !== null) this.scalars.set(scalarKey, id);
     return id;
   }
 
@@ -63,7 +83,7 @@ export class Graph implements Recorder {
       this.constant(out);
       return;
     }
-    const simplified = this.identityOperand(prim, ids, out);
+    const simplified = this.identityOperand(prim, ids, out) ?? this.logOfExp(prim, ids, out);
     if (simplified !== undefined) {
       this.ids.set(out, simplified);
       return;
@@ -107,6 +127,53 @@ export class Graph implements Recorder {
       if (c.value.every((v) => v === unit)) return other.id;
     }
     return undefined;
+  }
+
+  /**
+   * log(exp(x)) = x, also through a guard: log(where(c, exp(x), k)) = where(c, x, log k)
+   * for a constant k (the form distributions produce for `log(value)` of a positive site
+   * sampled through an exp bijector). XLA's algebraic simplifier applies the same rule. The
+   * result is x itself, which is at least as accurate as rounding exp(x) and taking its log;
+   * it differs only where exp(x) overflows (x > 709.78), where the unsimplified graph
+   * returns +Infinity. Returns the id of the replacement, or undefined.
+   */
+  private logOfExp(prim: Primitive, ids: readonly number[], out: Tensor): number | undefined {
+    if (prim.name !== "log") return undefined;
+    const arg = this.nodes[ids[0]];
+    if (arg.kind !== "op") return undefined;
+    const sameShape = (id: number) => {
+      const sh = this.nodes[id].shape;
+      return sh.length === out.shape.length && sh.every((d, i) => d === out.shape[i]);
+    };
+    const expInput = (id: number): number | undefined => {
+      const n = this.nodes[id];
+      return n.kind === "op" && n.prim.name === "exp" ? n.inputs[0] : undefined;
+    };
+    const direct = expInput(arg.id);
+    if (direct !== undefined) return sameShape(direct) ? direct : undefined;
+    if (arg.prim.name !== "where") return undefined;
+    const [cond, onTrue, onFalse] = arg.inputs;
+    const x = expInput(onTrue);
+    const k = this.nodes[onFalse];
+    if (x === undefined || k.kind !== "const") return undefined;
+    if (this.nodes[x].shape.length !== this.nodes[onTrue].shape.length) return undefined;
+    if (!this.nodes[x].shape.every((d, i) => d === this.nodes[onTrue].shape[i])) return undefined;
+    const logK = this.constantValue(k.shape, k.value.map(Math.log));
+    const key = `where||${cond},${x},${logK}`;
+    const hit = this.cse.get(key);
+    if (hit !== undefined) return hit;
+    const id = this.nodes.length;
+    this.cse.set(key, id);
+    this.nodes.push({
+      kind: "op",
+      id,
+      shape: out.shape,
+      prim: arg.prim,
+      inputs: [cond, x, logK],
+      attrs: arg.attrs,
+    });
+    this.dependent.push(true);
+    return id;
   }
 
   onRead(t: Tensor, what: string): void {
