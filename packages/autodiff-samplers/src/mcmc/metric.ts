@@ -1,6 +1,6 @@
 import { normal, type PRNGKey } from "@sidereal/distributions";
-import { McmcParameterError, McmcShapeError } from "./errors.js";
-import { choleskyLower, matVec, solveLowerTransposeInPlace } from "./linalg.js";
+import { choleskyLower, matmulUnchecked, triangularSolve } from "@sidereal/tensor/kernels";
+import { McmcParameterError, McmcShapeError, McmcValueError } from "./errors.js";
 import type { InverseMassMatrix } from "./types.js";
 
 /**
@@ -76,25 +76,32 @@ export function buildMetric(inverseMassMatrix: InverseMassMatrix, dim: number): 
       throw new McmcParameterError(`inverseMassMatrix[${i}] is not finite (${inv[i]})`);
     }
   }
-  const chol = choleskyLower(inv, dim);
+  const chol = new Float64Array(n);
+  if (!choleskyLower(inv, 0, dim, chol, 0))
+    throw new McmcValueError("inverse mass matrix is not positive definite");
   const tmp = new Float64Array(dim);
+  const matVec = (x: Float64Array, out: Float64Array) =>
+    // out = A x as rows of A dotted with x (x read as the 1×d matrix Bᵀ)
+    matmulUnchecked(inv, 0, x, 0, out, 0, dim, dim, 1, false, true);
+  // p = L⁻ᵀ z has covariance (L Lᵀ)⁻¹ = M when z ~ N(0, I)
+  const solveLowerTranspose = { lower: true, transpose: true } as const;
   return {
     dim,
     dense: true,
     inverseMassMatrix,
     diagonal: null,
     kineticEnergy(p) {
-      matVec(inv, p, tmp, dim);
+      matVec(p, tmp);
       let s = 0;
       for (let i = 0; i < dim; i++) s += p[i] * tmp[i];
       return 0.5 * s;
     },
     velocity(p, out) {
-      matVec(inv, p, out, dim);
+      matVec(p, out);
     },
     sampleMomentum(key, out) {
       out.set(normal(key, [dim]));
-      solveLowerTransposeInPlace(chol, out, dim);
+      triangularSolve(chol, 0, dim, out, 0, 1, out, 0, solveLowerTranspose);
     },
   };
 }

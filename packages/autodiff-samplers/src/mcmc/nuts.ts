@@ -1,7 +1,6 @@
 import { foldIn, type PRNGKey, split, uniform } from "@sidereal/distributions";
 import { McmcParameterError } from "./errors.js";
 import { leapfrogInPlace, type MutableIntegratorState } from "./integrators.js";
-import { dot } from "./linalg.js";
 import { type Metric, metricCache } from "./metric.js";
 import { checkInteger, checkKernelCall } from "./params.js";
 import { initState } from "./state.js";
@@ -488,3 +487,10 @@ export const nuts = {
   init: initState,
   buildKernel: buildNUTSKernel,
 } as const;
+
+/** Dot product of the first `d` entries of `a` and `b`. */
+function dot(a: Float64Array, b: Float64Array, d: number): number {
+  let s = 0;
+  for (let i = 0; i < d; i++) s += a[i] * b[i];
+  return s;
+}
