@@ -102,6 +102,14 @@ export function generate(
       readers.set(id, expr);
       return expr;
     };
+    // how often each value is a divisor inside this loop
+    const divisorUses = new Map<number, number>();
+    for (const id of g.members) {
+      const node = graph.nodes[id] as OpNode;
+      if (node.prim.name === "div" && !g.reducers.has(id))
+        divisorUses.set(node.inputs[1], (divisorUses.get(node.inputs[1]) ?? 0) + 1);
+    }
+    const declared = new Set<string>();
     for (const id of g.members) {
       const node = graph.nodes[id] as OpNode;
       if (g.reducers.has(id)) {
@@ -124,6 +132,16 @@ export function generate(
         const divisor = graph.nodes[node.inputs[1]];
         if (divisor.kind === "const" && sizeOf(divisor.shape) === n)
           expr = `(${args[0]} * ${buf(reciprocalOf(divisor.id))}[i])`;
+        else if (/^v\d+$/.test(args[1]) && (divisorUses.get(node.inputs[1]) ?? 0) > 1) {
+          // a loop value that divides several times (r in 1000/r and in the chain rule
+          // through r): one division for its reciprocal, then multiplications
+          const r = `d${args[1].slice(1)}`;
+          if (!declared.has(r)) {
+            declared.add(r);
+            loop.push(`const ${r} = 1 / ${args[1]};`);
+          }
+          expr = `(${args[0]} * ${r})`;
+        }
       }
       loop.push(`const v${id} = ${expr};`);
       // materialise when read outside the loop (reducers of this group read the local)

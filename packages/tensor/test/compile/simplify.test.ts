@@ -55,4 +55,17 @@ describe("compile: graph simplifications", () => {
     const exact = f(x).item();
     expect(Math.abs(c.value(x).item() - exact)).toBeLessThanOrEqual(4e-16 * Math.abs(exact));
   });
+
+  it("divides several times by one loop value through a single reciprocal (within 2 ulp)", () => {
+    const f = (z: Tensor) => {
+      const r = T.exp(z);
+      return T.sum(T.add(T.div(1000, r), T.div(T.square(z), r)));
+    };
+    const z = tensor([0.1, 1.5, 6.7, -2]);
+    const c = T.compile(f, [z], { grad: false });
+    const divisions = c.source.value.match(/\/ v\d+/g) ?? [];
+    expect(divisions.length).toBe(1);
+    const exact = f(z).item();
+    expect(Math.abs(c.value(z).item() - exact)).toBeLessThanOrEqual(1e-15 * Math.abs(exact));
+  });
 });
