@@ -2,9 +2,18 @@
  * @sidereal/parallax — Gaia parallax distances: the EDSD distance prior of
  * Bailer-Jones (2015) and the Lindegren et al. (2021) parallax zero point.
  */
+
+export { type ClusterData, clusterModel } from "./cluster-model.js";
+export { DistanceError } from "./distance-error.js";
 export { EDSD, EDSDDistribution } from "./edsd.js";
 export { ZeroPointError, type ZeroPointProblem } from "./errors.js";
 export { gamma3Quantile } from "./gamma3-quantile.js";
+export {
+  type SingleStarDistance,
+  type SingleStarOptions,
+  singleStarDistance,
+} from "./single-star-distance.js";
+export { type SingleStarData, singleStarModel } from "./single-star-model.js";
 export {
   type ZeroPointInput,
   type ZeroPointOptions,
