@@ -71,7 +71,7 @@ describe("m67 (50–200 stars, short chains)", () => {
     // are left out of the file (redundant)
     expect(post.p_cluster.dims).toEqual(["chain", "draw", "star"]);
     expect(post.p_cluster.shape).toEqual([2, 20, 200]);
-    expect(Math.max(...post.p_cluster.data)).toBeLessThanOrEqual(0);
+    expect(Math.max(...Array.from(post.p_cluster.data, Number))).toBeLessThanOrEqual(0);
     expect(post.plx_true).toBeUndefined();
     expect(Object.keys(idata.sample_stats?.variables ?? {})).toContain("diverging");
     expect(idata.observed_data?.variables.plx_obs.shape).toEqual([200]);
