@@ -55,10 +55,23 @@ export function schedule(graph: Graph, live: Set<number>): Step[] {
     const s = slotOf.get(id);
     if (s === undefined) return base;
     if (s === into && !reducerIds.has(id)) return base;
-    // reading from another step waits for that whole step, hence for all its deps
+    // reading from another step waits for that whole step, hence for all its deps —
+    // transitively and as of now: a group's deps grow when later nodes join it, so sets
+    // recorded earlier (`base`, the deps of `s`) may be stale.
     const out = new Set(base);
     out.add(s);
-    for (const d of slots[s].deps) out.add(d);
+    const stack = [s, ...base];
+    const seen = new Set(stack);
+    while (stack.length > 0) {
+      const t = stack.pop() as number;
+      for (const d of slots[t].deps) {
+        out.add(d);
+        if (!seen.has(d)) {
+          seen.add(d);
+          stack.push(d);
+        }
+      }
+    }
     return out;
   };
   const reqFor = (node: OpNode, into: number): Set<number> => {

@@ -69,3 +69,27 @@ describe("compile: graph simplifications", () => {
     expect(Math.abs(c.value(z).item() - exact)).toBeLessThanOrEqual(1e-15 * Math.abs(exact));
   });
 });
+
+describe("compile: scheduling", () => {
+  it("schedules a weight transform feeding a matmul after an elementwise layer (no cycle)", () => {
+    // regression: the legality check read a group's dependencies as recorded when they were
+    // first added; a group that later gained dependencies let a cycle through
+    const f = (x: Tensor, w0: Tensor, w1: Tensor) =>
+      T.sum(T.matmul(T.tanh(T.matmul(x, w0)), T.exp(w1)));
+    const args = [
+      tensor([0.1, -0.3, 0.7], [3, 1]),
+      tensor([0.5, -0.2], [1, 2]),
+      tensor([0.3, 0.4], [2, 1]),
+    ];
+    const c = T.compile(f, args);
+    const g = [new Float64Array(3), new Float64Array(2), new Float64Array(2)];
+    const v = c.valueAndGrad(args, g);
+    const [ve, ge] = T.valueAndGrad(f)(...args);
+    expect(v).toBeCloseTo(ve.item(), 14);
+    ge.forEach((gk, k) => {
+      gk.toArray().forEach((x, i) => {
+        expect(g[k][i]).toBeCloseTo(x, 13);
+      });
+    });
+  });
+});
