@@ -4,6 +4,7 @@ import {
   type CovarianceType,
   precisionCholeskyFromCovariances,
 } from "./covariance.js";
+import { BlockEmPass } from "./em-block.js";
 import { GmmError } from "./errors.js";
 import { SufficientStatistics } from "./estimate.js";
 import {
@@ -12,7 +13,7 @@ import {
   type InitParams,
   initializeParameters,
 } from "./initialize.js";
-import { type MixtureParameters, RowLogProb } from "./log-prob.js";
+import type { MixtureParameters } from "./log-prob.js";
 import { type Matrix, type MatrixInput, toMatrix } from "./matrix.js";
 import { GaussianMixtureModel } from "./model.js";
 import { type Seed, toKey } from "./seed.js";
@@ -88,31 +89,23 @@ function checkOptions(
 }
 
 /**
- * One EM iteration (scikit-learn's `_e_step` + `_m_step`), streaming over rows: the E-step
- * computes `log πₖ N(xᵢ | μₖ, Σₖ)` from the precision Cholesky factors, the row log-sum-exp and
- * the responsibilities; sufficient statistics are accumulated about the current means; the
- * M-step returns new parameters. Returns the new parameters and the mean log-likelihood of the
- * *old* parameters (scikit-learn's lower bound).
+ * One EM iteration (scikit-learn's `_e_step` + `_m_step`), streaming over blocks of rows
+ * ({@link BlockEmPass}): the E-step computes `log πₖ N(xᵢ | μₖ, Σₖ)` from the precision
+ * Cholesky factors, the row log-sum-exp and the responsibilities; sufficient statistics are
+ * accumulated about the current means; the M-step returns new parameters. Returns the new
+ * parameters and the mean log-likelihood of the *old* parameters (scikit-learn's lower bound).
  */
 function emStep(
   M: Matrix,
   params: MixtureParameters,
-  kernel: RowLogProb,
+  pass: BlockEmPass,
   stats: SufficientStatistics,
-  resp: Float64Array,
   regCovar: number,
 ): { params: MixtureParameters; lowerBound: number } {
   const { n, d, data } = M;
   const K = params.nComponents;
-  kernel.setParameters(params);
   stats.reset(params.means);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const lse = kernel.row(data, i * d);
-    total += lse;
-    for (let k = 0; k < K; k++) resp[k] = Math.exp(kernel.logp[k]! - lse);
-    stats.add(kernel.diff, resp);
-  }
+  const total = pass.run(data, n, params, stats);
   const est = stats.finalize(regCovar);
   let sum = 0;
   for (let k = 0; k < K; k++) sum += est.nk[k]!;
@@ -142,7 +135,8 @@ function emStep(
  * `maxIter`. The initialisation with the highest final bound is kept. M-step: `nₖ = Σᵢ rᵢₖ + 10
  * eps`, `πₖ = nₖ / Σ nₖ`, `μₖ = Σᵢ rᵢₖ xᵢ / nₖ`, covariances per {@link CovarianceType} plus
  * `regCovar`·I. All densities are evaluated in log space from Cholesky factors of the precisions;
- * memory is O(n·d) for the data plus O(K·d²), as rows are streamed (no n×K responsibility matrix).
+ * memory is O(n·d) for the data plus O(K·d² + 256·K·d), as rows are streamed in blocks of 256 (no
+ * n×K responsibility matrix).
  *
  * Throws `GmmError`: `"nComponents"` (K not an integer ≥ 1), `"tooFewSamples"` (n < K),
  * `"nonFinite"` (NaN/Inf in X), `"shape"` / `"dimensionMismatch"` (bad X, `*Init` sizes),
@@ -181,9 +175,8 @@ export function fitGaussianMixture(
   }
   const nInit = warm === undefined ? o.nInit : 1;
   const root = toKey(options.seed);
-  const kernel = new RowLogProb(o.covarianceType, K, M.d);
+  const pass = new BlockEmPass(o.covarianceType, K, M.d);
   const stats = new SufficientStatistics(o.covarianceType, K, M.d);
-  const resp = new Float64Array(K);
 
   let best: MixtureParameters | undefined;
   let bestBound = Number.NEGATIVE_INFINITY;
@@ -213,7 +206,7 @@ export function fitGaussianMixture(
     const bounds: number[] = [];
     for (it = 1; it <= o.maxIter; it++) {
       const prev = bound;
-      const step = emStep(M, params, kernel, stats, resp, o.regCovar);
+      const step = emStep(M, params, pass, stats, o.regCovar);
       params = step.params;
       bound = step.lowerBound;
       bounds.push(bound);

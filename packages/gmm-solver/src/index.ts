@@ -20,4 +20,12 @@ export {
   gaussianMixtureFromParameters,
   type NumericArray,
 } from "./model.js";
+export type { PosteriorSamples, PosteriorVariable } from "./posterior-samples.js";
 export type { Seed } from "./seed.js";
+export { SolveError, type SolveErrorReason } from "./solve-error.js";
+export {
+  type PosteriorSolution,
+  type SolvePosteriorOptions,
+  type SolvePosteriorResult,
+  solvePosterior,
+} from "./solve-posterior.js";
