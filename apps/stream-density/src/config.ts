@@ -36,6 +36,8 @@ export const RunConfig = Schema.Struct({
   /** L-BFGS-B iteration limit for GD-1 (the seed: 100000). */
   gd1MaxIter: PositiveInt,
   maxTreeDepth: PositiveInt,
+  /** Worker threads for the NUTS chains (0 = all chains in the main thread); draws do not depend on it. */
+  workers: NonNegativeInt,
   targetAccept: Schema.Number.check(Schema.isBetween({ minimum: 0.5, maximum: 0.999 })),
   seed: NonNegativeInt,
 });
@@ -67,8 +69,31 @@ export const QUICK_SETTINGS = {
   targetAccept: 0.8,
 } as const;
 
-/** Decodes an unknown value into a RunConfig; unknown keys are rejected. */
+/**
+ * The first field path in a schema issue tree (effect/Schema `Pointer` issues carry a
+ * `path`), joined with dots; "flags" when the issue has none.
+ */
+function issueField(issue: unknown): string {
+  const stack: unknown[] = [issue];
+  while (stack.length > 0) {
+    const i = stack.shift();
+    if (typeof i !== "object" || i === null) continue;
+    const path = (i as { path?: unknown }).path;
+    if (Array.isArray(path) && path.length > 0) return path.map(String).join(".");
+    const inner = (i as { issue?: unknown; issues?: unknown }).issues;
+    if (Array.isArray(inner)) stack.push(...inner);
+    stack.push((i as { issue?: unknown }).issue);
+  }
+  return "flags";
+}
+
+/**
+ * Decodes an unknown value into a RunConfig; unknown keys are rejected. The ConfigError's
+ * `field` is the offending key (e.g. "numChains", or the unknown key itself).
+ */
 export const decodeConfig = (input: unknown): Effect.Effect<RunConfig, ConfigError> =>
   Schema.decodeUnknownEffect(RunConfig)(input, { onExcessProperty: "error" }).pipe(
-    Effect.mapError((e) => new ConfigError({ field: "flags", reason: String(e.message ?? e) })),
+    Effect.mapError(
+      (e) => new ConfigError({ field: issueField(e.issue), reason: String(e.message ?? e) }),
+    ),
   );

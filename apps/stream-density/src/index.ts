@@ -20,9 +20,15 @@ export { arange, linspace } from "./grids.js";
 export { gaussianFilter1d, reflectIndex } from "./init/gaussian-filter.js";
 export { histogram1d, histogram2d } from "./init/histogram.js";
 export { streamInit } from "./init/stream-init.js";
+export {
+  finiteDifferenceHessian,
+  inverseDiagonal,
+  laplaceInverseMassMatrix,
+} from "./laplace.js";
 export { lnNormal, lnNormalLogStd } from "./ln-normal.js";
 export { GAUSSIAN_BOUNDS, gaussianInit, gaussianModel } from "./models/gaussian.js";
 export type { DensityModel, ParameterBlock } from "./models/model.js";
+export { buildModel, type ModelSpec } from "./models/spec.js";
 export {
   SPLINE_GRID,
   SPLINE_KNOTS,
@@ -38,7 +44,20 @@ export {
   membership,
   PHI2_KNOTS,
   STREAM_BLOCKS,
+  type StreamModelOptions,
   streamModel,
 } from "./models/stream.js";
+export {
+  type GridColumns,
+  simpsonIntegerWeights,
+  streamLogIntegral,
+} from "./models/stream-integral.js";
 export { type PipelineResult, runPipeline } from "./pipeline.js";
 export { poissonProcessLogLikelihood } from "./poisson.js";
+export {
+  type ChainJob,
+  type ChainSettings,
+  runChain,
+  runChains,
+  sampleChains,
+} from "./sample.js";

@@ -2,11 +2,14 @@
 /**
  * CLI: `stream-density [gaussian|spline|gd1|all] [--out DIR] [--full] [--gaussian-data FILE]
  * [--gd1-data FILE] [--warmup N] [--samples N] [--chains N] [--gd1-warmup N]
- * [--gd1-samples N] [--gd1-chains N] [--gd1-maxiter N] [--seed N] [--max-points N] [--max-stars N]`.
+ * [--gd1-samples N] [--gd1-chains N] [--gd1-maxiter N] [--seed N] [--max-points N] [--max-stars N]
+ * [--workers N]`. `--workers` (default: the number of CPUs, 0 on a single CPU) runs the
+ * NUTS chains in worker threads; the draws are the same for any value.
  * The default command is `all`. Without `--full` the quick settings are used (1-D NUTS
- * 2 × (500 + 500), GD-1 MAP only); `--full` uses 4 × (1000 + 1000) for the 1-D model and
- * 2 × (300 + 300) NUTS on GD-1.
+ * 2 × (500 + 500), GD-1 MAP only in `all`); `--full` uses 4 × (1000 + 1000) for the 1-D
+ * model and 2 × (300 + 300) NUTS on GD-1, which the `gd1` command also uses by default.
  */
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { Effect } from "effect";
 import { decodeConfig, QUICK_SETTINGS, SEED_SETTINGS } from "./config.js";
@@ -28,14 +31,18 @@ const { values, positionals } = parseArgs({
     "gd1-chains": { type: "string" },
     "gd1-maxiter": { type: "string" },
     seed: { type: "string", default: "42" },
+    workers: { type: "string" },
     "max-points": { type: "string", default: "0" },
     "max-stars": { type: "string", default: "0" },
   },
 });
+const command = positionals[0] ?? "all";
 const base = values.full ? SEED_SETTINGS : QUICK_SETTINGS;
+// the `gd1` command samples by default (the seed's suggestion): GD-1 NUTS 2 × (300 + 300)
+const gd1Base = values.full || command === "gd1" ? SEED_SETTINGS : QUICK_SETTINGS;
 const num = (s: string | undefined, dflt: number) => (s === undefined ? dflt : Number(s));
 const program = decodeConfig({
-  command: positionals[0] ?? "all",
+  command,
   out: values.out,
   gaussianData: values["gaussian-data"],
   gd1Data: values["gd1-data"],
@@ -44,11 +51,12 @@ const program = decodeConfig({
   numWarmup: num(values.warmup, base.numWarmup),
   numSamples: num(values.samples, base.numSamples),
   numChains: num(values.chains, base.numChains),
-  gd1Warmup: num(values["gd1-warmup"], base.gd1Warmup),
-  gd1Samples: num(values["gd1-samples"], base.gd1Samples),
-  gd1Chains: num(values["gd1-chains"], base.gd1Chains),
+  gd1Warmup: num(values["gd1-warmup"], gd1Base.gd1Warmup),
+  gd1Samples: num(values["gd1-samples"], gd1Base.gd1Samples),
+  gd1Chains: num(values["gd1-chains"], gd1Base.gd1Chains),
   gd1MaxIter: num(values["gd1-maxiter"], base.gd1MaxIter),
   maxTreeDepth: base.maxTreeDepth,
+  workers: num(values.workers, availableParallelism() > 1 ? availableParallelism() : 0),
   targetAccept: base.targetAccept,
   seed: num(values.seed, 42),
 }).pipe(

@@ -50,6 +50,34 @@ export function summaryTable(json: SummaryJson): ReportTable {
   };
 }
 
+/**
+ * Worst-case convergence numbers of an ArviZ-style summary (label → column → value):
+ * the largest r_hat and the smallest ess_bulk / ess_tail (NaN when absent).
+ */
+export function convergence(table: Readonly<Record<string, Readonly<Record<string, number>>>>): {
+  rHatMax: number;
+  essBulkMin: number;
+  essTailMin: number;
+} {
+  let rHatMax = Number.NaN;
+  let essBulkMin = Number.NaN;
+  let essTailMin = Number.NaN;
+  const better = (cur: number, v: number | undefined, pickMax: boolean) =>
+    v === undefined || !Number.isFinite(v)
+      ? cur
+      : Number.isNaN(cur)
+        ? v
+        : pickMax
+          ? Math.max(cur, v)
+          : Math.min(cur, v);
+  for (const row of Object.values(table)) {
+    rHatMax = better(rHatMax, row.r_hat, true);
+    essBulkMin = better(essBulkMin, row.ess_bulk, false);
+    essTailMin = better(essTailMin, row.ess_tail, false);
+  }
+  return { rHatMax, essBulkMin, essTailMin };
+}
+
 /** numpy-style percentile (linear interpolation) of each column of a [rows, cols] array. */
 export function columnPercentiles(
   values: Float64Array,

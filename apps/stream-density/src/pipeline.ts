@@ -7,7 +7,7 @@
 
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { writeReportHtml } from "@sidereal/plots";
+import { writeReport } from "@sidereal/plots";
 import { Effect } from "effect";
 import type { RunConfig } from "./config.js";
 import { type Gd1Catalogue, loadGaussian1d, loadGd1 } from "./data.js";
@@ -52,7 +52,13 @@ export const runPipeline = (config: RunConfig) =>
       );
     const dirOf = (m: string) => (config.command === "all" ? join(config.out, m) : config.out);
     const runs: ModelRun[] = [];
-    if (z !== null && wants("gaussian")) runs.push(yield* runGaussian(z, dirOf("gaussian")));
+    if (z !== null && wants("gaussian"))
+      runs.push(
+        yield* runGaussian(z, dirOf("gaussian"), {
+          data: config.gaussianData,
+          maxPoints: config.maxPoints,
+        }),
+      );
     if (z !== null && wants("spline")) runs.push(yield* runSpline(config, z, dirOf("spline")));
     if (cat !== null) runs.push(yield* runGd1(config, cat, dirOf("gd1")));
     const summaryText = runs.flatMap((r) => r.lines).join("\n");
@@ -84,9 +90,10 @@ const writeOverview = (config: RunConfig, runs: readonly ModelRun[], text: strin
     });
     yield* writeText(join(out, "summary.txt"), text);
     yield* write(join(out, "index.html"), () =>
-      writeReportHtml(join(out, "index.html"), {
+      writeReport(out, {
         title: "Flexible spline density models (seed 002)",
         subtitle: `1-D Gaussian sample and the GD-1 stream; seed ${config.seed}`,
+        config: { ...config },
         sections: [
           {
             heading: "Objectives (−ln p / N) against the seed",

@@ -1,13 +1,17 @@
 /**
  * NUTS chains (Stan's window adaptation, `sampleChain` of @sidereal/autodiff-samplers)
  * on the compiled potential U = −ln p, started from the MAP point as the seed does
- * (each chain jittered slightly), and the chains as named posterior arrays with dims
- * (chain, draw, knot) — the layout of ArviZ, the plots and the summary.
+ * (each chain jittered slightly), in this thread or in worker threads, and the chains
+ * as named posterior arrays with dims (chain, draw, knot) — the layout of ArviZ, the
+ * plots and the summary.
  */
+
+import { Worker } from "node:worker_threads";
 import { type SampleChainResult, sampleChain } from "@sidereal/autodiff-samplers";
 import { foldIn, key, normal, split } from "@sidereal/distributions";
 import type { Dataset } from "@sidereal/io";
 import type { CompiledModel } from "./compiled.js";
+import type { ModelSpec } from "./models/spec.js";
 
 /** Settings of one sampling run. */
 export interface ChainSettings {
@@ -19,6 +23,8 @@ export interface ChainSettings {
   readonly seed: number;
   /** Standard deviation of the per-chain jitter added to the start (default 0.01). */
   readonly jitter?: number;
+  /** Starting diagonal inverse mass matrix (default: ones); Stan's windows adapt it further. */
+  readonly initialInverseMassMatrix?: Float64Array;
   readonly onProgress?: (line: string) => void;
 }
 
@@ -28,33 +34,134 @@ export interface Draws {
   readonly shape: readonly number[];
 }
 
+/** What a worker thread needs to run some of the chains (all plain, cloneable data). */
+export interface ChainJob {
+  readonly spec: ModelSpec;
+  readonly start: Float64Array;
+  readonly settings: Omit<ChainSettings, "onProgress">;
+  /** Which chains (0-based) this worker runs. */
+  readonly chainIndices: readonly number[];
+}
+
 /**
- * Runs `numChains` chains one after the other from `start` + jitter. Each chain is a
- * pure function of `foldIn(split(key(seed), numChains)[c], ·)`. Throws the sampler's
+ * Runs chain `c` of `s.numChains` from `start` + jitter: a pure function of
+ * `split(key(seed), numChains)[c]` (jitter from `foldIn(k, 1)`, NUTS from
+ * `foldIn(k, 2)`), so it gives the same draws in any thread. Throws the sampler's
  * McmcParameterError/McmcValueError for bad settings or a non-finite start.
  */
+export function runChain(
+  compiled: CompiledModel,
+  start: Float64Array,
+  s: Omit<ChainSettings, "onProgress">,
+  c: number,
+  onProgress?: (line: string) => void,
+): SampleChainResult {
+  const dim = compiled.model.dim;
+  const k = split(key(s.seed), s.numChains)[c];
+  const eps = normal(foldIn(k, 1), [dim]);
+  const init = start.map((v, i) => v + (s.jitter ?? 0.01) * eps[i]);
+  return sampleChain(compiled.potential, init, {
+    numWarmup: s.numWarmup,
+    numSamples: s.numSamples,
+    maxTreeDepth: s.maxTreeDepth,
+    targetAccept: s.targetAccept,
+    initialInverseMassMatrix: s.initialInverseMassMatrix,
+    key: foldIn(k, 2),
+    progressInterval: 100,
+    onProgress: (p) =>
+      onProgress?.(
+        `${compiled.model.name} chain ${c + 1}/${s.numChains} ${p.phase} ${p.iteration}/${p.total} step size ${p.stepSize.toPrecision(3)} divergences ${p.divergences}`,
+      ),
+  });
+}
+
+/** Runs all chains one after the other in this thread (see {@link runChain}). */
 export function runChains(
   compiled: CompiledModel,
   start: Float64Array,
   s: ChainSettings,
 ): { chains: SampleChainResult[]; seconds: number } {
-  const dim = compiled.model.dim;
-  const keys = split(key(s.seed), s.numChains);
   const t0 = performance.now();
-  const chains = keys.map((k, c) => {
-    const eps = normal(foldIn(k, 1), [dim]);
-    const init = start.map((v, i) => v + (s.jitter ?? 0.01) * eps[i]);
-    return sampleChain(compiled.potential, init, {
-      numWarmup: s.numWarmup,
-      numSamples: s.numSamples,
-      maxTreeDepth: s.maxTreeDepth,
-      targetAccept: s.targetAccept,
-      key: foldIn(k, 2),
-      progressInterval: 100,
-      onProgress: (p) =>
-        s.onProgress?.(
-          `${compiled.model.name} chain ${c + 1}/${s.numChains} ${p.phase} ${p.iteration}/${p.total} step size ${p.stepSize.toPrecision(3)} divergences ${p.divergences}`,
-        ),
+  const chains = Array.from({ length: s.numChains }, (_, c) =>
+    runChain(compiled, start, s, c, s.onProgress),
+  );
+  return { chains, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The worker entry, next to this module in the built package (`dist/chain-worker.js`). */
+const WORKER_URL = new URL("../dist/chain-worker.js", import.meta.url);
+
+function runWorker(job: ChainJob, onProgress?: (line: string) => void) {
+  const worker = new Worker(WORKER_URL, { workerData: job });
+  const result = new Promise<SampleChainResult[]>((resolve, reject) => {
+    let done = false;
+    worker.on(
+      "message",
+      (m: { progress?: string; chains?: SampleChainResult[]; error?: string }) => {
+        if (m.progress !== undefined) onProgress?.(m.progress);
+        else if (m.chains !== undefined) {
+          done = true;
+          resolve(m.chains);
+        } else if (m.error !== undefined) {
+          done = true;
+          reject(new Error(m.error));
+        }
+      },
+    );
+    worker.on("error", (e) => {
+      done = true;
+      reject(e);
+    });
+    worker.on("exit", (code) => {
+      if (!done) reject(new Error(`chain worker exited with code ${code} before finishing`));
+    });
+  });
+  return { worker, result };
+}
+
+/**
+ * Runs the chains with `workers` worker threads (chain c goes to worker c mod workers;
+ * each worker rebuilds the model from `spec`), or in this thread when `workers` is 0 or
+ * there is one chain. The draws do not depend on `workers`: every chain is a pure
+ * function of its key. Rejects with the first worker's error (the other workers are
+ * terminated).
+ */
+export async function sampleChains(
+  spec: ModelSpec,
+  compiled: CompiledModel,
+  start: Float64Array,
+  s: ChainSettings & { readonly workers: number },
+): Promise<{ chains: SampleChainResult[]; seconds: number }> {
+  const n = Math.min(s.workers, s.numChains);
+  if (n === 0) return runChains(compiled, start, s);
+  const t0 = performance.now();
+  const settings = {
+    numChains: s.numChains,
+    numWarmup: s.numWarmup,
+    numSamples: s.numSamples,
+    maxTreeDepth: s.maxTreeDepth,
+    targetAccept: s.targetAccept,
+    seed: s.seed,
+    jitter: s.jitter,
+    initialInverseMassMatrix: s.initialInverseMassMatrix,
+  };
+  const groups = Array.from({ length: n }, (_, w) =>
+    Array.from({ length: s.numChains }, (_, c) => c).filter((c) => c % n === w),
+  );
+  const runs = groups.map((chainIndices) =>
+    runWorker({ spec, start: Float64Array.from(start), settings, chainIndices }, s.onProgress),
+  );
+  let results: SampleChainResult[][];
+  try {
+    results = await Promise.all(runs.map((r) => r.result));
+  } catch (e) {
+    await Promise.all(runs.map((r) => r.worker.terminate()));
+    throw e;
+  }
+  const chains: SampleChainResult[] = new Array(s.numChains);
+  groups.forEach((g, w) => {
+    g.forEach((c, j) => {
+      chains[c] = results[w][j];
     });
   });
   return { chains, seconds: (performance.now() - t0) / 1000 };
@@ -142,4 +249,16 @@ export function divergenceFlags(chains: readonly SampleChainResult[]): Uint8Arra
     out.set(c.stats.diverging, k * n);
   });
   return out;
+}
+
+/** Mean NUTS tree depth over all kept draws of all chains. */
+export function meanTreeDepth(chains: readonly SampleChainResult[]): number {
+  let s = 0;
+  let n = 0;
+  for (const c of chains)
+    for (const d of c.stats.treeDepth) {
+      s += d;
+      n++;
+    }
+  return n > 0 ? s / n : Number.NaN;
 }

@@ -25,6 +25,7 @@ const base = {
   gd1Chains: 1,
   gd1MaxIter: 15,
   maxTreeDepth: 4,
+  workers: 0,
   targetAccept: 0.8,
   seed: 3,
 };
@@ -80,9 +81,17 @@ describe("pipeline (5,000 points, 300 stars, tiny chains)", () => {
     const gd1 = JSON.parse(readFileSync(join(out, "gd1", "optimization.json"), "utf8"));
     expect(gd1.x).toHaveLength(72);
     expect(gd1.fun).toBeLessThan(gd1.fun0);
+    const gd1Summary = JSON.parse(readFileSync(join(out, "gd1", "summary.json"), "utf8"));
+    expect(gd1Summary.sampling.index).toHaveLength(72);
+    expect(gd1Summary.sampling).toHaveProperty("rHatMax");
+    // 15 L-BFGS iterations stop far from the optimum, where the Hessian is not positive
+    // definite: NUTS falls back to the unit metric and still runs
+    expect(typeof gd1Summary.sampling.laplaceMetric).toBe("boolean");
+    for (const m of ["spline", "gd1"])
+      expect(readFileSync(join(out, m, "index.html"), "utf8")).toContain("Diagnostics");
     expect(result.runs.map((r) => r.model)).toEqual(["gaussian", "spline", "gd1"]);
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain("seed 002");
-  }, 60_000);
+  }, 120_000);
 
   it("rejects bad configurations with an error naming the field, writing nothing", async () => {
     for (const bad of [

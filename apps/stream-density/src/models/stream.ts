@@ -14,7 +14,9 @@
  * x_m ~ N(x_{m−1}, var 1) on ln_n0, mean_phi2 and ln_std_phi2 (none on the background).
  *
  * All splines depend on φ₁ only, so they are evaluated at the 1201 grid abscissae and
- * broadcast over the 121 φ₂ rows.
+ * the double Simpson sum is done column by column (`streamLogIntegral`: one exp per grid
+ * point, the background summed in closed form over φ₂). The seed's literal per-point
+ * form is kept behind `{ integral: "per-point" }` as the reference for tests.
  */
 import { interpolatedUnivariateSplineBasis, lnSimpson } from "@sidereal/splines";
 import { add, logaddexp, reshape, slice, sum, type Tensor, tensor } from "@sidereal/tensor";
@@ -22,6 +24,7 @@ import { arange, linspace } from "../grids.js";
 import { lnNormal, lnNormalLogStd } from "../ln-normal.js";
 import { poissonProcessLogLikelihood } from "../poisson.js";
 import type { DensityModel } from "./model.js";
+import { streamLogIntegral } from "./stream-integral.js";
 
 /** Background knots `np.linspace(-120, 40, 7)`. */
 export const BKG_KNOTS = linspace(-120, 40, 7);
@@ -86,21 +89,59 @@ function smoothness(x: Tensor): Tensor {
   return sum(lnNormal(slice(x, [[1, n]]), slice(x, [[0, n - 1]]), 1));
 }
 
+/**
+ * The seed's integral literally: ln n on all 121 × 1201 grid points, log-Simpson along
+ * φ₁ then along φ₂ (`at` holds the spline evaluators at the grid's φ₁ values).
+ */
+function lnIntegralPerPoint(
+  at: ComponentEvaluators,
+  lnN0: Tensor,
+  mean: Tensor,
+  lnStd: Tensor,
+  bkg: Tensor,
+): Tensor {
+  const phi2 = reshape(tensor(GRID_PHI2), [GRID_PHI2.length, 1]);
+  const g = components(at, phi2, lnN0, mean, lnStd, bkg);
+  const lnGrid = logaddexp(g.stream, g.bkg); // [121, 1201]
+  const dx1 = GRID_PHI1[1] - GRID_PHI1[0];
+  const dx2 = GRID_PHI2[1] - GRID_PHI2[0];
+  return lnSimpson(lnSimpson(lnGrid, dx1, -1), dx2, -1);
+}
+
+/** Options of {@link streamModel}. */
+export interface StreamModelOptions {
+  /**
+   * How the normalisation integral is evaluated: `"columns"` (default; column sums,
+   * one exp per grid point) or `"per-point"` (the seed's literal logaddexp on every
+   * grid point and log-Simpson twice; equal to rounding, about 3× slower — kept as the
+   * reference for tests and the benchmark).
+   */
+  readonly integral?: "columns" | "per-point";
+}
+
 /** The GD-1 stream model of stars at (φ₁, φ₂) (throws RangeError for mismatched or empty data). */
-export function streamModel(phi1: Float64Array, phi2: Float64Array): DensityModel {
+export function streamModel(
+  phi1: Float64Array,
+  phi2: Float64Array,
+  options: StreamModelOptions = {},
+): DensityModel {
   if (phi1.length !== phi2.length || phi1.length === 0)
     throw new RangeError(`streamModel: phi1 has ${phi1.length} values, phi2 ${phi2.length}`);
   const atData = evaluatorsAt(phi1);
   const atGrid = evaluatorsAt(GRID_PHI1);
   const dataPhi2 = tensor(phi2);
-  const gridPhi2 = reshape(tensor(GRID_PHI2), [GRID_PHI2.length, 1]);
-  const dx1 = GRID_PHI1[1] - GRID_PHI1[0];
-  const dx2 = GRID_PHI2[1] - GRID_PHI2[0];
+  const lnIntegral = streamLogIntegral(GRID_PHI1, GRID_PHI2);
   const lnPosterior = (lnN0: Tensor, mean: Tensor, lnStd: Tensor, bkg: Tensor): Tensor => {
     const d = components(atData, dataPhi2, lnN0, mean, lnStd, bkg);
-    const g = components(atGrid, gridPhi2, lnN0, mean, lnStd, bkg);
-    const lnGrid = logaddexp(g.stream, g.bkg); // [121, 1201]
-    const lnV = lnSimpson(lnSimpson(lnGrid, dx1, -1), dx2, -1);
+    const lnV =
+      options.integral === "per-point"
+        ? lnIntegralPerPoint(atGrid, lnN0, mean, lnStd, bkg)
+        : lnIntegral({
+            lnN0: atGrid.lnN0(lnN0),
+            mean: atGrid.mean(mean),
+            lnStd: atGrid.lnStd(lnStd),
+            bkg: atGrid.bkg(bkg),
+          });
     const lnLike = poissonProcessLogLikelihood(logaddexp(d.stream, d.bkg), lnV);
     return add(lnLike, add(add(smoothness(lnN0), smoothness(mean)), smoothness(lnStd)));
   };

@@ -22,6 +22,13 @@ export const attempt = <A>(stage: string, f: () => A) =>
     catch: (e) => new InferenceError({ stage, reason: e instanceof Error ? e.message : String(e) }),
   });
 
+/** The same for a promise-returning stage (worker-thread sampling). */
+export const attemptAsync = <A>(stage: string, f: () => Promise<A>) =>
+  Effect.tryPromise({
+    try: f,
+    catch: (e) => new InferenceError({ stage, reason: e instanceof Error ? e.message : String(e) }),
+  });
+
 /** Fails with InferenceError when the objective at the start is not finite. */
 export const requireFinite = (stage: string, value: number) =>
   Number.isFinite(value)

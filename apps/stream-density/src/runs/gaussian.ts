@@ -3,7 +3,7 @@
  * with L-BFGS-B inside the seed's bounds (no sampling, as in the seed).
  */
 import { join } from "node:path";
-import { PALETTE, writeReportHtml } from "@sidereal/plots";
+import { PALETTE, writeReport } from "@sidereal/plots";
 import { Effect } from "effect";
 import { compileModel } from "../compiled.js";
 import { TRUE_GAUSSIAN } from "../data.js";
@@ -40,7 +40,16 @@ export function trueDensity(zs: ArrayLike<number>, n: number): Float64Array {
   );
 }
 
-export const runGaussian = (z: Float64Array, dir: string) =>
+/**
+ * Model 1: compile, L-BFGS-B in the seed's bounds, write optimization.json,
+ * summary.json/txt, the density plot and index.html into `dir`. `reportConfig` is shown
+ * in the report's configuration table.
+ */
+export const runGaussian = (
+  z: Float64Array,
+  dir: string,
+  reportConfig: Readonly<Record<string, string | number>> = {},
+) =>
   Effect.gen(function* () {
     const n = z.length;
     const compiled = yield* attempt("gaussian compile", () => compileModel(gaussianModel(z)));
@@ -88,9 +97,10 @@ export const runGaussian = (z: Float64Array, dir: string) =>
       }),
     });
     yield* write(join(dir, "index.html"), () =>
-      writeReportHtml(join(dir, "index.html"), {
+      writeReport(dir, {
         title: "1-D density: Gaussian Poisson-process model",
         subtitle: `${n} points from N(0.03, 0.31); L-BFGS-B with the seed's bounds`,
+        config: { model: "gaussian", points: n, ...reportConfig },
         sections: [
           {
             heading: "Result",

@@ -12,7 +12,7 @@ import {
   summaryToJson,
 } from "@sidereal/autodiff-samplers";
 import { writeDrawsCsv, writeInferenceData } from "@sidereal/io";
-import { plotHistogram, plotTrace, writeReportHtml } from "@sidereal/plots";
+import { plotHistogram, plotTrace, type SummaryRecord, writeReport } from "@sidereal/plots";
 import { interpolatedUnivariateSpline } from "@sidereal/splines";
 import { Effect } from "effect";
 import { compileModel } from "../compiled.js";
@@ -22,6 +22,7 @@ import { knotsFigure, streamDensityImage } from "../figures.js";
 import { fitMap } from "../fit.js";
 import { linspace } from "../grids.js";
 import { streamInit } from "../init/stream-init.js";
+import { laplaceInverseMassMatrix } from "../laplace.js";
 import {
   membership,
   PHI2_KNOTS,
@@ -29,16 +30,17 @@ import {
   streamComponents,
   streamModel,
 } from "../models/stream.js";
-import { makeDirs, summaryTable, write, writeFigures, writeJson, writeText } from "../outputs.js";
+import { convergence, makeDirs, write, writeFigures, writeJson, writeText } from "../outputs.js";
 import {
   blockDraws,
   countDivergences,
   divergenceFlags,
+  meanTreeDepth,
   posteriorDataset,
-  runChains,
+  sampleChains,
   sampleStatsDataset,
 } from "../sample.js";
-import { attempt, fmt, type ModelRun, requireFinite } from "./common.js";
+import { attempt, attemptAsync, fmt, type ModelRun, requireFinite } from "./common.js";
 
 /** The seed's L-BFGS-B result for the GD-1 model. */
 export const SEED_GD1 = { fun: -0.4172804414762403, nfev: 470, nit: 439 } as const;
@@ -75,30 +77,60 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
       `  initial objective ${fmt(opt.fun0, 8)} (seed −0.05543877); ${pMap.reduce((s, p) => s + (p > 0.5 ? 1 : 0), 0)} stars with stream membership probability > 0.5 at the optimum`,
     ];
 
-    let sampling: (SummaryJson & { divergences: number; seconds: number }) | null = null;
+    let sampling:
+      | (SummaryJson & {
+          divergences: number;
+          seconds: number;
+          laplaceMetric: boolean;
+          rHatMax: number;
+          essBulkMin: number;
+          essTailMin: number;
+          treeDepthMean: number;
+        })
+      | null = null;
     let summaryText = "";
+    let summaryRecord: SummaryRecord | null = null;
     let pPost: Float64Array | null = null;
     let sampled: ReturnType<typeof blockDraws> | null = null;
     let chainsOut: Parameters<typeof sampleStatsDataset>[0] = [];
     if (config.gd1Samples > 0) {
-      const { chains, seconds } = yield* attempt("gd1 NUTS", () =>
-        runChains(compiled, Float64Array.from(opt.x), {
-          numChains: config.gd1Chains,
-          numWarmup: config.gd1Warmup,
-          numSamples: config.gd1Samples,
-          maxTreeDepth: config.maxTreeDepth,
-          targetAccept: config.targetAccept,
-          seed: config.seed + 1,
-          jitter: 1e-3,
-          onProgress: (l) => process.stderr.write(`${l}\n`),
-        }),
+      // Laplace starting metric diag(H⁻¹) at the optimum (unit metric if H is not PD)
+      const metric = yield* attempt("gd1 Laplace metric", () =>
+        laplaceInverseMassMatrix(compiled.potential, Float64Array.from(opt.x)),
+      );
+      const { chains, seconds } = yield* attemptAsync("gd1 NUTS", () =>
+        sampleChains(
+          { kind: "gd1", phi1: cat.phi1, phi2: cat.phi2 },
+          compiled,
+          Float64Array.from(opt.x),
+          {
+            numChains: config.gd1Chains,
+            numWarmup: config.gd1Warmup,
+            numSamples: config.gd1Samples,
+            maxTreeDepth: config.maxTreeDepth,
+            targetAccept: config.targetAccept,
+            seed: config.seed + 1,
+            jitter: 1e-3,
+            initialInverseMassMatrix: metric ?? undefined,
+            workers: config.workers,
+            onProgress: (l) => process.stderr.write(`${l}\n`),
+          },
+        ),
       );
       chainsOut = chains;
       sampled = blockDraws(compiled, chains);
       const table = yield* attempt("gd1 summary", () => summary(sampled ?? {}, { hdiProb: 0.94 }));
       summaryText = formatSummary(table);
+      summaryRecord = table;
       const divergences = countDivergences(chains);
-      sampling = { ...summaryToJson(table), divergences, seconds };
+      sampling = {
+        ...summaryToJson(table),
+        divergences,
+        seconds,
+        ...convergence(table),
+        laplaceMetric: metric !== null,
+        treeDepthMean: meanTreeDepth(chains),
+      };
       // posterior-mean membership over (at most 200) thinned draws
       const d = compiled.model.dim;
       const all = chains.flatMap((c) =>
@@ -114,7 +146,7 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
       }
       pPost = acc.map((v) => v / m);
       lines.push(
-        `  NUTS ${config.gd1Chains} × (${config.gd1Warmup} + ${config.gd1Samples}) on 72 parameters in ${seconds.toFixed(1)} s, ${divergences} divergences`,
+        `  NUTS ${config.gd1Chains} × (${config.gd1Warmup} + ${config.gd1Samples}) on 72 parameters in ${seconds.toFixed(1)} s (${config.workers} workers), ${divergences} divergences; max r_hat ${fmt(sampling.rHatMax, 4)}, min ESS bulk ${fmt(sampling.essBulkMin, 3)} / tail ${fmt(sampling.essTailMin, 3)}; mean tree depth ${fmt(sampling.treeDepthMean, 3)}`,
       );
     } else {
       lines.push("  NUTS not run (gd1Samples = 0; use --full or --gd1-samples N)");
@@ -224,9 +256,29 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
       });
     yield* writeFigures(dir, figures);
     yield* write(join(dir, "index.html"), () =>
-      writeReportHtml(join(dir, "index.html"), {
+      writeReport(dir, {
         title: "GD-1 stellar stream: spline density model",
         subtitle: `${n} Gaia DR3 stars with φ₂ > −7°; 72 spline knot values; L-BFGS-B${sampled ? " then NUTS" : ""}`,
+        config: {
+          model: "gd1",
+          stars: n,
+          data: config.gd1Data,
+          maxIter: config.gd1MaxIter,
+          chains: config.gd1Chains,
+          warmup: config.gd1Warmup,
+          draws: config.gd1Samples,
+          maxTreeDepth: config.maxTreeDepth,
+          targetAccept: config.targetAccept,
+          seed: config.seed,
+        },
+        summary: summaryRecord ?? undefined,
+        diagnostics:
+          sampling !== null
+            ? {
+                divergences: sampling.divergences,
+                totalDraws: config.gd1Chains * config.gd1Samples,
+              }
+            : undefined,
         sections: [
           {
             heading: "Optimisation",
@@ -271,7 +323,6 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
           },
           ...(sampling
             ? [
-                { heading: "Posterior summary (NUTS)", table: summaryTable(sampling) },
                 {
                   heading: "Traces",
                   images: [{ src: "plots/gd1_trace.png", caption: "Track and width knots" }],

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { formatSummary, summary, summaryToJson } from "@sidereal/autodiff-samplers";
 import { key, uniform } from "@sidereal/distributions";
 import { writeDrawsCsv, writeInferenceData } from "@sidereal/io";
-import { PALETTE, plotTrace, writeReportHtml } from "@sidereal/plots";
+import { PALETTE, plotTrace, writeReport } from "@sidereal/plots";
 import { interpolatedUnivariateSplineBasis } from "@sidereal/splines";
 import { Effect } from "effect";
 import { compileModel } from "../compiled.js";
@@ -19,7 +19,6 @@ import { SPLINE_KNOTS, splineInit, splineLnDensity, splineModel } from "../model
 import {
   columnPercentiles,
   makeDirs,
-  summaryTable,
   write,
   writeFigures,
   writeJson,
@@ -30,10 +29,10 @@ import {
   countDivergences,
   divergenceFlags,
   posteriorDataset,
-  runChains,
+  sampleChains,
   sampleStatsDataset,
 } from "../sample.js";
-import { attempt, fmt, type ModelRun } from "./common.js";
+import { attempt, attemptAsync, fmt, type ModelRun } from "./common.js";
 import { observedDensity, trueDensity } from "./gaussian.js";
 
 /** The seed's L-BFGS-B result for this model. */
@@ -82,14 +81,15 @@ export const runSpline = (config: RunConfig, z: Float64Array, dir: string) =>
     const mapDens = splineLnDensity(grid, opt.x).map(Math.exp);
     const mapRecovery = densityRecovery(grid, mapDens, n);
 
-    const { chains, seconds } = yield* attempt("spline NUTS", () =>
-      runChains(compiled, Float64Array.from(opt.x), {
+    const { chains, seconds } = yield* attemptAsync("spline NUTS", () =>
+      sampleChains({ kind: "spline", z }, compiled, Float64Array.from(opt.x), {
         numChains: config.numChains,
         numWarmup: config.numWarmup,
         numSamples: config.numSamples,
         maxTreeDepth: config.maxTreeDepth,
         targetAccept: config.targetAccept,
         seed: config.seed,
+        workers: config.workers,
         onProgress: (l) => process.stderr.write(`${l}\n`),
       }),
     );
@@ -185,9 +185,22 @@ export const runSpline = (config: RunConfig, z: Float64Array, dir: string) =>
       ),
     });
     yield* write(join(dir, "index.html"), () =>
-      writeReportHtml(join(dir, "index.html"), {
+      writeReport(dir, {
         title: "1-D density: cubic-spline log-density model",
         subtitle: `${n} points; 11 knots on [−3, 3]; L-BFGS-B then NUTS ${config.numChains} × (${config.numWarmup} + ${config.numSamples}), seed ${config.seed}`,
+        config: {
+          model: "spline",
+          points: n,
+          data: config.gaussianData,
+          chains: config.numChains,
+          warmup: config.numWarmup,
+          draws: config.numSamples,
+          maxTreeDepth: config.maxTreeDepth,
+          targetAccept: config.targetAccept,
+          seed: config.seed,
+        },
+        summary: table,
+        diagnostics: { divergences, totalDraws: config.numChains * config.numSamples },
         sections: [
           {
             heading: "Optimisation",
@@ -214,7 +227,6 @@ export const runSpline = (config: RunConfig, z: Float64Array, dir: string) =>
               },
             ],
           },
-          { heading: "Posterior summary", table: summaryTable(json) },
           {
             heading: "Traces",
             images: [{ src: "plots/spline_trace.png", caption: "Knot values per chain" }],
