@@ -6,3 +6,4 @@ export * from "./diagnostics/index.js";
 export * from "./mcmc/index.js";
 export * from "./optim/index.js";
 export * from "./ppl/index.js";
+export * from "./svi/index.js";

@@ -234,3 +234,21 @@ describe("findReasonableStepSize (Hoffman & Gelman 2014, Alg. 4)", () => {
     ).toThrow(expect.objectContaining({ _tag: "McmcValueError" }));
   });
 });
+
+describe("findReasonableStepSize at an extreme start", () => {
+  test("a point whose every step explodes returns the floor instead of failing", () => {
+    // U = 1e30 q²/2: any step above ~1e-15 is unstable, so the search hits the floor
+    const stiff = (q: Float64Array, g: Float64Array) => {
+      g[0] = 1e30 * q[0];
+      return 0.5 * 1e30 * q[0] * q[0];
+    };
+    const state = initState(Float64Array.of(1e-10), stiff);
+    const eps = findReasonableStepSize({
+      potential: stiff,
+      state,
+      inverseMassMatrix: Float64Array.of(1),
+      key: key(0),
+    });
+    expect(eps).toBe(1e-12);
+  });
+});

@@ -17,9 +17,9 @@ export interface FindStepSizeOptions {
   readonly key: PRNGKey;
   /** Starting step size (default 1). */
   readonly initialStepSize?: number;
-  /** Bracketing bounds; leaving `[minStepSize, maxStepSize]` throws (defaults 1e-12 and 1e7). */
+  /** Floor of the search (default 1e-12): a search that shrinks below it returns it. */
   readonly minStepSize?: number;
-  /** Upper bound, see `minStepSize`. */
+  /** Ceiling (default 1e7): a search that grows beyond it throws (improper/flat target). */
   readonly maxStepSize?: number;
 }
 
@@ -28,9 +28,9 @@ export interface FindStepSizeOptions {
  * momentum `p ~ N(0, M)`, take one leapfrog step of size `ε` and look at the acceptance ratio
  * `r(ε) = exp(H₀ − H₁(ε))`; with `a = +1` if `r(ε₀) > ½` else `−1`, repeatedly multiply `ε` by
  * `2ᵃ` (restarting from the same point and momentum) until `r(ε)ᵃ ≤ 2⁻ᵃ`, and return that `ε`.
- * A non-finite `H₁` counts as `r = 0` (so the search halves). Throws `McmcParameterError` for a
- * bad initial step size and {@link McmcValueError} if `ε` leaves `[minStepSize, maxStepSize]`
- * (an improper/flat target, or a point where every step fails).
+ * A non-finite `H₁` counts as `r = 0` (so the search halves); a search that shrinks below
+ * `minStepSize` returns `minStepSize`. Throws `McmcParameterError` for a bad initial step size
+ * and {@link McmcValueError} if `ε` grows beyond `maxStepSize` (an improper/flat target).
  */
 export function findReasonableStepSize(options: FindStepSizeOptions): number {
   const { potential, state } = options;
@@ -65,6 +65,10 @@ export function findReasonableStepSize(options: FindStepSizeOptions): number {
   // Continue while r^a > 2^-a, i.e. a·log r > −a·log 2.
   while (a * lr > a * logHalf) {
     eps = a > 0 ? eps * 2 : eps * 0.5;
+    // Shrinking to the floor means a valid but extreme start (e.g. a uniform init far in a
+    // tail, where the gradient is ~1e9): return the floor, as NumPyro returns once its step
+    // reaches the smallest float, and let dual averaging grow it within a few iterations.
+    if (a < 0 && eps < minStep) return minStep;
     if (!(eps <= maxStep) || !(eps >= minStep)) {
       throw new McmcValueError(
         `findReasonableStepSize: step size left [${minStep}, ${maxStep}] (reached ${eps}); the target may be improper or the point invalid`,
