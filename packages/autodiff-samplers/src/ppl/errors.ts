@@ -2,6 +2,7 @@
  * Typed errors of the probabilistic-programming layer. Each carries a `_tag` naming the
  * class and a `problem` naming what went wrong, plus the offending site where there is one.
  */
+import { Data } from "effect";
 
 /** What a {@link ModelError} is about. */
 export type ModelProblem =
@@ -48,5 +49,38 @@ export class InitializationError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** Where a chain was when it failed (`"init"`: before the first NUTS iteration). */
+export type ChainPhase = "init" | "warmup" | "sampling";
+
+/** What a {@link SamplerError} is about. */
+export type SamplerProblem =
+  /** The worker thread running the chain died (exit, uncaught error, out of memory). */
+  | "worker-crash"
+  /** The chain itself threw (non-finite start, failed step-size search, a bug, …). */
+  | "chain-error";
+
+/**
+ * A chain failed while sampling. `chain` is the chain index, `phase`/`iteration` the last
+ * progress seen before the failure (`iteration` counts within the phase; with worker threads
+ * it is the last progress message received, reported at most every 100 ms), `attempts` how
+ * many times the chain was started, `cause` the underlying error (or the worker exit code).
+ * `"worker-crash"` failures are retried by `mcmcEffect` (option `maxChainRetries`);
+ * `"chain-error"` failures are deterministic and are not.
+ */
+export class SamplerError extends Data.TaggedError("SamplerError")<{
+  readonly problem: SamplerProblem;
+  readonly chain: number;
+  readonly phase: ChainPhase;
+  readonly iteration: number;
+  readonly attempts: number;
+  readonly cause: unknown;
+}> {
+  override get message(): string {
+    const c = this.cause as { message?: unknown } | undefined;
+    const why = typeof c?.message === "string" ? c.message : String(this.cause);
+    return `chain ${this.chain} failed (${this.problem}) in ${this.phase} at iteration ${this.iteration} after ${this.attempts} attempt(s): ${why}`;
   }
 }

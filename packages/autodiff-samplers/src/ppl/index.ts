@@ -9,7 +9,14 @@ export {
   type PlateOptions,
   type SampleOptions,
 } from "./context.js";
-export { InitializationError, ModelError, type ModelProblem } from "./errors.js";
+export {
+  type ChainPhase,
+  InitializationError,
+  ModelError,
+  type ModelProblem,
+  SamplerError,
+  type SamplerProblem,
+} from "./errors.js";
 export * from "./handlers/index.js";
 export {
   type InitStrategy,
@@ -21,7 +28,7 @@ export {
   initValue,
 } from "./initStrategies.js";
 export { logJoint, siteLogProb } from "./logDensity.js";
-export { type McmcOptions, mcmc } from "./mcmc.js";
+export { type McmcOptions, mcmc, mcmcEffect } from "./mcmc.js";
 export type { CondIndepFrame, Message, Messenger, SiteType } from "./message.js";
 export { defineModel, isModel, type Model, type ModelRef, runModel } from "./model.js";
 export {
@@ -37,6 +44,14 @@ export {
 } from "./potential.js";
 export { Predictive, type PredictiveOptions } from "./predictive.js";
 export {
+  type ChainProgressState,
+  formatProgressBar,
+  formatProgressLog,
+  ProgressReporter,
+  type ProgressReporterOptions,
+  type ProgressStream,
+} from "./progress.js";
+export {
   type AdaptedParameters,
   type InferenceDataInput,
   type InferenceVariable,
@@ -48,3 +63,9 @@ export {
 export type { ChainOptions, ChainOutput } from "./runChain.js";
 export { runChain } from "./runChain.js";
 export { siteDims } from "./siteDims.js";
+export {
+  liveWorkerCount,
+  type WorkerPool,
+  type WorkerPoolConfig,
+  workerPool,
+} from "./workerPool.js";

@@ -1,18 +1,31 @@
 /**
- * `mcmc(model, data, options)`: NUTS on a model (NumPyro's `MCMC(NUTS(model))`). Chain `c`
- * uses key `split(key(seed), numChains)[c]`; chains run one after another in this thread
- * (`chainMethod: "sequential"`, returns the result) or in `node:worker_threads` workers, one
- * per core (`"parallel"`, returns a promise; the model must be importable: a `ModelRef` or a
- * model defined with one). Results are identical bit for bit either way.
+ * The NUTS runners on a model (NumPyro's `MCMC(NUTS(model))`):
+ *
+ * - `mcmcEffect(model, data, options)`: an `Effect` failing with typed errors
+ *   (`ModelError | InitializationError | SamplerError`). With `chainMethod: "parallel"` the
+ *   chains run in a scoped pool of `node:worker_threads` workers (`workerPool`), terminated
+ *   when the effect completes, fails or is interrupted; a chain whose worker crashed is run
+ *   again up to `maxChainRetries` times (`Effect.retry` with `Schedule.recurs`). The chain
+ *   runner cannot checkpoint a chain, so a retry restarts the chain from its initial key:
+ *   the results stay identical to an uninterrupted run.
+ * - `mcmc(model, data, options)`: the plain API; sequential runs are synchronous and return
+ *   the result, parallel runs return a promise (built on `mcmcEffect`).
+ *
+ * Chain `c` uses key `split(key(seed), numChains)[c]`; sequential and parallel runs give
+ * the same draws bit for bit. `progress: true` shows a progress line per chain on stderr
+ * (`ProgressReporter`: redrawn in place on a TTY, a log line every 10 % otherwise).
  */
-import { key, split } from "@sidereal/distributions";
+import { availableParallelism } from "node:os";
+import { key, type PRNGKey, split } from "@sidereal/distributions";
+import { Effect, Schedule } from "effect";
 import type { SampleProgress } from "../mcmc/index.js";
-import { ModelError } from "./errors.js";
+import { type ChainPhase, InitializationError, ModelError, SamplerError } from "./errors.js";
 import type { InitStrategy } from "./initStrategies.js";
 import { isModel, type Model, type ModelRef } from "./model.js";
-import { runChainsParallel } from "./parallel.js";
+import { ProgressReporter, type ProgressStream } from "./progress.js";
 import { McmcResult } from "./results.js";
-import { type ChainOptions, runChain } from "./runChain.js";
+import { type ChainOptions, type ChainOutput, runChain } from "./runChain.js";
+import { workerPool } from "./workerPool.js";
 
 /** Options of {@link mcmc}. */
 export interface McmcOptions {
@@ -36,10 +49,23 @@ export interface McmcOptions {
   readonly initStrategy?: InitStrategy;
   /** Integer seed of `key(seed)` (default 0). */
   readonly seed?: number;
-  /** Print progress lines to stderr (default false). */
+  /**
+   * Show a progress line per chain (default false): redrawn in place when the stream is a
+   * TTY, a log line every 10 % of each phase otherwise (see `ProgressReporter`).
+   */
   readonly progress?: boolean;
+  /** Stream of the progress display (default `process.stderr`). */
+  readonly progressStream?: ProgressStream;
+  /** Called with every progress report of every chain (throttled to ~10/s for workers). */
+  readonly onProgress?: (chain: number, progress: SampleProgress) => void;
   /** Workers for `"parallel"` (default `os.availableParallelism()`, at most `numChains`). */
   readonly numWorkers?: number;
+  /**
+   * `"parallel"`: how many times a chain whose worker crashed is started again (default 2;
+   * from its initial key, so results do not change). Errors thrown by the chain itself are
+   * deterministic and are not retried.
+   */
+  readonly maxChainRetries?: number;
 }
 
 function chainOptions(o: McmcOptions): ChainOptions {
@@ -56,19 +82,158 @@ function chainOptions(o: McmcOptions): ChainOptions {
   };
 }
 
-function progressPrinter(chain: number): (p: SampleProgress) => void {
-  return (p) => {
-    process.stderr.write(
-      `chain ${chain + 1} ${p.phase} ${p.iteration}/${p.total} step size ${p.stepSize.toPrecision(3)} divergences ${p.divergences}\n`,
-    );
-  };
-}
-
 function chainCount(o: McmcOptions): number {
   const n = o.numChains ?? 1;
   if (!Number.isInteger(n) || n < 1)
     throw new ModelError("bad-argument", "", `mcmc: numChains must be an integer ≥ 1, got ${n}`);
   return n;
+}
+
+function checkedRef<D>(model: Model<D> | ModelRef): ModelRef {
+  const ref: ModelRef | undefined = isModel(model) ? model.ref : (model as ModelRef);
+  if (ref === undefined)
+    throw new ModelError(
+      "model-reference",
+      "",
+      'mcmc: chainMethod "parallel" needs an importable model: pass { module, export } or define the model with defineModel(body, { module: import.meta.url, export: "name" })',
+    );
+  return ref;
+}
+
+function checkedModel<D>(model: Model<D> | ModelRef): Model<D> {
+  if (!isModel(model))
+    throw new ModelError(
+      "bad-argument",
+      "",
+      'mcmc: a model reference can only be run with chainMethod "parallel"; import the model and pass it',
+    );
+  return model as Model<D>;
+}
+
+function retryCount(o: McmcOptions): number {
+  const n = o.maxChainRetries ?? 2;
+  if (!Number.isInteger(n) || n < 0)
+    throw new ModelError(
+      "bad-argument",
+      "",
+      `mcmc: maxChainRetries must be an integer ≥ 0, got ${n}`,
+    );
+  return n;
+}
+
+/** The progress sink of a run (reporter and/or callback), undefined when neither is asked. */
+function progressSink(
+  o: McmcOptions,
+  numChains: number,
+):
+  | { readonly report: (chain: number, p: SampleProgress) => void; readonly finish: () => void }
+  | undefined {
+  const reporter = o.progress
+    ? new ProgressReporter(numChains, o.progressStream ? { stream: o.progressStream } : {})
+    : undefined;
+  const cb = o.onProgress;
+  if (reporter === undefined && cb === undefined) return undefined;
+  return {
+    report: (c, p) => {
+      reporter?.update(c, p);
+      cb?.(c, p);
+    },
+    finish: () => reporter?.finish(),
+  };
+}
+
+type ChainFailure = ModelError | InitializationError | SamplerError;
+
+/** Runs chain `c` in this thread; non-PPL exceptions become `SamplerError` ("chain-error"). */
+function chainInThread<D>(
+  model: Model<D>,
+  data: D,
+  k: PRNGKey,
+  c: number,
+  opts: ChainOptions,
+  report: ((chain: number, p: SampleProgress) => void) | undefined,
+) {
+  let phase: ChainPhase = "init";
+  let iteration = 0;
+  return Effect.try({
+    try: () =>
+      runChain(model, data, k, opts, (p) => {
+        phase = p.phase;
+        iteration = p.iteration;
+        report?.(c, p);
+      }),
+    catch: (e): ChainFailure =>
+      e instanceof ModelError || e instanceof InitializationError
+        ? e
+        : new SamplerError({
+            problem: "chain-error",
+            chain: c,
+            phase,
+            iteration,
+            attempts: 1,
+            cause: e,
+          }),
+  });
+}
+
+/**
+ * Runs NUTS chains on `model` as an `Effect` (see the module doc). Fails with `ModelError`
+ * for bad options or an unloadable model, `InitializationError` when no valid start is found,
+ * `SamplerError` when a chain throws or its worker crashed more than `maxChainRetries` times.
+ * Interrupting the effect terminates the workers (parallel) or stops between chains
+ * (sequential).
+ */
+export function mcmcEffect<D>(
+  model: Model<D> | ModelRef,
+  data: D,
+  options: McmcOptions = {},
+): Effect.Effect<McmcResult, ModelError | InitializationError | SamplerError> {
+  return Effect.suspend(() => {
+    const numChains = chainCount(options);
+    const maxRetries = retryCount(options);
+    const keys = split(key(options.seed ?? 0), numChains);
+    const sink = progressSink(options, numChains);
+    const base = chainOptions(options);
+    const opts: ChainOptions = sink ? { ...base, progressInterval: 1 } : base;
+    const chains: Effect.Effect<ChainOutput[], ChainFailure> =
+      options.chainMethod === "parallel"
+        ? Effect.scoped(
+            Effect.gen(function* () {
+              const ref = checkedRef(model);
+              const size = Math.max(
+                1,
+                Math.min(numChains, options.numWorkers ?? availableParallelism()),
+              );
+              const pool = yield* workerPool({ ref, data, options: opts, size });
+              const attempts = keys.map(() => 0);
+              const one = (c: number) =>
+                Effect.suspend(() =>
+                  pool.run(c, keys[c], ++attempts[c], sink ? (p) => sink.report(c, p) : undefined),
+                ).pipe(
+                  Effect.retry({
+                    schedule: Schedule.recurs(maxRetries),
+                    while: (e: ChainFailure) =>
+                      e._tag === "SamplerError" && e.problem === "worker-crash",
+                  }),
+                );
+              return yield* Effect.forEach(
+                keys.map((_, c) => c),
+                one,
+                { concurrency: size },
+              );
+            }),
+          )
+        : Effect.forEach(keys, (k, c) =>
+            chainInThread(checkedModel(model), data, k, c, opts, sink?.report),
+          );
+    return chains.pipe(
+      Effect.map((outs) => new McmcResult(outs)),
+      Effect.ensuring(Effect.sync(() => sink?.finish())),
+    );
+  }).pipe(
+    // option checks throw ModelError synchronously inside suspend: surface them as failures
+    Effect.catchDefect((e) => (e instanceof ModelError ? Effect.fail(e) : Effect.die(e))),
+  );
 }
 
 /** Runs NUTS chains on `model` (see the module doc). */
@@ -88,30 +253,22 @@ export function mcmc<D>(
   options: McmcOptions = {},
 ): McmcResult | Promise<McmcResult> {
   const numChains = chainCount(options);
-  const keys = split(key(options.seed ?? 0), numChains);
-  const opts = chainOptions(options);
   if (options.chainMethod === "parallel") {
-    const ref: ModelRef | undefined = isModel(model) ? model.ref : (model as ModelRef);
-    if (ref === undefined)
-      throw new ModelError(
-        "model-reference",
-        "",
-        'mcmc: chainMethod "parallel" needs an importable model: pass { module, export } or define the model with defineModel(body, { module: import.meta.url, export: "name" })',
-      );
-    return runChainsParallel(ref, data, keys, opts, {
-      ...(options.numWorkers !== undefined ? { numWorkers: options.numWorkers } : {}),
-      ...(options.progress ? { onProgress: (c, p) => progressPrinter(c)(p) } : {}),
-    }).then((outs) => new McmcResult(outs));
+    checkedRef(model);
+    retryCount(options);
+    return Effect.runPromise(mcmcEffect(model, data, options));
   }
-  if (!isModel(model))
-    throw new ModelError(
-      "bad-argument",
-      "",
-      'mcmc: a model reference can only be run with chainMethod "parallel"; import the model and pass it',
+  const m = checkedModel(model);
+  const keys = split(key(options.seed ?? 0), numChains);
+  const sink = progressSink(options, numChains);
+  const base = chainOptions(options);
+  const opts: ChainOptions = sink ? { ...base, progressInterval: 1 } : base;
+  try {
+    const outs = keys.map((k, c) =>
+      runChain(m, data, k, opts, sink ? (p) => sink.report(c, p) : undefined),
     );
-  const m = model as Model<D>;
-  const outs = keys.map((k, c) =>
-    runChain(m, data, k, opts, options.progress ? progressPrinter(c) : undefined),
-  );
-  return new McmcResult(outs);
+    return new McmcResult(outs);
+  } finally {
+    sink?.finish();
+  }
 }

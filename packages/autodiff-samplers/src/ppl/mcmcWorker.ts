@@ -1,22 +1,26 @@
 /**
- * Worker-thread entry of `mcmc(..., { chainMethod: "parallel" })`: imports the model from
- * its `ModelRef`, runs the chains it was given with `runChain` and posts each output (or a
- * serialised error) to the parent. Not part of the public API.
+ * Worker-thread entry of `mcmcEffect` / `mcmc(..., { chainMethod: "parallel" })` (protocol in
+ * `parallel.ts`): imports the model from its `ModelRef` once, then runs each requested chain
+ * with `runChain`, posting throttled progress and the output (or a serialised error) to the
+ * parent. Not part of the public API.
  */
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import { wrapKeyData } from "@sidereal/distributions";
-import { InitializationError, ModelError } from "./errors.js";
-import { isModel } from "./model.js";
-import type { WorkerInput, WorkerMessage } from "./parallel.js";
+import type { SampleProgress } from "../mcmc/index.js";
+import { type ChainPhase, InitializationError, ModelError } from "./errors.js";
+import { isModel, type Model } from "./model.js";
+import type { RunRequest, WorkerInit, WorkerMessage } from "./parallel.js";
 import { runChain } from "./runChain.js";
+
+const input = workerData as WorkerInit;
 
 function post(msg: WorkerMessage): void {
   parentPort?.postMessage(msg);
 }
 
-async function main(input: WorkerInput): Promise<void> {
+async function loadModel(): Promise<Model> {
   const spec = isAbsolute(input.ref.module)
     ? pathToFileURL(input.ref.module).href
     : input.ref.module;
@@ -37,34 +41,43 @@ async function main(input: WorkerInput): Promise<void> {
       "",
       `export "${input.ref.export}" of ${input.ref.module} is not a model (defineModel)`,
     );
-  for (const c of input.chains) {
-    const k = wrapKeyData(Uint32Array.of(c.k0, c.k1));
-    const output = runChain(
-      model,
-      input.data,
-      k,
-      input.options,
-      input.progress
-        ? (progress) => post({ type: "progress", chain: c.index, progress })
-        : undefined,
-    );
-    post({ type: "result", chain: c.index, output });
+  return model;
+}
+
+let modelPromise: Promise<Model> | undefined;
+
+async function runJob(job: RunRequest): Promise<void> {
+  let phase: ChainPhase = "init";
+  let iteration = 0;
+  let lastPost = Number.NEGATIVE_INFINITY;
+  try {
+    modelPromise ??= loadModel();
+    const model = await modelPromise;
+    const onProgress = (progress: SampleProgress) => {
+      phase = progress.phase;
+      iteration = progress.iteration;
+      const now = performance.now();
+      if (progress.iteration >= progress.total || now - lastPost >= input.progressMs) {
+        lastPost = now;
+        post({ type: "progress", chain: job.chain, progress });
+      }
+    };
+    const k = wrapKeyData(Uint32Array.of(job.k0, job.k1));
+    const output = runChain(model, input.data, k, input.options, onProgress);
+    post({ type: "result", chain: job.chain, output });
+  } catch (e) {
+    const base = { type: "error" as const, chain: job.chain, phase, iteration };
+    if (e instanceof ModelError)
+      post({ ...base, tag: e._tag, message: e.message, problem: e.problem, site: e.site });
+    else if (e instanceof InitializationError)
+      post({ ...base, tag: e._tag, message: e.message, sites: e.sites, attempts: e.attempts });
+    else {
+      const err = e as { name?: string; message?: string };
+      post({ ...base, tag: err.name ?? "Error", message: err.message ?? String(e) });
+    }
   }
 }
 
-main(workerData as WorkerInput).catch((e: unknown) => {
-  if (e instanceof ModelError)
-    post({ type: "error", tag: e._tag, message: e.message, problem: e.problem, site: e.site });
-  else if (e instanceof InitializationError)
-    post({
-      type: "error",
-      tag: e._tag,
-      message: e.message,
-      sites: e.sites,
-      attempts: e.attempts,
-    });
-  else {
-    const err = e as { name?: string; message?: string };
-    post({ type: "error", tag: err.name ?? "Error", message: err.message ?? String(e) });
-  }
+parentPort?.on("message", (msg: RunRequest) => {
+  if (msg.type === "run") void runJob(msg);
 });

@@ -27,6 +27,8 @@ export interface ChainOptions {
   readonly maxTreeDepth?: number;
   readonly denseMass?: boolean;
   readonly initStrategy?: InitStrategy;
+  /** Iterations between progress reports to `onProgress` (default 100; see `sampleChain`). */
+  readonly progressInterval?: number;
 }
 
 /** Output of one chain (plain data). */
@@ -67,6 +69,9 @@ export function runChain<D, R>(
     ...(options.maxTreeDepth !== undefined ? { maxTreeDepth: options.maxTreeDepth } : {}),
     ...(options.denseMass !== undefined ? { denseMass: options.denseMass } : {}),
     ...(onProgress ? { onProgress } : {}),
+    ...(options.progressInterval !== undefined
+      ? { progressInterval: options.progressInterval }
+      : {}),
   });
   const n = options.numSamples;
   const d = res.dim;

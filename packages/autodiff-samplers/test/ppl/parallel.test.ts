@@ -46,7 +46,7 @@ describe("chainMethod: parallel (worker threads)", () => {
     });
     expect(fromSrc.samples.a.draws).toEqual(seq.samples.a.draws);
     expect(fromSrc.samples.ab.draws).toEqual(seq.samples.ab.draws);
-  });
+  }, 30_000);
 
   test("errors inside workers come back typed", async () => {
     requireBuild();
@@ -59,5 +59,5 @@ describe("chainMethod: parallel (worker threads)", () => {
         chainMethod: "parallel",
       }),
     ).rejects.toMatchObject({ _tag: "ModelError", problem: "model-reference" });
-  });
+  }, 30_000);
 });
