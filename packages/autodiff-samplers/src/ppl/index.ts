@@ -3,6 +3,8 @@
  * (`defineModel`), effect handlers, potential energy, init strategies, `mcmc` and
  * `Predictive`.
  */
+
+export type { AdviInitOptions } from "./adviStarts.js";
 export {
   ModelContext,
   type ParamOptions,
@@ -60,7 +62,7 @@ export {
   type SiteDraws,
   type StatDraws,
 } from "./results.js";
-export type { ChainOptions, ChainOutput } from "./runChain.js";
+export type { ChainOptions, ChainOutput, ChainStart } from "./runChain.js";
 export { runChain } from "./runChain.js";
 export { siteDims } from "./siteDims.js";
 export {

@@ -19,12 +19,14 @@ import { availableParallelism } from "node:os";
 import { key, type PRNGKey, split } from "@sidereal/distributions";
 import { Effect, Schedule } from "effect";
 import type { SampleProgress } from "../mcmc/index.js";
+import { type AdviInitOptions, adviStarts } from "./adviStarts.js";
 import { type ChainPhase, InitializationError, ModelError, SamplerError } from "./errors.js";
+import { importModel } from "./importModel.js";
 import type { InitStrategy } from "./initStrategies.js";
 import { isModel, type Model, type ModelRef } from "./model.js";
 import { ProgressReporter, type ProgressStream } from "./progress.js";
 import { McmcResult } from "./results.js";
-import { type ChainOptions, type ChainOutput, runChain } from "./runChain.js";
+import { type ChainOptions, type ChainOutput, type ChainStart, runChain } from "./runChain.js";
 import { workerPool } from "./workerPool.js";
 
 /** Options of {@link mcmc}. */
@@ -47,6 +49,14 @@ export interface McmcOptions {
   readonly denseMass?: boolean;
   /** Init strategy (default `initToUniform()`). */
   readonly initStrategy?: InitStrategy;
+  /**
+   * How chains start: `"strategy"` (default: `initStrategy` and a unit metric) or
+   * `"advi+adapt_diag"` (PyMC): a mean-field ADVI fit, each chain from its own draw of the
+   * approximation and the initial diagonal inverse mass matrix from its variances.
+   */
+  readonly init?: "strategy" | "advi+adapt_diag";
+  /** Options of the ADVI fit of `init: "advi+adapt_diag"` (defaults of PyMC's `init_nuts`). */
+  readonly advi?: AdviInitOptions;
   /** Integer seed of `key(seed)` (default 0). */
   readonly seed?: number;
   /**
@@ -80,6 +90,38 @@ function chainOptions(o: McmcOptions): ChainOptions {
     ...(o.denseMass !== undefined ? { denseMass: o.denseMass } : {}),
     ...(o.initStrategy !== undefined ? { initStrategy: o.initStrategy } : {}),
   };
+}
+
+/** Validates `init`; true for `"advi+adapt_diag"`. */
+function usesAdvi(o: McmcOptions): boolean {
+  const init = o.init ?? "strategy";
+  if (init !== "strategy" && init !== "advi+adapt_diag")
+    throw new ModelError(
+      "bad-argument",
+      "",
+      `mcmc: init must be "strategy" or "advi+adapt_diag", got ${JSON.stringify(init)}`,
+    );
+  return init === "advi+adapt_diag";
+}
+
+/** Per-chain starts: from ADVI for `init: "advi+adapt_diag"`, none otherwise. */
+function chainStartsOf<D>(
+  model: Model<D>,
+  data: D,
+  numChains: number,
+  o: McmcOptions,
+): readonly ChainStart[] {
+  if (!usesAdvi(o)) return Array.from({ length: numChains }, () => ({}));
+  return adviStarts(model, data, numChains, o.seed ?? 0, o.denseMass ?? false, o.advi);
+}
+
+/** The model itself (imported from its reference when only that was given). */
+function resolvedModel<D>(model: Model<D> | ModelRef): Effect.Effect<Model<D>, ModelError> {
+  if (isModel(model)) return Effect.succeed(model as Model<D>);
+  return Effect.tryPromise({
+    try: () => importModel(model as ModelRef) as Promise<Model<D>>,
+    catch: (e) => (e instanceof ModelError ? e : new ModelError("model-reference", "", String(e))),
+  });
 }
 
 function chainCount(o: McmcOptions): number {
@@ -152,16 +194,24 @@ function chainInThread<D>(
   c: number,
   opts: ChainOptions,
   report: ((chain: number, p: SampleProgress) => void) | undefined,
+  start: ChainStart,
 ) {
   let phase: ChainPhase = "init";
   let iteration = 0;
   return Effect.try({
     try: () =>
-      runChain(model, data, k, opts, (p) => {
-        phase = p.phase;
-        iteration = p.iteration;
-        report?.(c, p);
-      }),
+      runChain(
+        model,
+        data,
+        k,
+        opts,
+        (p) => {
+          phase = p.phase;
+          iteration = p.iteration;
+          report?.(c, p);
+        },
+        start,
+      ),
     catch: (e): ChainFailure =>
       e instanceof ModelError || e instanceof InitializationError
         ? e
@@ -195,11 +245,23 @@ export function mcmcEffect<D>(
     const sink = progressSink(options, numChains);
     const base = chainOptions(options);
     const opts: ChainOptions = sink ? { ...base, progressInterval: 1 } : base;
-    const chains: Effect.Effect<ChainOutput[], ChainFailure> =
-      options.chainMethod === "parallel"
+    const parallel = options.chainMethod === "parallel";
+    const ref = parallel ? checkedRef(model) : undefined;
+    const starts: Effect.Effect<readonly ChainStart[], ChainFailure> = usesAdvi(options)
+      ? Effect.flatMap(resolvedModel(model), (m) =>
+          Effect.try({
+            try: () => chainStartsOf(m, data, numChains, options),
+            catch: (e): ChainFailure =>
+              e instanceof ModelError || e instanceof InitializationError
+                ? e
+                : new InitializationError([], 0, `init "advi+adapt_diag" failed: ${String(e)}`),
+          }),
+        )
+      : Effect.succeed(keys.map(() => ({})));
+    const chains = (start: readonly ChainStart[]): Effect.Effect<ChainOutput[], ChainFailure> =>
+      ref !== undefined
         ? Effect.scoped(
             Effect.gen(function* () {
-              const ref = checkedRef(model);
               const size = Math.max(
                 1,
                 Math.min(numChains, options.numWorkers ?? availableParallelism()),
@@ -208,7 +270,13 @@ export function mcmcEffect<D>(
               const attempts = keys.map(() => 0);
               const one = (c: number) =>
                 Effect.suspend(() =>
-                  pool.run(c, keys[c], ++attempts[c], sink ? (p) => sink.report(c, p) : undefined),
+                  pool.run(
+                    c,
+                    keys[c],
+                    ++attempts[c],
+                    sink ? (p) => sink.report(c, p) : undefined,
+                    start[c],
+                  ),
                 ).pipe(
                   Effect.retry({
                     schedule: Schedule.recurs(maxRetries),
@@ -224,9 +292,10 @@ export function mcmcEffect<D>(
             }),
           )
         : Effect.forEach(keys, (k, c) =>
-            chainInThread(checkedModel(model), data, k, c, opts, sink?.report),
+            chainInThread(checkedModel(model), data, k, c, opts, sink?.report, start[c]),
           );
-    return chains.pipe(
+    return starts.pipe(
+      Effect.flatMap(chains),
       Effect.map((outs) => new McmcResult(outs)),
       Effect.ensuring(Effect.sync(() => sink?.finish())),
     );
@@ -263,9 +332,10 @@ export function mcmc<D>(
   const sink = progressSink(options, numChains);
   const base = chainOptions(options);
   const opts: ChainOptions = sink ? { ...base, progressInterval: 1 } : base;
+  const starts = chainStartsOf(m, data, numChains, options);
   try {
     const outs = keys.map((k, c) =>
-      runChain(m, data, k, opts, sink ? (p) => sink.report(c, p) : undefined),
+      runChain(m, data, k, opts, sink ? (p) => sink.report(c, p) : undefined, starts[c]),
     );
     return new McmcResult(outs);
   } finally {

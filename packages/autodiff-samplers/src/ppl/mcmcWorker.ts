@@ -1,16 +1,15 @@
 /**
  * Worker-thread entry of `mcmcEffect` / `mcmc(..., { chainMethod: "parallel" })` (protocol in
- * `parallel.ts`): imports the model from its `ModelRef` once, then runs each requested chain
+ * `parallel.ts`): imports the model from its `ModelRef` once (`importModel`), then runs each requested chain
  * with `runChain`, posting throttled progress and the output (or a serialised error) to the
  * parent. Not part of the public API.
  */
-import { isAbsolute } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import { wrapKeyData } from "@sidereal/distributions";
 import type { SampleProgress } from "../mcmc/index.js";
 import { type ChainPhase, InitializationError, ModelError } from "./errors.js";
-import { isModel, type Model } from "./model.js";
+import { importModel } from "./importModel.js";
+import type { Model } from "./model.js";
 import type { RunRequest, WorkerInit, WorkerMessage } from "./parallel.js";
 import { runChain } from "./runChain.js";
 
@@ -20,30 +19,6 @@ function post(msg: WorkerMessage): void {
   parentPort?.postMessage(msg);
 }
 
-async function loadModel(): Promise<Model> {
-  const spec = isAbsolute(input.ref.module)
-    ? pathToFileURL(input.ref.module).href
-    : input.ref.module;
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(spec)) as Record<string, unknown>;
-  } catch (e) {
-    throw new ModelError(
-      "model-reference",
-      "",
-      `cannot import the model module ${input.ref.module}: ${(e as Error).message ?? String(e)}`,
-    );
-  }
-  const model = mod[input.ref.export];
-  if (!isModel(model))
-    throw new ModelError(
-      "model-reference",
-      "",
-      `export "${input.ref.export}" of ${input.ref.module} is not a model (defineModel)`,
-    );
-  return model;
-}
-
 let modelPromise: Promise<Model> | undefined;
 
 async function runJob(job: RunRequest): Promise<void> {
@@ -51,7 +26,7 @@ async function runJob(job: RunRequest): Promise<void> {
   let iteration = 0;
   let lastPost = Number.NEGATIVE_INFINITY;
   try {
-    modelPromise ??= loadModel();
+    modelPromise ??= importModel(input.ref);
     const model = await modelPromise;
     const onProgress = (progress: SampleProgress) => {
       phase = progress.phase;
@@ -63,7 +38,7 @@ async function runJob(job: RunRequest): Promise<void> {
       }
     };
     const k = wrapKeyData(Uint32Array.of(job.k0, job.k1));
-    const output = runChain(model, input.data, k, input.options, onProgress);
+    const output = runChain(model, input.data, k, input.options, onProgress, job.start);
     post({ type: "result", chain: job.chain, output });
   } catch (e) {
     const base = { type: "error" as const, chain: job.chain, phase, iteration };

@@ -24,7 +24,7 @@ import {
   SamplerError,
 } from "./errors.js";
 import type { ModelRef } from "./model.js";
-import type { ChainOptions, ChainOutput } from "./runChain.js";
+import type { ChainOptions, ChainOutput, ChainStart } from "./runChain.js";
 
 /** `workerData` of a worker. */
 export interface WorkerInit {
@@ -35,12 +35,16 @@ export interface WorkerInit {
   readonly progressMs: number;
 }
 
-/** Request to a worker: run chain `chain` from the key with data `(k0, k1)`. */
+/**
+ * Request to a worker: run chain `chain` from the key with data `(k0, k1)`, from a prescribed
+ * start when `start` is given.
+ */
 export interface RunRequest {
   readonly type: "run";
   readonly chain: number;
   readonly k0: number;
   readonly k1: number;
+  readonly start?: ChainStart;
 }
 
 /** Message from a worker. */

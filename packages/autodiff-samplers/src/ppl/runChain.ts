@@ -14,9 +14,15 @@ import {
   type SampleStats,
   sampleChain,
 } from "../mcmc/index.js";
+import { InitializationError, ModelError } from "./errors.js";
 import type { InitStrategy } from "./initStrategies.js";
 import type { Model } from "./model.js";
-import { initializeModel, type ObservedSiteInfo, type SiteInfo } from "./potential.js";
+import {
+  type InitializedModel,
+  initializeModel,
+  type ObservedSiteInfo,
+  type SiteInfo,
+} from "./potential.js";
 
 /** Options of one chain (all plain data). */
 export interface ChainOptions {
@@ -29,6 +35,17 @@ export interface ChainOptions {
   readonly initStrategy?: InitStrategy;
   /** Iterations between progress reports to `onProgress` (default 100; see `sampleChain`). */
   readonly progressInterval?: number;
+}
+
+/**
+ * A prescribed start of one chain (e.g. from `init: "advi+adapt_diag"`): the flat
+ * unconstrained initial position (replacing the init strategy's point) and/or the initial
+ * inverse mass matrix (diagonal, or dense row-major), which Stan's windowed adaptation uses
+ * until its first slow window ends.
+ */
+export interface ChainStart {
+  readonly initialPosition?: Float64Array;
+  readonly initialInverseMassMatrix?: Float64Array;
 }
 
 /** Output of one chain (plain data). */
@@ -45,6 +62,25 @@ export interface ChainOutput {
   readonly initAttempts: number;
 }
 
+/** A prescribed start must have the model's size and a finite potential and gradient. */
+function checkedStart(init: InitializedModel, q: Float64Array): Float64Array {
+  if (q.length !== init.flatSize)
+    throw new ModelError(
+      "bad-argument",
+      "",
+      `initial position has ${q.length} components; the model has ${init.flatSize} unconstrained latent components`,
+    );
+  const grad = new Float64Array(q.length);
+  const u = init.potential(q, grad);
+  if (!Number.isFinite(u) || !grad.every(Number.isFinite))
+    throw new InitializationError(
+      init.latent.map((s) => s.name),
+      1,
+      `the prescribed initial position has a non-finite potential (${u}) or gradient`,
+    );
+  return Float64Array.from(q);
+}
+
 const plain = (s: SiteInfo): SiteInfo => ({ name: s.name, shape: [...s.shape], dims: [...s.dims] });
 
 /** Runs one chain (see the module doc). */
@@ -54,13 +90,17 @@ export function runChain<D, R>(
   chainKey: PRNGKey,
   options: ChainOptions,
   onProgress?: (progress: SampleProgress) => void,
+  start: ChainStart = {},
 ): ChainOutput {
   const [initKey, sampleKey] = split(chainKey);
   const init = initializeModel(model, data, {
     key: initKey,
     ...(options.initStrategy ? { initStrategy: options.initStrategy } : {}),
   });
-  const res = sampleChain(init.potential, init.initialPosition, {
+  const position = start.initialPosition
+    ? checkedStart(init, start.initialPosition)
+    : init.initialPosition;
+  const res = sampleChain(init.potential, position, {
     numWarmup: options.numWarmup,
     numSamples: options.numSamples,
     key: sampleKey,
@@ -68,6 +108,9 @@ export function runChain<D, R>(
     ...(options.targetAccept !== undefined ? { targetAccept: options.targetAccept } : {}),
     ...(options.maxTreeDepth !== undefined ? { maxTreeDepth: options.maxTreeDepth } : {}),
     ...(options.denseMass !== undefined ? { denseMass: options.denseMass } : {}),
+    ...(start.initialInverseMassMatrix
+      ? { initialInverseMassMatrix: start.initialInverseMassMatrix }
+      : {}),
     ...(onProgress ? { onProgress } : {}),
     ...(options.progressInterval !== undefined
       ? { progressInterval: options.progressInterval }

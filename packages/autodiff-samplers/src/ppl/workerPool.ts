@@ -23,7 +23,7 @@ import {
   type WorkerMessage,
   workerEntry,
 } from "./parallel.js";
-import type { ChainOptions, ChainOutput } from "./runChain.js";
+import type { ChainOptions, ChainOutput, ChainStart } from "./runChain.js";
 
 let liveWorkers = 0;
 
@@ -49,13 +49,15 @@ export interface WorkerPool {
   readonly size: number;
   /**
    * Runs chain `chain` from `key` on a free worker. `attempt` (1-based) is reported in a
-   * `SamplerError`. Progress reports go to `onProgress` (throttled by the worker).
+   * `SamplerError`. Progress reports go to `onProgress` (throttled by the worker); `start`
+   * prescribes the chain's initial position and/or inverse mass matrix.
    */
   run(
     chain: number,
     key: PRNGKey,
     attempt: number,
     onProgress?: (progress: SampleProgress) => void,
+    start?: ChainStart,
   ): Effect.Effect<ChainOutput, ModelError | InitializationError | SamplerError>;
 }
 
@@ -106,7 +108,7 @@ function createPool(config: WorkerPoolConfig): {
     return started;
   };
 
-  const run: WorkerPool["run"] = (chain, key, attempt, onProgress) =>
+  const run: WorkerPool["run"] = (chain, key, attempt, onProgress, start) =>
     Effect.callback<ChainOutput, ModelError | InitializationError | SamplerError>((resume) => {
       const slot = free.pop();
       if (slot === undefined) {
@@ -161,7 +163,13 @@ function createPool(config: WorkerPoolConfig): {
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);
-      const req: RunRequest = { type: "run", chain, k0: key.k0, k1: key.k1 };
+      const req: RunRequest = {
+        type: "run",
+        chain,
+        k0: key.k0,
+        k1: key.k1,
+        ...(start ? { start } : {}),
+      };
       worker.postMessage(req);
       // interrupted: nobody waits for this chain any more, stop its worker
       return Effect.promise(async () => {

@@ -3,7 +3,7 @@
  * PyMC (caribou_hi spec §3.6): run mean-field ADVI as {@link fitAdvi} (defaults of PyMC's
  * `init_nuts`: relTolerance = absTolerance = 1e-3, learningRate = 1e-3, n = 1 000 000), then
  * draw `numChains` points from the approximation (unconstrained flat vectors, one per chain,
- * with `split(key(seed), 3)[2]`) as initial positions, and return the approximation's variances
+ * with `split(rngKey ?? key(seed), 3)[2]`) as initial positions, and return the approximation's variances
  * s_j² as the initial diagonal inverse mass matrix. PyMC weights that initial variance as
  * `initialWeight` = 50 pseudo-samples in its windowed adaptation (returned for samplers that
  * support it). Bad options raise an `SviError`.
@@ -55,7 +55,7 @@ export function adviAdaptDiagInit<D>(
     draws: 0,
   });
   const d = advi.approx.mean.length;
-  const drawKey = split(key(options.seed ?? 0), 3)[2];
+  const drawKey = split(options.rngKey ?? key(options.seed ?? 0), 3)[2];
   const u = advi.approx.guide.sampleUnconstrained(drawKey, advi.approx.params, c);
   const initPositions = Array.from({ length: c }, (_, i) => u.slice(i * d, (i + 1) * d));
   const inverseMassDiagonal = advi.approx.std.map((s) => s * s);

@@ -20,7 +20,7 @@
  *   `averageLoss` (mean of the last ≤ 1000 losses, PyMC's "Average Loss"), `converged`,
  *   `iterations` and `message`.
  *
- * Keys: `split(key(seed), 3)` → (init, optimisation, draws). Defaults follow caribou_hi's
+ * Keys: `split(rngKey ?? key(seed), 3)` → (init, optimisation, draws). Defaults follow caribou_hi's
  * `fit`: n = 1 000 000, draws = 1000, relTolerance = absTolerance = 0.01, learningRate = 1e-3.
  * Bad options raise an `SviError` ("bad-argument"); a non-finite loss raises
  * ("non-finite-loss"), as PyMC's "NaN occurred in optimization".
@@ -61,6 +61,8 @@ export interface FitAdviOptions {
   readonly every?: number;
   /** Integer seed (default 0). */
   readonly seed?: number;
+  /** Root key instead of `key(seed)` (e.g. a key derived from a sampler's seed). */
+  readonly rngKey?: PRNGKey;
   /** Progress and PyMC-like final messages on stderr (default false). */
   readonly progress?: boolean;
 }
@@ -127,7 +129,7 @@ export function fitAdvi<D>(model: Model<D>, data: D, options: FitAdviOptions = {
     method === "advi"
       ? AutoDiagonalNormal(model, { initLocFn, initScale: Math.LN2 })
       : AutoMultivariateNormal(model, { initLocFn, initScale: 1 });
-  const [initKey, optKey, drawKey] = split(key(options.seed ?? 0), 3) as [
+  const [initKey, optKey, drawKey] = split(options.rngKey ?? key(options.seed ?? 0), 3) as [
     PRNGKey,
     PRNGKey,
     PRNGKey,
