@@ -103,13 +103,20 @@ function marginal(comp: Component, probs: readonly [number, number, number]): Ma
  * labels of neighbouring panels never collide (like matplotlib's pruned locators).
  */
 function ticksFor(scale: Scale, rect: Rect, orient: "bottom" | "left"): number[] {
-  const t = axisTicks(scale, rect, { orient, tickCount: Math.max(3, Math.round(rect.width / 45)) });
   const lo = orient === "bottom" ? rect.x : rect.y;
   const len = orient === "bottom" ? rect.width : rect.height;
-  return t.values.filter((_, i) => {
-    const f = (t.positions[i] - lo) / len;
-    return f > 0.12 && f < 0.88;
-  });
+  const base = Math.max(3, Math.round(rect.width / 45));
+  let kept: number[] = [];
+  // Pruning can leave a single tick (ticks 10, 15, 20 on [9.6, 20.4] keep only 15): ask for
+  // denser ticks until at least two survive, so every axis shows its scale.
+  for (let tickCount = base; tickCount <= base + 4 && kept.length < 2; tickCount++) {
+    const t = axisTicks(scale, rect, { orient, tickCount });
+    kept = t.values.filter((_, i) => {
+      const f = (t.positions[i] - lo) / len;
+      return f > 0.12 && f < 0.88;
+    });
+  }
+  return kept;
 }
 
 /** Indices 0, s, 2s, … keeping at most `max` of `n`. */

@@ -50,6 +50,17 @@ describe("plotPair", () => {
     expect(count(svg, 'class="contour"')).toBe(2);
   });
 
+  it("shows at least two ticks on every axis after pruning the edge ticks", () => {
+    // M67's approx_size spans about 10…20: nice ticks 10, 15, 20 lose 10 and 20 to the edge
+    // pruning, which used to leave one tick (15) on its axes.
+    const z = makePosterior(2, 2000, 1, 3);
+    const size = { draws: z.mu.draws.map((v) => 14.6 + (v - 1) * (1.28 / 0.3)), shape: [2, 2000] };
+    const svg = plotPair({ mu: z.mu, approx_size: size }, { varNames: ["mu", "approx_size"] });
+    const axes = [...svg.matchAll(/class="axis axis-(?:bottom|left)"><path d="([^"]*)"/g)];
+    expect(axes.length).toBeGreaterThanOrEqual(3);
+    for (const [, d] of axes) expect(count(d, "M")).toBeGreaterThanOrEqual(2);
+  });
+
   it("caps the number of components and says which are shown", () => {
     const svg = plotPair(post, { maxVars: 2 });
     expect(count(svg, 'class="pair-panel"')).toBe(3);
