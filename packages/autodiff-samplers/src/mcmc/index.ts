@@ -5,6 +5,14 @@
  * single-chain runner.
  */
 export * from "./adaptation/index.js";
+export {
+  type ChainCheckpoint,
+  type ChainHistory,
+  type ChainSnapshot,
+  CheckpointLog,
+  concatStats,
+  sliceStats,
+} from "./checkpoint.js";
 export { McmcParameterError, McmcShapeError, McmcValueError } from "./errors.js";
 export {
   buildHMCKernel,

@@ -4,6 +4,7 @@ import { findReasonableStepSize } from "./adaptation/findReasonableStepSize.js";
 import { regularizeCovariance, regularizeVariance } from "./adaptation/regularize.js";
 import { buildSchedule, type ScheduleOptions } from "./adaptation/schedule.js";
 import { welfordCovariance, welfordVariance } from "./adaptation/welford.js";
+import { type ChainCheckpoint, type ChainSnapshot, sliceStats } from "./checkpoint.js";
 import { McmcParameterError, McmcShapeError } from "./errors.js";
 import { buildNUTSKernel, type MutableNUTSInfo } from "./nuts.js";
 import { checkInteger, checkStepSize } from "./params.js";
@@ -57,6 +58,21 @@ export interface SampleChainOptions {
   readonly schedule?: ScheduleOptions;
   /** Energy error threshold for divergences (default 1000). */
   readonly divergenceThreshold?: number;
+  /**
+   * Checkpointing (see `checkpoint.ts`): after iteration `completed` (warmup iterations, then
+   * sampling transitions; none after the last iteration of each phase's end) `due(completed)`
+   * is asked and, when it says yes, `emit` receives the chain's snapshot and the rows recorded
+   * since the previous checkpoint.
+   */
+  readonly checkpoint?: {
+    readonly due: (completed: number) => boolean;
+    readonly emit: (checkpoint: ChainCheckpoint) => void;
+  };
+  /**
+   * Continue a chain from a checkpoint with its whole history, with the same key, options and
+   * potential: the result is identical to the uninterrupted run.
+   */
+  readonly resume?: ChainCheckpoint;
 }
 
 /** Per-draw sampler statistics (Stan's `*__` columns), one entry per kept draw. */
@@ -137,6 +153,34 @@ function record(
   s.diverging[i] = info.isDivergent ? 1 : 0;
 }
 
+/** Copies the rows of `src` into `dst` from row `at`. */
+function writeStats(dst: StatsBuffers, src: SampleStats, at: number): void {
+  dst.lp.set(src.lp, at);
+  dst.potentialEnergy.set(src.potentialEnergy, at);
+  dst.energy.set(src.energy, at);
+  dst.acceptanceRate.set(src.acceptanceRate, at);
+  dst.stepSize.set(src.stepSize, at);
+  dst.treeDepth.set(src.treeDepth, at);
+  dst.numSteps.set(src.numSteps, at);
+  dst.diverging.set(src.diverging, at);
+}
+
+/** A resume snapshot must come from a chain of the same dimension and lengths. */
+function checkResume(snap: ChainSnapshot, d: number, numWarmup: number, total: number): void {
+  if (snap.position.length !== d)
+    throw new McmcShapeError(
+      `sampleChain: resume snapshot has dimension ${snap.position.length}; the potential has ${d}`,
+    );
+  if (
+    !Number.isInteger(snap.completed) ||
+    snap.completed < 1 ||
+    snap.completed >= numWarmup + total
+  )
+    throw new McmcParameterError(
+      `sampleChain: resume snapshot after ${snap.completed} iterations does not fit a chain of ${numWarmup} + ${total}`,
+    );
+}
+
 function identity(d: number, dense: boolean): Float64Array {
   if (!dense) return new Float64Array(d).fill(1);
   const m = new Float64Array(d * d);
@@ -157,7 +201,8 @@ function identity(d: number, dense: boolean): Float64Array {
  *
  * Keys: `split(key, 3)` → (step-size searches, warmup, sampling); iteration `i` of a phase uses
  * `foldIn(phaseKey, i)`, search `k` uses `foldIn(searchKey, k)`. The same key and inputs give
- * bit-identical results. The transition loop reuses one state, info and parameter object.
+ * bit-identical results, also when the chain is resumed from a checkpoint (`checkpoint`,
+ * `resume`). The transition loop reuses one state, info and parameter object.
  *
  * Throws `McmcParameterError` for bad counts/options, `McmcShapeError` for a wrong-length
  * initial inverse mass matrix and `McmcValueError` for a non-finite start or a failed
@@ -224,72 +269,128 @@ export function sampleChain(
       key: foldIn(kSearch, searches++),
       initialStepSize: from,
     });
-  params.stepSize = search(initialStepSize);
 
-  // ---- warmup ----
-  let warmupStats: StatsBuffers | undefined;
-  if (numWarmup > 0) {
-    warmupStats = newStats(numWarmup);
-    const schedule = buildSchedule(numWarmup, options.schedule);
-    const windows = adaptMass ? schedule.windows : [];
-    const da = dualAveraging({ targetAccept });
-    let daState = da.init(params.stepSize);
-    const varianceAcc = dense ? undefined : welfordVariance(d);
-    const covarianceAcc = dense ? welfordCovariance(d) : undefined;
-    let w = 0;
-    let divergences = 0;
-    for (let i = 0; i < numWarmup; i++) {
-      kernel.stepInto(foldIn(kWarmup, i), state, params, state, info);
-      record(warmupStats, i, state, info, params.stepSize);
-      if (info.isDivergent) divergences++;
-      daState = da.update(daState, info.acceptanceRate);
-      params.stepSize = Math.exp(daState.logStepSize);
-      if (w < windows.length && i >= windows[w].start) {
-        if (varianceAcc) varianceAcc.add(state.position);
-        else covarianceAcc?.add(state.position);
-        if (i === windows[w].end - 1) {
-          if (varianceAcc) {
-            params.inverseMassMatrix = regularizeVariance(
-              varianceAcc.variance(),
-              varianceAcc.count,
-            );
-            varianceAcc.reset();
-          } else if (covarianceAcc) {
-            params.inverseMassMatrix = regularizeCovariance(
-              covarianceAcc.covariance(),
-              covarianceAcc.count,
-              d,
-            );
-            covarianceAcc.reset();
-          }
-          w++;
-          params.stepSize = search(params.stepSize);
-          daState = da.init(params.stepSize);
-        }
-      }
-      if (options.onProgress && ((i + 1) % progressInterval === 0 || i === numWarmup - 1)) {
-        options.onProgress({
-          phase: "warmup",
-          iteration: i + 1,
-          total: numWarmup,
-          divergences,
-          stepSize: params.stepSize,
-        });
-      }
-    }
-    // After warmup: the dual-averaging average (if any update happened since the last restart).
-    if (daState.step > 0) params.stepSize = da.final(daState);
-  }
-
-  // ---- sampling ----
+  const warmupStats = numWarmup > 0 ? newStats(numWarmup) : undefined;
   const draws = new Float64Array(numSamples * d);
   const stats = newStats(numSamples);
   const total = numSamples * thinning;
+  const windows =
+    numWarmup > 0 && adaptMass ? buildSchedule(numWarmup, options.schedule).windows : [];
+  const da = dualAveraging({ targetAccept });
+  const varianceAcc = numWarmup > 0 && !dense ? welfordVariance(d) : undefined;
+  const covarianceAcc = numWarmup > 0 && dense ? welfordCovariance(d) : undefined;
+  let daState = da.init(params.stepSize);
+  let w = 0;
+  let warmupDivergences = 0;
+  let samplingDivergences = 0;
   let kept = 0;
-  let divergences = 0;
-  for (let s = 0; s < total; s++) {
+  let start = 0;
+
+  const resume = options.resume;
+  if (resume) {
+    const snap = resume.snapshot;
+    checkResume(snap, d, numWarmup, total);
+    state.position.set(snap.position);
+    state.potentialEnergy = snap.potentialEnergy;
+    state.potentialGrad.set(snap.potentialGrad);
+    params.stepSize = snap.stepSize;
+    params.inverseMassMatrix = snap.inverseMassMatrix.slice();
+    daState = snap.dualAveraging;
+    w = snap.window;
+    searches = snap.searches;
+    if (snap.welford) (varianceAcc ?? covarianceAcc)?.restore(snap.welford);
+    warmupDivergences = snap.warmupDivergences;
+    samplingDivergences = snap.samplingDivergences;
+    kept = snap.kept;
+    start = snap.completed;
+    if (warmupStats) writeStats(warmupStats, resume.history.warmupStats, 0);
+    draws.set(resume.history.draws);
+    writeStats(stats, resume.history.stats, 0);
+  } else {
+    params.stepSize = search(initialStepSize);
+    daState = da.init(params.stepSize);
+  }
+
+  // Checkpoints: the state after `completed` iterations and the rows since the previous one.
+  const checkpoint = options.checkpoint;
+  let warmupRowsSent = Math.min(start, numWarmup);
+  let keptSent = kept;
+  const maybeCheckpoint = (completed: number): void => {
+    if (checkpoint === undefined || !checkpoint.due(completed)) return;
+    const warmupRows = Math.min(completed, numWarmup);
+    const acc = varianceAcc ?? covarianceAcc;
+    checkpoint.emit({
+      snapshot: {
+        completed,
+        position: state.position.slice(),
+        potentialEnergy: state.potentialEnergy,
+        potentialGrad: state.potentialGrad.slice(),
+        stepSize: params.stepSize,
+        inverseMassMatrix: params.inverseMassMatrix.slice(),
+        dualAveraging: daState,
+        window: w,
+        ...(acc ? { welford: acc.snapshot() } : {}),
+        searches,
+        warmupDivergences,
+        samplingDivergences,
+        kept,
+      },
+      history: {
+        warmupStats: sliceStats(warmupStats ?? stats, warmupRowsSent, warmupRows),
+        draws: draws.slice(keptSent * d, kept * d),
+        stats: sliceStats(stats, keptSent, kept),
+      },
+    });
+    warmupRowsSent = warmupRows;
+    keptSent = kept;
+  };
+
+  // ---- warmup ----
+  for (let i = start; i < numWarmup && warmupStats; i++) {
+    kernel.stepInto(foldIn(kWarmup, i), state, params, state, info);
+    record(warmupStats, i, state, info, params.stepSize);
+    if (info.isDivergent) warmupDivergences++;
+    daState = da.update(daState, info.acceptanceRate);
+    params.stepSize = Math.exp(daState.logStepSize);
+    if (w < windows.length && i >= windows[w].start) {
+      if (varianceAcc) varianceAcc.add(state.position);
+      else covarianceAcc?.add(state.position);
+      if (i === windows[w].end - 1) {
+        if (varianceAcc) {
+          params.inverseMassMatrix = regularizeVariance(varianceAcc.variance(), varianceAcc.count);
+          varianceAcc.reset();
+        } else if (covarianceAcc) {
+          params.inverseMassMatrix = regularizeCovariance(
+            covarianceAcc.covariance(),
+            covarianceAcc.count,
+            d,
+          );
+          covarianceAcc.reset();
+        }
+        w++;
+        params.stepSize = search(params.stepSize);
+        daState = da.init(params.stepSize);
+      }
+    }
+    if (options.onProgress && ((i + 1) % progressInterval === 0 || i === numWarmup - 1)) {
+      options.onProgress({
+        phase: "warmup",
+        iteration: i + 1,
+        total: numWarmup,
+        divergences: warmupDivergences,
+        stepSize: params.stepSize,
+      });
+    }
+    // not after the last warmup iteration: the step size is finalised below
+    if (i + 1 < numWarmup) maybeCheckpoint(i + 1);
+  }
+  // After warmup: the dual-averaging average (if any update happened since the last restart).
+  if (start < numWarmup && daState.step > 0) params.stepSize = da.final(daState);
+
+  // ---- sampling ----
+  for (let s = Math.max(0, start - numWarmup); s < total; s++) {
     kernel.stepInto(foldIn(kSampling, s), state, params, state, info);
-    if (info.isDivergent) divergences++;
+    if (info.isDivergent) samplingDivergences++;
     if (s % thinning === thinning - 1) {
       draws.set(state.position, kept * d);
       record(stats, kept, state, info, params.stepSize);
@@ -300,10 +401,11 @@ export function sampleChain(
         phase: "sampling",
         iteration: s + 1,
         total,
-        divergences,
+        divergences: samplingDivergences,
         stepSize: params.stepSize,
       });
     }
+    if (s + 1 < total) maybeCheckpoint(numWarmup + s + 1);
   }
 
   const result: SampleChainResult = {

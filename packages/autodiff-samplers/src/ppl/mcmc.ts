@@ -5,8 +5,8 @@
  *   (`ModelError | InitializationError | SamplerError`). With `chainMethod: "parallel"` the
  *   chains run in a scoped pool of `node:worker_threads` workers (`workerPool`), terminated
  *   when the effect completes, fails or is interrupted; a chain whose worker crashed is run
- *   again up to `maxChainRetries` times (`Effect.retry` with `Schedule.recurs`). The chain
- *   runner cannot checkpoint a chain, so a retry restarts the chain from its initial key:
+ *   again up to `maxChainRetries` times (`Effect.retry` with `Schedule.recurs`), resuming
+ *   from the last checkpoint its worker sent (`checkpointMs`; see `mcmc/checkpoint.ts`):
  *   the results stay identical to an uninterrupted run.
  * - `mcmc(model, data, options)`: the plain API; sequential runs are synchronous and return
  *   the result, parallel runs return a promise (built on `mcmcEffect`).
@@ -18,7 +18,7 @@
 import { availableParallelism } from "node:os";
 import { key, type PRNGKey, split } from "@sidereal/distributions";
 import { Effect, Schedule } from "effect";
-import type { SampleProgress } from "../mcmc/index.js";
+import { type ChainCheckpoint, CheckpointLog, type SampleProgress } from "../mcmc/index.js";
 import { type AdviInitOptions, adviStarts } from "./adviStarts.js";
 import { type ChainPhase, InitializationError, ModelError, SamplerError } from "./errors.js";
 import { importModel } from "./importModel.js";
@@ -71,11 +71,18 @@ export interface McmcOptions {
   /** Workers for `"parallel"` (default `os.availableParallelism()`, at most `numChains`). */
   readonly numWorkers?: number;
   /**
-   * `"parallel"`: how many times a chain whose worker crashed is started again (default 2;
-   * from its initial key, so results do not change). Errors thrown by the chain itself are
-   * deterministic and are not retried.
+   * `"parallel"`: how many times a chain whose worker crashed is run again (default 2), from
+   * the last checkpoint its worker sent (or from its start when it sent none); the results
+   * are the same as without the crash. Errors thrown by the chain itself are deterministic
+   * and are not retried.
    */
   readonly maxChainRetries?: number;
+  /**
+   * `"parallel"`: minimum time between checkpoints of a worker chain in ms (default 5000; 0
+   * after every iteration). A checkpoint carries the chain's state and the draws since the
+   * previous one, so the main thread holds a copy of every chain's draws.
+   */
+  readonly checkpointMs?: number;
 }
 
 function chainOptions(o: McmcOptions): ChainOptions {
@@ -90,6 +97,12 @@ function chainOptions(o: McmcOptions): ChainOptions {
     ...(o.denseMass !== undefined ? { denseMass: o.denseMass } : {}),
     ...(o.initStrategy !== undefined ? { initStrategy: o.initStrategy } : {}),
   };
+}
+
+/** `{ resume }` with the latest checkpoint of a chain, or nothing before its first one. */
+function resumeFrom(log: CheckpointLog): { readonly resume?: ChainCheckpoint } {
+  const latest = log.latest();
+  return latest ? { resume: latest } : {};
 }
 
 /** Validates `init`; true for `"advi+adapt_diag"`. */
@@ -161,6 +174,17 @@ function retryCount(o: McmcOptions): number {
       `mcmc: maxChainRetries must be an integer ≥ 0, got ${n}`,
     );
   return n;
+}
+
+function checkedCheckpointMs(o: McmcOptions): number {
+  const ms = o.checkpointMs ?? 5000;
+  if (!(ms >= 0) || !Number.isFinite(ms))
+    throw new ModelError(
+      "bad-argument",
+      "",
+      `mcmc: checkpointMs must be a finite number ≥ 0, got ${ms}`,
+    );
+  return ms;
 }
 
 /** The progress sink of a run (reporter and/or callback), undefined when neither is asked. */
@@ -266,17 +290,24 @@ export function mcmcEffect<D>(
                 1,
                 Math.min(numChains, options.numWorkers ?? availableParallelism()),
               );
-              const pool = yield* workerPool({ ref, data, options: opts, size });
+              const pool = yield* workerPool({
+                ref,
+                data,
+                options: opts,
+                size,
+                checkpointMs: checkedCheckpointMs(options),
+              });
               const attempts = keys.map(() => 0);
+              // the checkpoints each chain's worker sent: a retried chain resumes from the last
+              const logs = keys.map(() => new CheckpointLog());
               const one = (c: number) =>
                 Effect.suspend(() =>
-                  pool.run(
-                    c,
-                    keys[c],
-                    ++attempts[c],
-                    sink ? (p) => sink.report(c, p) : undefined,
-                    start[c],
-                  ),
+                  pool.run(c, keys[c], ++attempts[c], {
+                    ...(sink ? { onProgress: (p: SampleProgress) => sink.report(c, p) } : {}),
+                    start: start[c],
+                    ...resumeFrom(logs[c]),
+                    onCheckpoint: (cp) => logs[c].add(cp),
+                  }),
                 ).pipe(
                   Effect.retry({
                     schedule: Schedule.recurs(maxRetries),
@@ -325,6 +356,7 @@ export function mcmc<D>(
   if (options.chainMethod === "parallel") {
     checkedRef(model);
     retryCount(options);
+    checkedCheckpointMs(options);
     return Effect.runPromise(mcmcEffect(model, data, options));
   }
   const m = checkedModel(model);

@@ -1,12 +1,14 @@
 /**
  * Worker-thread entry of `mcmcEffect` / `mcmc(..., { chainMethod: "parallel" })` (protocol in
- * `parallel.ts`): imports the model from its `ModelRef` once (`importModel`), then runs each requested chain
- * with `runChain`, posting throttled progress and the output (or a serialised error) to the
- * parent. Not part of the public API.
+ * `parallel.ts`): imports the model from its `ModelRef` once (`importModel`), then runs each
+ * requested chain with `runChain` (resuming it from a checkpoint when asked), posting
+ * throttled progress, checkpoints (at most every `checkpointMs`) and the output (or a
+ * serialised error) to the parent. Not part of the public API.
  */
+import { writeFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { wrapKeyData } from "@sidereal/distributions";
-import type { SampleProgress } from "../mcmc/index.js";
+import type { ChainCheckpoint, SampleProgress } from "../mcmc/index.js";
 import { type ChainPhase, InitializationError, ModelError } from "./errors.js";
 import { importModel } from "./importModel.js";
 import type { Model } from "./model.js";
@@ -21,10 +23,32 @@ function post(msg: WorkerMessage): void {
 
 let modelPromise: Promise<Model> | undefined;
 
+/**
+ * Fault injection for the tests of crash recovery: `SIDEREAL_MCMC_WORKER_FAULT` =
+ * `<chain>:<completed>:<onceFile>` makes the worker running chain `<chain>` exit (code 3)
+ * after iteration `<completed>`, once: only when it can create `<onceFile>`.
+ */
+function faultAt(chain: number): ((completed: number) => void) | undefined {
+  const spec = process.env.SIDEREAL_MCMC_WORKER_FAULT;
+  if (!spec) return undefined;
+  const [c, at, ...file] = spec.split(":");
+  if (Number(c) !== chain) return undefined;
+  return (completed) => {
+    if (completed !== Number(at)) return;
+    try {
+      writeFileSync(file.join(":"), "crashed\n", { flag: "wx" });
+    } catch {
+      return; // crashed once already
+    }
+    process.exit(3);
+  };
+}
+
 async function runJob(job: RunRequest): Promise<void> {
   let phase: ChainPhase = "init";
   let iteration = 0;
   let lastPost = Number.NEGATIVE_INFINITY;
+  let lastCheckpoint = performance.now();
   try {
     modelPromise ??= importModel(input.ref);
     const model = await modelPromise;
@@ -37,8 +61,22 @@ async function runJob(job: RunRequest): Promise<void> {
         post({ type: "progress", chain: job.chain, progress });
       }
     };
+    const fault = faultAt(job.chain);
+    const checkpoint = {
+      due: (completed: number) => {
+        fault?.(completed);
+        return performance.now() - lastCheckpoint >= input.checkpointMs;
+      },
+      emit: (cp: ChainCheckpoint) => {
+        lastCheckpoint = performance.now();
+        post({ type: "checkpoint", chain: job.chain, checkpoint: cp });
+      },
+    };
     const k = wrapKeyData(Uint32Array.of(job.k0, job.k1));
-    const output = runChain(model, input.data, k, input.options, onProgress, job.start);
+    const output = runChain(model, input.data, k, input.options, onProgress, job.start, {
+      checkpoint,
+      ...(job.resume ? { resume: job.resume } : {}),
+    });
     post({ type: "result", chain: job.chain, output });
   } catch (e) {
     const base = { type: "error" as const, chain: job.chain, phase, iteration };

@@ -4,8 +4,10 @@
  *
  * A worker is started with a {@link WorkerInit} (model reference, data, chain options),
  * imports the model once, and then runs one chain per {@link RunRequest} with `runChain`,
- * posting throttled progress, then the chain's output or a serialised error
- * ({@link WorkerMessage}). Outputs are the same bit for bit as in the main thread.
+ * posting throttled progress and checkpoints (the chain's state with the rows recorded since
+ * the previous checkpoint), then the chain's output or a serialised error
+ * ({@link WorkerMessage}). A request may resume a crashed chain from its last checkpoint.
+ * Outputs are the same bit for bit as in the main thread.
  *
  * The worker entry is the compiled `dist/ppl/mcmcWorker.js` (workers run plain JavaScript).
  * When this module itself runs from TypeScript sources (tests), the built entry of the
@@ -15,7 +17,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { SampleProgress } from "../mcmc/index.js";
+import type { ChainCheckpoint, SampleProgress } from "../mcmc/index.js";
 import {
   type ChainPhase,
   InitializationError,
@@ -33,6 +35,8 @@ export interface WorkerInit {
   readonly options: ChainOptions;
   /** Minimum time between progress messages of one chain, in ms (phase ends always post). */
   readonly progressMs: number;
+  /** Minimum time between checkpoint messages of one chain, in ms (0: after every iteration). */
+  readonly checkpointMs: number;
 }
 
 /**
@@ -45,11 +49,14 @@ export interface RunRequest {
   readonly k0: number;
   readonly k1: number;
   readonly start?: ChainStart;
+  /** Continue from this checkpoint (with its whole history) of a crashed run of the chain. */
+  readonly resume?: ChainCheckpoint;
 }
 
 /** Message from a worker. */
 export type WorkerMessage =
   | { readonly type: "progress"; readonly chain: number; readonly progress: SampleProgress }
+  | { readonly type: "checkpoint"; readonly chain: number; readonly checkpoint: ChainCheckpoint }
   | { readonly type: "result"; readonly chain: number; readonly output: ChainOutput }
   | {
       readonly type: "error";

@@ -82,6 +82,11 @@ export class McmcResult {
   readonly numSamples: number;
   /** Names of the latent sites, in site order. */
   readonly latentNames: readonly string[];
+  /**
+   * Per chain: the iterations done by a crashed worker run that the chain resumed from
+   * (`null` when it ran from its start).
+   */
+  readonly resumedFrom: readonly (number | null)[];
 
   /** Assembles the per-chain outputs (all chains of one model and option set). */
   constructor(chains: readonly ChainOutput[]) {
@@ -117,6 +122,7 @@ export class McmcResult {
     }
     this.sampleStats = stats;
     this.adapted = chains.map((c) => c.adapted);
+    this.resumedFrom = chains.map((c) => c.resumedFrom ?? null);
     const observed: Record<string, InferenceVariable> = {};
     for (const o of c0.observed)
       observed[o.name] = { dims: [...o.dims], shape: [...o.shape], data: o.value };

@@ -9,7 +9,9 @@
 import { type PRNGKey, split } from "@sidereal/distributions";
 import { sizeOf } from "@sidereal/tensor";
 import {
+  type ChainCheckpoint,
   type InverseMassMatrix,
+  type SampleChainOptions,
   type SampleProgress,
   type SampleStats,
   sampleChain,
@@ -48,6 +50,16 @@ export interface ChainStart {
   readonly initialInverseMassMatrix?: Float64Array;
 }
 
+/**
+ * Checkpointing of a chain run in a worker thread (see `mcmc/checkpoint.ts`): `checkpoint`
+ * is passed to `sampleChain`; `resume` continues the chain from a checkpoint of an earlier,
+ * crashed run of the same chain (same key and options), giving the same output.
+ */
+export interface ChainRecovery {
+  readonly checkpoint?: SampleChainOptions["checkpoint"];
+  readonly resume?: ChainCheckpoint;
+}
+
 /** Output of one chain (plain data). */
 export interface ChainOutput {
   /** Latent sites (constrained shapes, dims) in site order. */
@@ -60,6 +72,8 @@ export interface ChainOutput {
   readonly adapted: { readonly stepSize: number; readonly inverseMassMatrix: InverseMassMatrix };
   /** Init attempts used. */
   readonly initAttempts: number;
+  /** Iterations done by an earlier, crashed run of the chain that this run resumed from. */
+  readonly resumedFrom?: number;
 }
 
 /** A prescribed start must have the model's size and a finite potential and gradient. */
@@ -91,15 +105,18 @@ export function runChain<D, R>(
   options: ChainOptions,
   onProgress?: (progress: SampleProgress) => void,
   start: ChainStart = {},
+  recovery: ChainRecovery = {},
 ): ChainOutput {
   const [initKey, sampleKey] = split(chainKey);
   const init = initializeModel(model, data, {
     key: initKey,
     ...(options.initStrategy ? { initStrategy: options.initStrategy } : {}),
   });
-  const position = start.initialPosition
-    ? checkedStart(init, start.initialPosition)
-    : init.initialPosition;
+  const position = recovery.resume
+    ? recovery.resume.snapshot.position
+    : start.initialPosition
+      ? checkedStart(init, start.initialPosition)
+      : init.initialPosition;
   const res = sampleChain(init.potential, position, {
     numWarmup: options.numWarmup,
     numSamples: options.numSamples,
@@ -112,6 +129,8 @@ export function runChain<D, R>(
       ? { initialInverseMassMatrix: start.initialInverseMassMatrix }
       : {}),
     ...(onProgress ? { onProgress } : {}),
+    ...(recovery.checkpoint ? { checkpoint: recovery.checkpoint } : {}),
+    ...(recovery.resume ? { resume: recovery.resume } : {}),
     ...(options.progressInterval !== undefined
       ? { progressInterval: options.progressInterval }
       : {}),
@@ -136,5 +155,6 @@ export function runChain<D, R>(
     stats: res.stats,
     adapted: res.adapted,
     initAttempts: init.attempts,
+    ...(recovery.resume ? { resumedFrom: recovery.resume.snapshot.completed } : {}),
   };
 }

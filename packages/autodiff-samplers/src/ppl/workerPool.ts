@@ -6,14 +6,15 @@
  * Workers start lazily, at most `size` of them, each importing the model once and then
  * running chains one at a time (`RunRequest`). A worker that dies while running a chain
  * (exit, uncaught error, out of memory) fails that chain with a `SamplerError`
- * (`"worker-crash"`) and is replaced by a fresh one on the next run; an interrupted run
+ * (`"worker-crash"`) and is replaced by a fresh one on the next run, which can resume the
+ * chain from the last checkpoint the dead worker sent (`onCheckpoint`, `resume`); an interrupted run
  * terminates its worker. `run` must not be called more than `size` times concurrently
  * (`Effect.forEach(..., { concurrency: pool.size })`).
  */
 import { Worker } from "node:worker_threads";
 import type { PRNGKey } from "@sidereal/distributions";
 import { Effect, type Scope } from "effect";
-import type { SampleProgress } from "../mcmc/index.js";
+import type { ChainCheckpoint, SampleProgress } from "../mcmc/index.js";
 import { type ChainPhase, type InitializationError, ModelError, SamplerError } from "./errors.js";
 import type { ModelRef } from "./model.js";
 import {
@@ -42,22 +43,34 @@ export interface WorkerPoolConfig {
   readonly size: number;
   /** Minimum time between progress messages of a chain in ms (default 100). */
   readonly progressMs?: number;
+  /** Minimum time between checkpoints of a chain in ms (default 5000; 0: every iteration). */
+  readonly checkpointMs?: number;
+}
+
+/** Optional parts of a {@link WorkerPool.run}. */
+export interface RunOptions {
+  /** Progress reports of the chain (throttled by the worker). */
+  readonly onProgress?: (progress: SampleProgress) => void;
+  /** The chain's prescribed initial position and/or inverse mass matrix. */
+  readonly start?: ChainStart;
+  /** Resume the chain from this checkpoint of a crashed run (with its whole history). */
+  readonly resume?: ChainCheckpoint;
+  /** Checkpoints of the chain as they arrive (state + rows since the previous one). */
+  readonly onCheckpoint?: (checkpoint: ChainCheckpoint) => void;
 }
 
 /** A started pool (see the module doc). */
 export interface WorkerPool {
   readonly size: number;
   /**
-   * Runs chain `chain` from `key` on a free worker. `attempt` (1-based) is reported in a
-   * `SamplerError`. Progress reports go to `onProgress` (throttled by the worker); `start`
-   * prescribes the chain's initial position and/or inverse mass matrix.
+   * Runs chain `chain` from `key` on a free worker (see {@link RunOptions}). `attempt`
+   * (1-based) is reported in a `SamplerError`.
    */
   run(
     chain: number,
     key: PRNGKey,
     attempt: number,
-    onProgress?: (progress: SampleProgress) => void,
-    start?: ChainStart,
+    options?: RunOptions,
   ): Effect.Effect<ChainOutput, ModelError | InitializationError | SamplerError>;
 }
 
@@ -82,6 +95,7 @@ function createPool(config: WorkerPoolConfig): {
     data: config.data,
     options: config.options,
     progressMs: config.progressMs ?? 100,
+    checkpointMs: config.checkpointMs ?? 5000,
   };
   const slots: (Started | undefined)[] = Array.from({ length: config.size }, () => undefined);
   const free: number[] = Array.from({ length: config.size }, (_, i) => config.size - 1 - i);
@@ -108,7 +122,7 @@ function createPool(config: WorkerPoolConfig): {
     return started;
   };
 
-  const run: WorkerPool["run"] = (chain, key, attempt, onProgress, start) =>
+  const run: WorkerPool["run"] = (chain, key, attempt, options = {}) =>
     Effect.callback<ChainOutput, ModelError | InitializationError | SamplerError>((resume) => {
       const slot = free.pop();
       if (slot === undefined) {
@@ -150,8 +164,9 @@ function createPool(config: WorkerPoolConfig): {
         if (msg.type === "progress") {
           phase = msg.progress.phase;
           iteration = msg.progress.iteration;
-          onProgress?.(msg.progress);
-        } else if (msg.type === "result") settle(Effect.succeed(msg.output), false);
+          options.onProgress?.(msg.progress);
+        } else if (msg.type === "checkpoint") options.onCheckpoint?.(msg.checkpoint);
+        else if (msg.type === "result") settle(Effect.succeed(msg.output), false);
         else settle(Effect.fail(errorFromMessage(msg, attempt)), false);
       };
       const onError = (e: unknown) => {
@@ -168,7 +183,8 @@ function createPool(config: WorkerPoolConfig): {
         chain,
         k0: key.k0,
         k1: key.k1,
-        ...(start ? { start } : {}),
+        ...(options.start ? { start: options.start } : {}),
+        ...(options.resume ? { resume: options.resume } : {}),
       };
       worker.postMessage(req);
       // interrupted: nobody waits for this chain any more, stop its worker

@@ -38,7 +38,7 @@ function requireBuild(): void {
 }
 
 describe("mcmcEffect", () => {
-  test("a crashed worker chain is retried from its initial key: same draws as sequential", async () => {
+  test("a worker that crashed before its first checkpoint restarts the chain from its key: same draws", async () => {
     requireBuild();
     const { crashOnce } = (await import(fixture.href)) as { crashOnce: Model<CrashData> };
     const dist = (await import(distEntry)) as typeof import("../../src/ppl/index.js");
@@ -66,6 +66,45 @@ describe("mcmcEffect", () => {
     }
     expect(liveWorkerCount()).toBe(0);
   }, 30_000);
+
+  for (const [phase, at] of [
+    ["warmup", 120],
+    ["sampling", 200],
+  ] as const) {
+    test(`a worker that dies mid-chain (${phase}) is resumed from its last checkpoint: same draws`, async () => {
+      requireBuild();
+      const { crashOnce } = (await import(fixture.href)) as { crashOnce: Model<CrashData> };
+      const dist = (await import(distEntry)) as typeof import("../../src/ppl/index.js");
+      const done = join(dir, "done");
+      writeFileSync(done, "done\n");
+      const seq = dist.mcmc(crashOnce, { y, crashFile: done }, opts);
+      // the worker of chain 1 exits after iteration `at` (once); checkpoints after every iteration
+      const once = join(dir, `fault-${phase}`);
+      process.env.SIDEREAL_MCMC_WORKER_FAULT = `1:${at}:${once}`;
+      try {
+        const res = await Effect.runPromise(
+          mcmcEffect(crashRef, { y, crashFile: done } satisfies CrashData, {
+            ...opts,
+            chainMethod: "parallel",
+            numWorkers: 2,
+            checkpointMs: 0,
+          }),
+        );
+        expect(existsSync(once)).toBe(true); // the worker did die
+        expect(res.resumedFrom[0]).toBeNull();
+        // resumed from a checkpoint the dead worker sent before iteration `at`, not from 0
+        expect(res.resumedFrom[1]).toBeGreaterThan(at - 50);
+        expect(res.resumedFrom[1]).toBeLessThan(at);
+        expect(res.samples.mu.draws).toEqual(seq.samples.mu.draws);
+        for (const name of ["lp", "step_size", "tree_depth", "energy"] as const)
+          expect(res.sampleStats[name].draws).toEqual(seq.sampleStats[name].draws);
+        expect(res.adapted).toEqual(seq.adapted);
+        expect(liveWorkerCount()).toBe(0);
+      } finally {
+        delete process.env.SIDEREAL_MCMC_WORKER_FAULT;
+      }
+    }, 30_000);
+  }
 
   test("with maxChainRetries: 0 the crash is a typed SamplerError and all workers stop", async () => {
     requireBuild();

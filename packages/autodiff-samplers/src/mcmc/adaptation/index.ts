@@ -15,6 +15,7 @@ export {
 } from "./schedule.js";
 export {
   type WelfordCovariance,
+  type WelfordSnapshot,
   type WelfordVariance,
   welfordCovariance,
   welfordVariance,

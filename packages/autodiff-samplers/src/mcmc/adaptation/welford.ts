@@ -20,6 +20,17 @@ export interface WelfordVariance {
   variance(out?: Float64Array): Float64Array;
   /** Forgets everything (count back to 0). */
   reset(): void;
+  /** A copy of the accumulator's state (to resume a chain). */
+  snapshot(): WelfordSnapshot;
+  /** Replaces the state by `s` (from `snapshot` of an accumulator of the same kind and size). */
+  restore(s: WelfordSnapshot): void;
+}
+
+/** The state of a Welford accumulator: count, mean and M₂ (length d, or d² for covariance). */
+export interface WelfordSnapshot {
+  readonly count: number;
+  readonly mean: Float64Array;
+  readonly m2: Float64Array;
 }
 
 /** Streaming mean and covariance matrix (Welford's update on outer products). */
@@ -36,6 +47,21 @@ export interface WelfordCovariance {
   covariance(out?: Float64Array): Float64Array;
   /** Forgets everything. */
   reset(): void;
+  /** A copy of the accumulator's state (to resume a chain). */
+  snapshot(): WelfordSnapshot;
+  /** Replaces the state by `s` (from `snapshot` of an accumulator of the same kind and size). */
+  restore(s: WelfordSnapshot): void;
+}
+
+function restoreInto(m: Float64Array, m2: Float64Array, s: WelfordSnapshot): number {
+  if (s.mean.length !== m.length || s.m2.length !== m2.length) {
+    throw new McmcShapeError(
+      `welford: snapshot of sizes (${s.mean.length}, ${s.m2.length}) does not fit (${m.length}, ${m2.length})`,
+    );
+  }
+  m.set(s.mean);
+  m2.set(s.m2);
+  return s.count;
 }
 
 function checkLength(x: Float64Array, d: number): void {
@@ -79,6 +105,10 @@ export function welfordVariance(dim: number): WelfordVariance {
       n = 0;
       m.fill(0);
       m2.fill(0);
+    },
+    snapshot: () => ({ count: n, mean: m.slice(), m2: m2.slice() }),
+    restore(s) {
+      n = restoreInto(m, m2, s);
     },
   };
 }
@@ -130,6 +160,10 @@ export function welfordCovariance(dim: number): WelfordCovariance {
       n = 0;
       m.fill(0);
       m2.fill(0);
+    },
+    snapshot: () => ({ count: n, mean: m.slice(), m2: m2.slice() }),
+    restore(s) {
+      n = restoreInto(m, m2, s);
     },
   };
 }
