@@ -11,28 +11,38 @@
  * the guide's analytic entropy instead of NumPyro's per-site analytic KL (same expectation,
  * usually lower variance); for guides without an analytic entropy (flows) it equals
  * `traceELBO`.
+ *
+ * Families with a hand-written affine path (`family.affine`, the full-rank Gaussian of
+ * AutoMultivariateNormal) are not traced as a whole: only Σ_p U(u_p) is compiled, as a
+ * function of the draws u [P, D], and the chain rule through u = μ + Lε and log|det L| is
+ * applied by the family's own loops (affineElbo.ts). Values and gradients are those of the
+ * traced loss `lossFn` (up to the rounding of sums).
  */
 import {
   add,
   type CompiledFunction,
-  compile,
   div,
   mean,
   neg,
   reshape,
   slice,
   type Tensor,
-  type TensorLike,
   tensor,
-  toTensor,
-  valueAndGrad,
   zeros,
 } from "@sidereal/tensor";
 import type { Model } from "../ppl/model.js";
 import type { InitializedModel } from "../ppl/potential.js";
+import { affineElbo } from "./affineElbo.js";
+import { compileOrEager } from "./compileOrEager.js";
 import { SviError } from "./errors.js";
 import type { LatentFamily } from "./family.js";
-import { constrainParam, initialFlat, type ParamLayout, splitFlat } from "./guideParams.js";
+import {
+  checkPhiLength,
+  constrainParam,
+  initialFlat,
+  type ParamLayout,
+  splitFlat,
+} from "./guideParams.js";
 import { negLogJointUnconstrained } from "./logJoint.js";
 
 /** An ELBO loss specification. */
@@ -76,66 +86,15 @@ export interface CompiledElbo {
   readonly mode: "compiled" | "eager";
   /** The traced loss `(…φ blocks, ε [P, epsDim]) → scalar`, for tests and tools. */
   readonly lossFn: (...args: Tensor[]) => Tensor;
+  /**
+   * The compiled program: `lossFn`, or for families with an affine path the summed potential
+   * Σ_p U(u_p) of the draws u [P, D] (see the module doc).
+   */
   readonly compiled: CompiledFunction;
   /** Loss at (φ, ε); writes ∂L/∂φ into `gradOut`. */
   valueAndGrad(phi: Float64Array, eps: Float64Array, gradOut: Float64Array): number;
   /** Loss at (φ, ε). */
   value(phi: Float64Array, eps: Float64Array): number;
-}
-
-/**
- * `compile(f, example)`, or an eager stand-in (`valueAndGrad` on every call) when the JIT
- * fails with an internal error (a compiler bug, not a property of the model): correct but
- * slower. Model errors (`CompileError` for value-dependent control flow, …) propagate.
- */
-function compileOrEager(
-  f: (...args: Tensor[]) => Tensor,
-  example: readonly Tensor[],
-): CompiledFunction {
-  try {
-    return compile(f, example);
-  } catch (e) {
-    if (!(e instanceof Error) || !e.message.includes("internal error")) throw e;
-  }
-  const shapes = example.map((t) => t.shape);
-  const sizes = shapes.map((s) => s.reduce((p, d) => p * d, 1));
-  const toArgs = (args: readonly (Float64Array | TensorLike)[]) =>
-    args.map((a, k) => (a instanceof Float64Array ? tensor(a.slice(), shapes[k]) : toTensor(a)));
-  const split = (q: Float64Array) => {
-    let off = 0;
-    return sizes.map((n, k) => {
-      const t = tensor(q.slice(off, off + n), shapes[k]);
-      off += n;
-      return t;
-    });
-  };
-  const vg = valueAndGrad(f);
-  const flatSize = sizes.reduce((a, b) => a + b, 0);
-  return {
-    argShapes: shapes,
-    flatSize,
-    value: (...args) => f(...toArgs(args)),
-    valueBuffer: (...args) => f(...toArgs(args)).toArray(),
-    valueAndGrad(args, gradOut) {
-      const [v, gs] = vg(...toArgs(args));
-      gs.forEach((g, k) => {
-        gradOut[k].set(g.toArray());
-      });
-      return v.item();
-    },
-    flat(q, gradOut) {
-      const [v, gs] = vg(...split(q));
-      let off = 0;
-      for (const g of gs) {
-        gradOut.set(g.toArray(), off);
-        off += g.size;
-      }
-      return v.item();
-    },
-    flatValue: (q) => f(...split(q)).item(),
-    stats: { nodes: 0, liveNodes: 0, steps: 0, fusedLoops: 0 },
-    source: { value: "", valueAndGrad: "" },
-  };
 }
 
 /** Compiles the loss of `family` on the model potential `pot` (see the module doc). */
@@ -153,6 +112,18 @@ export function compileElbo<D, R>(
   const target = negLogJointUnconstrained(model, data, pot.latent, {
     jacobian: family.jacobian,
   });
+  // Σ_p U(u_p) over the rows of the draws u [P, D]
+  const potentialSum = (u: Tensor): Tensor => {
+    let total: Tensor = zeros([]);
+    for (let i = 0; i < P; i++) {
+      const row = reshape(slice(u, [[i, i + 1]]), [dim]);
+      const sites = pot.latent.map((s) =>
+        reshape(slice(row, [[s.offset, s.offset + s.size]]), s.unconstrainedShape),
+      );
+      total = add(total, target(...sites));
+    }
+    return total;
+  };
   const nParams = layout.specs.length;
   // Point masses ignore ε; an unused argument would be dropped from the compiled program.
   const noise = family.deterministic !== true;
@@ -164,17 +135,18 @@ export function compileElbo<D, R>(
     });
     const eps = noise ? args[nParams] : zeros([P, family.epsDim]);
     const draw = family.sample(p, eps);
-    let total: Tensor = zeros([]);
-    for (let i = 0; i < P; i++) {
-      const row = reshape(slice(draw.u, [[i, i + 1]]), [dim]);
-      const sites = pot.latent.map((s) =>
-        reshape(slice(row, [[s.offset, s.offset + s.size]]), s.unconstrainedShape),
-      );
-      total = add(total, target(...sites));
-    }
+    const total = potentialSum(draw.u);
     const entropyTerm = useEntropy && family.entropy ? neg(family.entropy(p)) : mean(draw.logq);
     return add(div(total, P), entropyTerm);
   };
+  if (family.affine !== undefined && noise)
+    return affineElbo(family.affine, layout, {
+      numParticles: P,
+      dim,
+      useEntropy,
+      lossFn,
+      potentialSum,
+    });
   const raws = splitFlat(layout, initialFlat(layout));
   const epsShape = [P, family.epsDim];
   const example = noise ? [...raws, tensor(new Float64Array(P * family.epsDim), epsShape)] : raws;
@@ -182,12 +154,7 @@ export function compileElbo<D, R>(
   const grads = layout.specs.map((_, k) => new Float64Array(raws[k].size));
   if (noise) grads.push(new Float64Array(P * family.epsDim));
   const args = (phi: Float64Array, eps: Float64Array): Float64Array[] => {
-    if (phi.length !== layout.size)
-      throw new SviError(
-        "bad-argument",
-        "params",
-        `φ has length ${phi.length}, expected ${layout.size}`,
-      );
+    checkPhiLength(phi, layout);
     const out: Float64Array[] = layout.specs.map((_, k) =>
       phi.subarray(layout.offsets[k], layout.offsets[k] + raws[k].size),
     );

@@ -14,6 +14,37 @@ export interface FamilyDraw {
   readonly logq: Tensor;
 }
 
+/**
+ * A hand-written affine reparameterisation u = μ + A ε (A lower triangular, so
+ * log q_φ(u) = log N(ε; 0, I) − log|det A| and H[q_φ] = log|det A| + (D/2)(1 + log 2π)),
+ * working on the family's unconstrained parameter blocks `raw` (one per entry of `params`,
+ * in that order). `compileElbo` uses it instead of tracing `sample` when present: the traced
+ * form of a D×D factor makes every elementwise step of its constraint, of the product and of
+ * their gradients a D×D buffer of the compiled program (gigabytes at D in the thousands),
+ * while this path touches the lower triangle once forward and once backward.
+ */
+export interface AffineDraws {
+  /** Writes the draws u [P, D] (row-major) for ε [P, D] into `uOut`; returns log|det A|. */
+  forward(
+    raw: readonly Float64Array[],
+    eps: Float64Array,
+    numDraws: number,
+    uOut: Float64Array,
+  ): number;
+  /**
+   * Overwrites `gradOut` (one buffer per block) with the gradient in the raw blocks of
+   * Σ_p ⟨gU_p, u_p⟩ + logDetWeight · log|det A| (gU [P, D] row-major).
+   */
+  backward(
+    raw: readonly Float64Array[],
+    eps: Float64Array,
+    numDraws: number,
+    gU: Float64Array,
+    logDetWeight: number,
+    gradOut: readonly Float64Array[],
+  ): void;
+}
+
 /** A reparameterised family q_φ(u) (see the module doc). */
 export interface LatentFamily {
   /** Latent dimension D. */
@@ -29,6 +60,8 @@ export interface LatentFamily {
   readonly jacobian: boolean;
   /** True when draws do not depend on ε (point masses): the loss is then deterministic. */
   readonly deterministic?: boolean;
+  /** A hand-written form of `sample` for affine families (see {@link AffineDraws}). */
+  readonly affine?: AffineDraws;
   /** u = T_φ(ε) and log q_φ(u) for ε [P, epsDim] (traceable). */
   sample(params: Readonly<Record<string, Tensor>>, eps: Tensor): FamilyDraw;
   /** Analytic entropy H[q_φ] (traceable), when known. */

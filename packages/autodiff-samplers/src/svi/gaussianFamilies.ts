@@ -5,7 +5,9 @@
  *   scale vectors are read from named parameters by `blocks` (one block per site for
  *   AutoNormal, one [D] block for AutoDiagonalNormal).
  * - `mvnFamily`: u = μ + L ε (L lower Cholesky factor, positive diagonal),
- *   log q = −½‖ε‖² − Σ log Lᵢᵢ − (D/2) log 2π.
+ *   log q = −½‖ε‖² − Σ log Lᵢᵢ − (D/2) log 2π; it also has the hand-written affine path of
+ *   lowerCholeskyAffine.ts, which `compileElbo` uses (the traced form of the D×D factor does
+ *   not fit in memory for models with thousands of latent dimensions).
  * - `lowRankFamily`: u = μ + W ε₁ + σ ⊙ ε₂ (W: D×r), covariance Σ = WWᵀ + diag(σ²); log q is
  *   evaluated with the Woodbury identity through the r×r capacitance K = I + Wᵀ diag(σ⁻²) W:
  *   log det Σ = log det K + Σ log σ², rᵀΣ⁻¹r = ‖r/σ‖² − ‖C⁻¹ Wᵀ(r/σ²)‖² with K = CCᵀ.
@@ -36,7 +38,8 @@ import {
   zeros,
 } from "@sidereal/tensor";
 import { type FamilyDraw, type LatentFamily, LOG_2PI } from "./family.js";
-import type { ParamSpec } from "./guideParams.js";
+import { type ParamSpec, packedTrilSize } from "./guideParams.js";
+import { lowerCholeskyAffine } from "./lowerCholeskyAffine.js";
 
 type Params = Readonly<Record<string, Tensor>>;
 
@@ -129,9 +132,16 @@ export function mvnFamily(
     epsDim: dim,
     params: [
       { name: names.loc, shape: [dim], constraint: "real", init: initLoc.slice() },
-      { name: names.scaleTril, shape: [dim, dim], constraint: "lowerCholesky", init: l0 },
+      {
+        name: names.scaleTril,
+        shape: [dim, dim],
+        rawShape: [packedTrilSize(dim)],
+        constraint: "lowerCholesky",
+        init: l0,
+      },
     ],
     jacobian: true,
+    affine: lowerCholeskyAffine(dim),
     sample(p, eps) {
       const l = p[names.scaleTril];
       return {

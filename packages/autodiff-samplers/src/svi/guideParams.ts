@@ -5,23 +5,27 @@
  * - `real`: identity;
  * - `positive`: softplus, x = log(1 + eᶠ) (NumPyro's `softplus_positive`);
  * - `{ support }`: x = bijectTo(support).forward(φ);
- * - `lowerCholesky`: a d×d block R ↦ L with L_ij = R_ij below the diagonal, L_ii = softplus(R_ii),
- *   zeros above (entries of R above the diagonal are unused and get zero gradient).
+ * - `lowerCholesky`: a packed block of d(d+1)/2 numbers ↦ the d×d lower-triangular L: first the
+ *   d(d−1)/2 entries below the diagonal, row by row (L_10, L_20, L_21, …), then the d raw
+ *   diagonal entries r_i with L_ii = softplus(r_i); zeros above the diagonal. This is NumPyro's
+ *   `SoftplusLowerCholeskyTransform` layout (numpyro/distributions/transforms.py): no unused
+ *   numbers in φ, which matters for AutoMultivariateNormal with thousands of latent dimensions.
  *
  * `toConstrained` is traceable (tensor ops); `toUnconstrained` is its numeric inverse and
  * throws an `SviError` ("bad-argument") for values outside the constraint.
  */
 import { bijectTo, type Constraint } from "@sidereal/distributions";
 import {
-  add,
-  eye,
-  mul,
+  concat,
+  reshape,
   type Shape,
   sizeOf,
+  slice,
   softplus,
-  sum,
   type Tensor,
+  take,
   tensor,
+  zeros,
 } from "@sidereal/tensor";
 import { SviError } from "./errors.js";
 
@@ -52,9 +56,41 @@ export function softplusInverse(y: number): number {
   return y > 30 ? y : y + Math.log(-Math.expm1(-y));
 }
 
+/**
+ * softplus(x) = log(1 + eˣ) = max(x, 0) + log1p(e^−|x|), the same stable branch as the
+ * `softplus` op of @sidereal/tensor (so hand-written paths agree with traced ones).
+ */
+export function softplusScalar(x: number): number {
+  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}
+
+/** σ(x) = 1/(1 + e⁻ˣ) (the derivative of softplus) without overflow, as the `sigmoid` op. */
+export function sigmoidScalar(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
 /** Shape of the unconstrained block of a parameter. */
 export function rawShapeOf(spec: ParamSpec): Shape {
   return spec.rawShape ?? spec.shape;
+}
+
+/** Length of the packed unconstrained block of a d×d `lowerCholesky` parameter. */
+export const packedTrilSize = (d: number): number => (d * (d + 1)) / 2;
+
+/** Index of L_ij (j < i) in the packed block (the diagonal r_i is at d(d−1)/2 + i). */
+export const packedTrilIndex = (i: number, j: number): number => (i * (i - 1)) / 2 + j;
+
+/** For every entry of the d×d matrix (row-major), its index in [packed…, 0] (see the module doc). */
+function trilGatherIndex(d: number): Tensor {
+  const idx = new Float64Array(d * d);
+  const diag0 = packedTrilSize(d) - d;
+  const zero = packedTrilSize(d);
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++)
+      idx[i * d + j] = j < i ? packedTrilIndex(i, j) : j === i ? diag0 + i : zero;
+  return tensor(idx, [d * d]);
 }
 
 /** Constrained value of one parameter from its unconstrained block (traceable). */
@@ -67,18 +103,19 @@ export function constrainParam(spec: ParamSpec, raw: Tensor): Tensor {
       return softplus(raw);
     case "lowerCholesky": {
       const d = spec.shape[spec.shape.length - 1];
-      const strict = new Float64Array(d * d);
-      for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) strict[i * d + j] = 1;
-      const id = eye(d);
-      const diag = sum(mul(raw, id), -1, true); // [d, 1]
-      return add(mul(raw, tensor(strict, [d, d])), mul(id, softplus(diag)));
+      const m = packedTrilSize(d);
+      const entries = concat([
+        slice(raw, [[0, m - d]]),
+        softplus(slice(raw, [[m - d, m]])),
+        zeros([1]),
+      ]);
+      return reshape(take(entries, trilGatherIndex(d)), [d, d]);
     }
   }
 }
 
 /** Unconstrained block of a constrained value (numeric inverse of {@link constrainParam}). */
 export function unconstrainParam(spec: ParamSpec, value: Float64Array): Float64Array {
-  const out = new Float64Array(value.length);
   const c = spec.constraint;
   const label = typeof c === "object" ? c.support.name : c;
   const bad = (i: number) =>
@@ -94,31 +131,37 @@ export function unconstrainParam(spec: ParamSpec, value: Float64Array): Float64A
     return u;
   }
   switch (c) {
-    case "real":
+    case "real": {
+      const out = new Float64Array(value.length);
       for (let i = 0; i < value.length; i++) {
         if (!Number.isFinite(value[i])) throw bad(i);
         out[i] = value[i];
       }
       return out;
-    case "positive":
+    }
+    case "positive": {
+      const out = new Float64Array(value.length);
       for (let i = 0; i < value.length; i++) {
         if (!(value[i] > 0 && Number.isFinite(value[i]))) throw bad(i);
         out[i] = softplusInverse(value[i]);
       }
       return out;
+    }
     case "lowerCholesky": {
       const d = spec.shape[spec.shape.length - 1];
+      const packed = new Float64Array(packedTrilSize(d));
+      const diag0 = packed.length - d;
       for (let i = 0; i < d; i++)
         for (let j = 0; j < d; j++) {
           const k = i * d + j;
           if (!Number.isFinite(value[k])) throw bad(k);
-          if (j < i) out[k] = value[k];
+          if (j < i) packed[packedTrilIndex(i, j)] = value[k];
           else if (j === i) {
             if (!(value[k] > 0)) throw bad(k);
-            out[k] = softplusInverse(value[k]);
+            packed[diag0 + i] = softplusInverse(value[k]);
           }
         }
-      return out;
+      return packed;
     }
   }
 }
@@ -139,6 +182,16 @@ export function paramLayout(specs: readonly ParamSpec[]): ParamLayout {
     size += sizeOf(rawShapeOf(s));
   }
   return { specs, offsets, size };
+}
+
+/** Checks the length of φ (a typed error instead of a silent misread). */
+export function checkPhiLength(phi: Float64Array, layout: ParamLayout): void {
+  if (phi.length !== layout.size)
+    throw new SviError(
+      "bad-argument",
+      "params",
+      `φ has length ${phi.length}, expected ${layout.size}`,
+    );
 }
 
 /** Initial flat unconstrained φ of a layout. */

@@ -70,6 +70,12 @@ export interface Svi<D, S> {
   compiledLoss(data: D): CompiledElbo;
 }
 
+/** True when every entry is finite (a plain loop: φ can hold millions of numbers). */
+function allFinite(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false;
+  return true;
+}
+
 /** Builds an SVI driver (see the module doc). */
 export function svi<D, S>(
   model: Model<D>,
@@ -110,7 +116,7 @@ export function svi<D, S>(
       const [next, stepKey] = split(state.key);
       if (grad.length !== state.phi.length) grad = new Float64Array(state.phi.length);
       const value = elbo.valueAndGrad(state.phi, draw(stepKey, elbo), grad);
-      if (!Number.isFinite(value) || !grad.every(Number.isFinite))
+      if (!Number.isFinite(value) || !allFinite(grad))
         throw new SviError(
           "non-finite-loss",
           "",
