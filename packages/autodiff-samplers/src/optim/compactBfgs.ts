@@ -28,6 +28,8 @@ export class CompactLbfgsMatrix {
   private readonly sy: Float64Array;
   /** ss[i*m + j] = sᵢᵀsⱼ. */
   private readonly ss: Float64Array;
+  /** yy[i*m + j] = yᵢᵀyⱼ (for the subspace step when every variable is free). */
+  private readonly yy: Float64Array;
   /** Cholesky factor of T (col×col, row-major). */
   private tChol = new Float64Array(0);
 
@@ -40,6 +42,7 @@ export class CompactLbfgsMatrix {
     this.m = m;
     this.sy = new Float64Array(m * m);
     this.ss = new Float64Array(m * m);
+    this.yy = new Float64Array(m * m);
   }
 
   /** Number of stored correction pairs. */
@@ -65,6 +68,11 @@ export class CompactLbfgsMatrix {
     return this.ss[i * this.m + j];
   }
 
+  /** yᵢᵀyⱼ for stored pairs i, j. */
+  yTy(i: number, j: number): number {
+    return this.yy[i * this.m + j];
+  }
+
   /**
    * Adds the pair (s, y) (dropping the oldest when full), sets θ = yᵀy/sᵀy and
    * refactorises T. Returns false when T is not positive definite (the caller
@@ -79,6 +87,7 @@ export class CompactLbfgsMatrix {
         for (let j = 0; j < m - 1; j++) {
           this.sy[i * m + j] = this.sy[(i + 1) * m + j + 1];
           this.ss[i * m + j] = this.ss[(i + 1) * m + j + 1];
+          this.yy[i * m + j] = this.yy[(i + 1) * m + j + 1];
         }
       }
     }
@@ -91,6 +100,9 @@ export class CompactLbfgsMatrix {
       const v = dot(s, this.s[i]);
       this.ss[k * m + i] = v;
       this.ss[i * m + k] = v;
+      const w = dot(y, this.y[i]);
+      this.yy[k * m + i] = w;
+      this.yy[i * m + k] = w;
     }
     this.theta = dot(y, y) / this.sy[k * m + k];
     return this.factor();

@@ -72,21 +72,30 @@ export function subspaceMinimization(
   }
 
   // K = [[−D − YzᵀYz/θ, Lᵀ − YzᵀSz], [L − SzᵀYz, θ(SᵀS − SzᵀSz)]].
+  // With every variable free (Z = I) the inner products are the stored YᵀY, SᵀY and SᵀS
+  // (the same sums in the same order, so the same bits), saving O(col²·n) per iteration.
+  const allFree = nsub === x.length;
   const kmat = new Float64Array(c2 * c2);
   for (let a = 0; a < col; a++) {
     for (let b = 0; b < col; b++) {
       let yy = 0;
       let ys = 0;
       let ss = 0;
-      const ya = Y[a];
-      const yb = Y[b];
-      const sa = S[a];
-      const sb = S[b];
-      for (let k = 0; k < nsub; k++) {
-        const i = free[k];
-        yy += ya[i] * yb[i];
-        ys += ya[i] * sb[i];
-        ss += sa[i] * sb[i];
+      if (allFree) {
+        yy = bfgs.yTy(a, b);
+        ys = bfgs.sTy(b, a);
+        ss = bfgs.sTs(a, b);
+      } else {
+        const ya = Y[a];
+        const yb = Y[b];
+        const sa = S[a];
+        const sb = S[b];
+        for (let k = 0; k < nsub; k++) {
+          const i = free[k];
+          yy += ya[i] * yb[i];
+          ys += ya[i] * sb[i];
+          ss += sa[i] * sb[i];
+        }
       }
       kmat[a * c2 + b] = (a === b ? -bfgs.sTy(a, a) : 0) - yy / theta;
       // (Lᵀ)ₐᵦ = Lᵦₐ = sᵦᵀyₐ for b > a

@@ -33,6 +33,26 @@ function denseB(b: CompactLbfgsMatrix): Float64Array {
 }
 
 describe("compact L-BFGS matrix", () => {
+  test("stored inner products SᵀY, SᵀS, YᵀY equal fresh dot products after the memory wraps", () => {
+    const n = 7;
+    const r = rng(3);
+    const b = new CompactLbfgsMatrix(n, 3);
+    const dot = (u: Float64Array, v: Float64Array) => u.reduce((t, ui, i) => t + ui * v[i], 0);
+    for (let step = 0; step < 5; step++) {
+      const s = Float64Array.from({ length: n }, r);
+      const y = s.map((v) => v + 0.1 * r());
+      expect(b.push(s, y)).toBe(true);
+    }
+    expect(b.col).toBe(3);
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) {
+        // same summation order as the subspace step's gather loop: identical bits
+        expect(b.yTy(i, j)).toBe(dot(b.y[i], b.y[j]));
+        expect(b.sTs(i, j)).toBe(dot(b.s[i], b.s[j]));
+        expect(b.sTy(i, j)).toBe(dot(b.s[i], b.y[j]));
+      }
+  });
+
   test("B from the compact form inverts the two-loop H and satisfies the secant equation", () => {
     const n = 6;
     const r = rng(7);
