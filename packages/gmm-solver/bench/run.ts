@@ -235,6 +235,8 @@ const result = {
     oursOverSklearn: ratio(sklearn),
     bestLowerBoundAbsDiffVsNumpy:
       "bestLowerBound" in numpy ? Math.abs(ours.bestLowerBound - numpy.bestLowerBound) : null,
+    bestLowerBoundAbsDiffVsSklearn:
+      "bestLowerBound" in sklearn ? Math.abs(ours.bestLowerBound - sklearn.bestLowerBound) : null,
   },
   endToEnd: {
     call: "fitGaussianMixture(X, { nComponents: 5, nInit: 10, maxIter: 100, seed: 0 }) (kmeans init, tol 1e-3)",
