@@ -58,6 +58,7 @@ export {
   type InferenceDataInput,
   type InferenceVariable,
   McmcResult,
+  type ResultSummaryOptions,
   type SampleStatName,
   type SiteDraws,
   type StatDraws,

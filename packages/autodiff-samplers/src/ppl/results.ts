@@ -5,6 +5,7 @@
  */
 import { type Tensor, tensor } from "@sidereal/tensor";
 import {
+  DiagnosticsError,
   formatSummary,
   type SummaryOptions,
   type SummaryTable,
@@ -67,6 +68,11 @@ const STAT_FIELDS: ReadonlyArray<readonly [SampleStatName, keyof ChainOutput["st
   ["n_steps", "numSteps"],
   ["diverging", "diverging"],
 ];
+
+/** Options of `McmcResult.summary`: the diagnostics' options and the sites to include. */
+export interface ResultSummaryOptions extends SummaryOptions {
+  readonly varNames?: readonly string[];
+}
 
 /** The result of `mcmc`. */
 export class McmcResult {
@@ -149,18 +155,32 @@ export class McmcResult {
     return k;
   }
 
-  /** ArviZ `az.summary` table of every site (see `summary` in diagnostics). */
-  summary(options?: SummaryOptions): SummaryTable {
-    return summary(this.samples, options);
+  /**
+   * ArviZ `az.summary` table (see `summary` in diagnostics) of every site, or of the sites
+   * named in `varNames` (ArviZ's `var_names`; an unknown name is a `DiagnosticsError`).
+   */
+  summary(options: ResultSummaryOptions = {}): SummaryTable {
+    const { varNames, ...rest } = options;
+    if (varNames === undefined) return summary(this.samples, rest);
+    const picked: Record<string, SiteDraws> = {};
+    for (const name of varNames) {
+      const site = this.samples[name];
+      if (site === undefined)
+        throw new DiagnosticsError(
+          `summary: no site "${name}" (sites: ${Object.keys(this.samples).join(", ")})`,
+        );
+      picked[name] = site;
+    }
+    return summary(picked, rest);
   }
 
   /** The summary as text (`formatSummary`) followed by the number of divergences. */
-  summaryText(options?: SummaryOptions): string {
+  summaryText(options?: ResultSummaryOptions): string {
     return `${formatSummary(this.summary(options))}\n\nNumber of divergences: ${this.numDivergences}`;
   }
 
   /** Prints {@link summaryText} with `console.log` (NumPyro's `print_summary`). */
-  printSummary(options?: SummaryOptions): void {
+  printSummary(options?: ResultSummaryOptions): void {
     console.log(this.summaryText(options));
   }
 

@@ -31,6 +31,15 @@ describe("mcmc results", () => {
     expect(again.samples.mu.draws).toEqual(res.samples.mu.draws);
   });
 
+  test("summary of chosen sites (varNames), the same rows as the full summary", () => {
+    const full = res.summary();
+    const some = res.summary({ varNames: ["cv", "mu"] });
+    expect(Object.keys(some)).toEqual(["cv", "mu"]);
+    expect(some.mu).toEqual(full.mu);
+    expect(some.cv).toEqual(full.cv);
+    expect(() => res.summary({ varNames: ["nope"] })).toThrow(/no site "nope"/);
+  });
+
   test("getSamples flattens or groups chains", () => {
     const flat = res.getSamples();
     expect(flat.mu.shape).toEqual([300]);
