@@ -165,7 +165,8 @@ async function m67Bench() {
   return {
     model: `seed 004 gaia_cluster_model on M67 (${init.flatSize} parameters, ${cat.parallax.length} stars), zero points 0`,
     settings: "2 chains in parallel x (2000 warmup + 4000 draws)",
-    quantities: "min bulk ESS and max r_hat over the 4,304 parameters and L, D, approx_size (as Stan's anchor)",
+    quantities:
+      "min bulk ESS and max r_hat over the 4,304 parameters and L, D, approx_size (as Stan's anchor)",
     msPerGradient,
     gradientsPerSecond: 1e3 / msPerGradient,
     twoParallelChains: all,
