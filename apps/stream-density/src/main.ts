@@ -16,26 +16,62 @@ import { decodeConfig, QUICK_SETTINGS, SEED_SETTINGS } from "./config.js";
 import { BUNDLED_GAUSSIAN_1D, BUNDLED_GD1 } from "./data.js";
 import { runPipeline } from "./pipeline.js";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    out: { type: "string", default: "out/stream-density" },
-    "gaussian-data": { type: "string", default: BUNDLED_GAUSSIAN_1D },
-    "gd1-data": { type: "string", default: BUNDLED_GD1 },
-    full: { type: "boolean", default: false },
-    warmup: { type: "string" },
-    samples: { type: "string" },
-    chains: { type: "string" },
-    "gd1-warmup": { type: "string" },
-    "gd1-samples": { type: "string" },
-    "gd1-chains": { type: "string" },
-    "gd1-maxiter": { type: "string" },
-    seed: { type: "string", default: "42" },
-    workers: { type: "string" },
-    "max-points": { type: "string", default: "0" },
-    "max-stars": { type: "string", default: "0" },
-  },
-});
+const USAGE = `usage: stream-density [gaussian | spline | gd1 | all] [options]   (default command: all)
+
+  gaussian   1-D Gaussian density model, L-BFGS-B (the seed's bounds)
+  spline     1-D spline log-density (11 knots), L-BFGS-B, then NUTS and the density band
+  gd1        the GD-1 stream model on Gaia DR3: initial guess, L-BFGS, NUTS, memberships
+  all        the three in turn
+
+options:
+  --out DIR                 output folder (default out/stream-density)
+  --full                    the seed's run lengths (see the README)
+  --gaussian-data FILE      1-D data (float64 little-endian; default: bundled)
+  --gd1-data FILE           GD-1 FITS catalogue (default: bundled)
+  --warmup/--samples/--chains N           1-D NUTS
+  --gd1-warmup/--gd1-samples/--gd1-chains N   GD-1 NUTS (--gd1-samples 0: MAP only)
+  --gd1-maxiter N           L-BFGS iterations for GD-1
+  --seed N                  PRNG seed (default 42)
+  --workers N               worker threads for the chains (0: main thread)
+  --max-points N            only the first N 1-D points (0 = all)
+  --max-stars N             every k-th GD-1 star so that N remain (0 = all)
+  --help                    this text`;
+
+function parseCli() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        out: { type: "string", default: "out/stream-density" },
+        "gaussian-data": { type: "string", default: BUNDLED_GAUSSIAN_1D },
+        "gd1-data": { type: "string", default: BUNDLED_GD1 },
+        full: { type: "boolean", default: false },
+        warmup: { type: "string" },
+        samples: { type: "string" },
+        chains: { type: "string" },
+        "gd1-warmup": { type: "string" },
+        "gd1-samples": { type: "string" },
+        "gd1-chains": { type: "string" },
+        "gd1-maxiter": { type: "string" },
+        seed: { type: "string", default: "42" },
+        workers: { type: "string" },
+        "max-points": { type: "string", default: "0" },
+        "max-stars": { type: "string", default: "0" },
+        help: { type: "boolean", default: false },
+      },
+    });
+  } catch (e) {
+    // an unknown flag or a missing value: say which, with the usage, and exit 2
+    console.error(`stream-density: ${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = parseCli();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const command = positionals[0] ?? "all";
 const base = values.full ? SEED_SETTINGS : QUICK_SETTINGS;
 // the `gd1` command samples by default (the seed's suggestion): GD-1 NUTS 2 × (300 + 300)
