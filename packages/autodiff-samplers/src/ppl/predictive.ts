@@ -7,10 +7,11 @@
  * `[n, ...siteShape]`: by default every sample site not in `posteriorSamples` (factors
  * excluded) and every deterministic site. Throws a `ModelError` ("bad-argument") when neither
  * count is given, when `numSamples` contradicts the samples' leading dim, or for an unknown
- * name in `returnSites`.
+ * name in `returnSites`. With `parallel: true` the draws are made in one vectorised run of
+ * the model where it broadcasts over a leading draw dim (see `vectorisedDraws`).
  */
-import { type PRNGKey, split } from "@sidereal/distributions";
-import { sizeOf, type Tensor, tensor } from "@sidereal/tensor";
+import { foldIn, type PRNGKey, split } from "@sidereal/distributions";
+import { reshape, sizeOf, type Tensor, tensor } from "@sidereal/tensor";
 import { ModelError } from "./errors.js";
 import { seed } from "./handlers/seed.js";
 import { substitute } from "./handlers/substitute.js";
@@ -25,6 +26,13 @@ export interface PredictiveOptions {
   readonly numSamples?: number;
   /** Sites to return (default: see the module doc). */
   readonly returnSites?: readonly string[];
+  /**
+   * Run all draws in one vectorised pass where the model allows (NumPyro's `parallel=True`,
+   * its `vmap`; default false). See {@link vectorisedDraws}: the draws are from the same
+   * distribution as the loop's but not the same numbers; a model that does not broadcast
+   * over a leading draw dim falls back to the loop.
+   */
+  readonly parallel?: boolean;
 }
 
 function drawOf(t: Tensor, i: number): Tensor {
@@ -75,7 +83,7 @@ export function Predictive<D, R>(
       `Predictive: give posteriorSamples or numSamples (an integer ≥ 1), got ${n}`,
     );
   const count = n;
-  return (rngKey, data) => {
+  const loop = (rngKey: PRNGKey, data: D): Record<string, Tensor> => {
     const keys = split(rngKey, count);
     let sites: string[] | undefined;
     const bufs: Record<string, { data: Float64Array; shape: readonly number[] }> = {};
@@ -112,4 +120,82 @@ export function Predictive<D, R>(
     for (const s of sites ?? []) out[s] = tensor(bufs[s].data, [count, ...bufs[s].shape]);
     return out;
   };
+  if (options.parallel !== true) return loop;
+  return (rngKey, data) =>
+    vectorisedDraws(model, posterior, count, options.returnSites, rngKey, data) ??
+    loop(rngKey, data);
 }
+
+/** The number of plate dims the model uses (NumPyro's `max_plate_nesting`). */
+function maxPlateNesting(tr: Trace): number {
+  let depth = 0;
+  for (const msg of tr.values())
+    for (const f of msg.condIndepStack) depth = Math.max(depth, -f.dim);
+  return depth;
+}
+
+/**
+ * All `count` draws in one run of the model: every posterior site gets its draws as one
+ * value of shape `[count, 1, …, 1, ...siteShape]`, with ones so that the draw dim sits left
+ * of every plate dim (the site's batch shape padded to the model's plate nesting), and every
+ * other site is drawn once with that leading batch dim. Sites are read back as
+ * `[count, ...siteShape]` (a site that does not depend on the draws is repeated).
+ *
+ * The shapes come from one ordinary traced draw. Returns undefined — the caller then loops —
+ * when the model does not broadcast that way (it throws, or a site comes back with a shape
+ * that is neither per-draw nor batched); a `ModelError` about the options themselves (an
+ * unknown return site) is thrown as in the loop.
+ */
+function vectorisedDraws<D, R>(
+  model: Model<D, R>,
+  posterior: Readonly<Record<string, Tensor>>,
+  count: number,
+  returnSites: readonly string[] | undefined,
+  rngKey: PRNGKey,
+  data: D,
+): Record<string, Tensor> | undefined {
+  const [probeKey, batchKey] = split(foldIn(rngKey, VECTORISED_STREAM));
+  const first: Record<string, Tensor> = {};
+  for (const k of Object.keys(posterior)) first[k] = drawOf(posterior[k], 0);
+  const probe = trace(seed(substitute(model, first), probeKey)).getTrace(data);
+  const sites = returnSites ? [...returnSites] : defaultSites(probe, posterior);
+  for (const s of sites)
+    if (probe.get(s)?.value === undefined)
+      throw new ModelError(
+        "bad-argument",
+        s,
+        `Predictive: return site "${s}" is not a site of the model`,
+      );
+  const nesting = maxPlateNesting(probe);
+  const batched: Record<string, Tensor> = {};
+  for (const [k, t] of Object.entries(posterior)) {
+    const perDraw = t.shape.slice(1);
+    const batchRank = probe.get(k)?.fn?.batchShape.length ?? 0;
+    if (batchRank > nesting) return undefined;
+    const ones = new Array<number>(nesting - batchRank).fill(1);
+    batched[k] = reshape(t, [count, ...ones, ...perDraw]);
+  }
+  let tr: Trace;
+  try {
+    tr = trace(seed(substitute(model, batched), batchKey)).getTrace(data);
+  } catch {
+    return undefined;
+  }
+  const out: Record<string, Tensor> = {};
+  for (const s of sites) {
+    const shape = (probe.get(s)?.value as Tensor).shape;
+    const per = sizeOf(shape);
+    const v = tr.get(s)?.value;
+    if (v === undefined) return undefined;
+    if (v.size === count * per) out[s] = tensor(v.data.slice(0, v.size), [count, ...shape]);
+    else if (v.size === per) {
+      const rep = new Float64Array(count * per);
+      for (let i = 0; i < count; i++) rep.set(v.data.subarray(0, per), i * per);
+      out[s] = tensor(rep, [count, ...shape]);
+    } else return undefined;
+  }
+  return out;
+}
+
+/** `foldIn` data of the vectorised path's key ("vect"). */
+const VECTORISED_STREAM = 0x76656374;
