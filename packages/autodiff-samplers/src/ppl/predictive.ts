@@ -159,13 +159,17 @@ function vectorisedDraws<D, R>(
   for (const k of Object.keys(posterior)) first[k] = drawOf(posterior[k], 0);
   const probe = trace(seed(substitute(model, first), probeKey)).getTrace(data);
   const sites = returnSites ? [...returnSites] : defaultSites(probe, posterior);
-  for (const s of sites)
-    if (probe.get(s)?.value === undefined)
+  const shapes: Record<string, readonly number[]> = {};
+  for (const s of sites) {
+    const v = probe.get(s)?.value;
+    if (v === undefined)
       throw new ModelError(
         "bad-argument",
         s,
         `Predictive: return site "${s}" is not a site of the model`,
       );
+    shapes[s] = v.shape;
+  }
   const nesting = maxPlateNesting(probe);
   const batched: Record<string, Tensor> = {};
   for (const [k, t] of Object.entries(posterior)) {
@@ -183,7 +187,7 @@ function vectorisedDraws<D, R>(
   }
   const out: Record<string, Tensor> = {};
   for (const s of sites) {
-    const shape = (probe.get(s)?.value as Tensor).shape;
+    const shape = shapes[s];
     const per = sizeOf(shape);
     const v = tr.get(s)?.value;
     if (v === undefined) return undefined;
