@@ -1,7 +1,7 @@
 /**
  * The `gaia-distances` command line: `gaia-distances [outliers|single|m67] [--out DIR]
  * [--chains N] [--warmup N] [--draws N] [--seed N] [--data FILE] [--max-stars N]
- * [--rank N] [--workers N] [--config FILE.json]` (no command = m67).
+ * [--rank N] [--workers N] [--config FILE.json|FILE.yaml]` (no command = m67).
  */
 import { Effect } from "effect";
 import { m67, outliers, single } from "./commands/index.js";
@@ -24,7 +24,7 @@ options:
   --max-stars N      only the first N stars after the cuts (0 = all)
   --rank N           single: star by rank of parallax S/N in the cut catalogue (0 = lowest)
   --workers N        worker threads for the chains (default one per chain)
-  --config FILE      JSON with any of: command, out, data, chains, warmup, draws, seed,
+  --config FILE      JSON or YAML (.yaml/.yml) with any of: command, out, data, chains, warmup, draws, seed,
                      maxStars, rank, workers, cuts: { parallaxMin, parallaxMax }
                      (flags override the file; unknown keys are an error)`;
 

@@ -1,5 +1,5 @@
 /**
- * Run configuration: command-line flags and an optional JSON file (`--config`), both decoded
+ * Run configuration: command-line flags and an optional JSON or YAML file (`--config`), decoded
  * with effect/Schema (unknown keys rejected), merged over the seed's defaults of each
  * command. Bad values become a ConfigError naming the flag or field, before anything is
  * read or written.
@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Effect, Schema } from "effect";
+import { parse as parseYaml } from "yaml";
 import { BUNDLED_M67, type ParallaxCuts, SEED_CUTS } from "./data.js";
 import { ConfigError } from "./errors.js";
 import { BUNDLED_LINEAR } from "./linear-data.js";
@@ -197,9 +198,13 @@ export function parseCli(
   });
 }
 
+/** YAML when the file name ends in `.yaml`/`.yml` (the `yaml` package), JSON otherwise. */
 function readConfigFile(path: string): Effect.Effect<unknown, ConfigError> {
   return Effect.try({
-    try: () => JSON.parse(readFileSync(path, "utf8")) as unknown,
+    try: () => {
+      const text = readFileSync(path, "utf8");
+      return (/\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text)) as unknown;
+    },
     catch: (e) =>
       new ConfigError({
         field: "--config",

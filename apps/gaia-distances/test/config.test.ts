@@ -41,6 +41,21 @@ describe("configuration", () => {
     expect(c.cuts).toEqual({ parallaxMin: 0.5, parallaxMax: 3 });
   });
 
+  it("reads a YAML config file (.yaml/.yml) like the JSON one", async () => {
+    const file = join(dir, "cfg.yaml");
+    writeFileSync(file, "chains: 3\nwarmup: 10\nseed: 9\ncuts:\n  parallaxMin: 0.5\n");
+    const c = await Effect.runPromise(resolveConfig(["m67", "--config", file]));
+    expect(c).toMatchObject({ chains: 3, warmup: 10, seed: 9, draws: 4000 });
+    expect(c.cuts).toEqual({ parallaxMin: 0.5, parallaxMax: 3 });
+    // a YAML syntax error and a wrong type both name the problem
+    const broken = join(dir, "broken.yml");
+    writeFileSync(broken, "chains: [3\n");
+    expect((await configError(["--config", broken])).field).toBe("--config");
+    const wrong = join(dir, "wrong.yml");
+    writeFileSync(wrong, "chains: three\n");
+    expect((await configError(["--config", wrong])).field).toMatch(/^chains \(in .*wrong\.yml\)$/);
+  });
+
   it("names the flag of a bad command-line value", async () => {
     expect((await configError(["--chains", "0"])).field).toBe("--chains");
     expect((await configError(["--warmup", "-3"])).field).toBe("--warmup");
