@@ -11,52 +11,28 @@
  * alongside.
  */
 import { defineModel, mcmc, rhat } from "@sidereal/autodiff-samplers";
-import { Categorical, HalfNormal, MixtureGeneral, Normal, Uniform } from "@sidereal/distributions";
-import { add, cos, div, mul, sqrt, square, stack, sub, tan } from "@sidereal/tensor";
 import { linearOutliers } from "../test/ppl/fixtures/linearOutliers.ts";
 import { linearOutliersReference } from "../test/ppl/fixtures/linearOutliersReference.ts";
+import {
+  foregroundProbability,
+  type Line,
+  linearMixtureBody,
+} from "../test/ppl/fixtures/lineModels.ts";
 
 const ref = linearOutliersReference.mainMode;
 const full = linearOutliersReference.full;
 
-interface Line {
-  readonly x: readonly number[];
-  readonly y: readonly number[];
-  readonly yerr: readonly number[];
-}
-
-/** The seed's `linear_mixture_model`. */
-const mixtureModel = defineModel((m, d: Line) => {
-  const theta = m.sample("theta", Uniform(-0.5 * Math.PI, 0.5 * Math.PI));
-  const bPerp = m.sample("b_perp", Normal(0, 1));
-  const slope = m.deterministic("m", tan(theta));
-  const b = m.deterministic("b", div(bPerp, cos(theta)));
-  const fg = Normal(add(mul(slope, d.x), b), d.yerr);
-  const bgMean = m.sample("bg_mean", Normal(0, 1));
-  const bgSigma = m.sample("bg_sigma", HalfNormal(3));
-  const bg = Normal(bgMean, sqrt(add(square(bgSigma), square(d.yerr))));
-  const Q = m.sample("Q", Uniform(0, 1));
-  const mix = Categorical({ probs: stack([Q, sub(1, Q)], -1) });
-  m.plate("data", d.x.length, () => m.sample("obs", MixtureGeneral(mix, [fg, bg]), { obs: d.y }));
-});
-
-const normPdf = (v: number, mu: number, sd: number) =>
-  Math.exp(-0.5 * ((v - mu) / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
+const linearMixtureModel = defineModel(linearMixtureBody);
 
 /** Posterior mean of the foreground membership probability of every point. */
 function membership(s: Record<string, Float64Array>, d: Line): number[] {
   const n = s.theta.length;
-  const out = new Array<number>(d.x.length).fill(0);
-  for (let k = 0; k < n; k++) {
-    const slope = Math.tan(s.theta[k]);
-    const b = s.b_perp[k] / Math.cos(s.theta[k]);
-    for (let i = 0; i < d.x.length; i++) {
-      const f = s.Q[k] * normPdf(d.y[i], slope * d.x[i] + b, d.yerr[i]);
-      const g = (1 - s.Q[k]) * normPdf(d.y[i], s.bg_mean[k], Math.hypot(s.bg_sigma[k], d.yerr[i]));
-      out[i] += f / (f + g) / n;
-    }
-  }
-  return out;
+  return d.x.map((x, i) => {
+    let sum = 0;
+    for (let k = 0; k < n; k++)
+      sum += foregroundProbability(s, k, x, linearOutliers.y[i], d.yerr[i]);
+    return sum / n;
+  });
 }
 
 function quantile(v: Float64Array, p: number): number {
@@ -89,7 +65,7 @@ const numpyro: Record<string, readonly [number, number]> = {
 export function checkLinearOutliers(): boolean {
   const data: Line = linearOutliers;
   const t0 = performance.now();
-  const res = mcmc(mixtureModel, data, {
+  const res = mcmc(linearMixtureModel, data, {
     numWarmup: 2000,
     numSamples: 2000,
     numChains: 2,
