@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { initializeModel, type McmcResult, mcmc } from "@sidereal/autodiff-samplers";
 import { key } from "@sidereal/distributions";
 import { linearOutliers } from "../test/ppl/fixtures/linearOutliers.ts";
+import { loadM67Bench } from "./m67.ts";
 import { type Line, linearMixtureModel } from "./nuts-models.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -129,20 +130,7 @@ async function mixtureBench() {
 }
 
 async function m67Bench() {
-  // the app's catalogue loader applies the seed's cuts; the zero points are set to 0 as in
-  // the Stan anchor run
-  const { loadM67 } = (await import("../../../apps/gaia-distances/dist/data.js")) as {
-    loadM67: () => { parallax: Float64Array; parallaxError: Float64Array };
-  };
-  const { clusterModel } = (await import("@sidereal/parallax")) as unknown as {
-    clusterModel: Parameters<typeof initializeModel>[0];
-  };
-  const cat = loadM67();
-  const data = {
-    parallax: cat.parallax,
-    parallaxError: cat.parallaxError,
-    zeroPoint: new Float64Array(cat.parallax.length),
-  };
+  const { clusterModel, data, stars } = await loadM67Bench();
   const init = initializeModel(clusterModel, data, { key: key(0) });
   const q = init.initialPosition;
   const g = new Float64Array(q.length);
@@ -163,7 +151,7 @@ async function m67Bench() {
   const all = runStats(res, wall, quantities);
   const dRow = res.summary({ varNames: ["D"] }).D;
   return {
-    model: `seed 004 gaia_cluster_model on M67 (${init.flatSize} parameters, ${cat.parallax.length} stars), zero points 0`,
+    model: `seed 004 gaia_cluster_model on M67 (${init.flatSize} parameters, ${stars} stars), zero points 0`,
     settings: "2 chains in parallel x (2000 warmup + 4000 draws)",
     quantities:
       "min bulk ESS and max r_hat over the 4,304 parameters and L, D, approx_size (as Stan's anchor)",

@@ -37,8 +37,10 @@ import {
 } from "@sidereal/autodiff-samplers";
 import { HalfNormal, key, Normal, normal, Uniform } from "@sidereal/distributions";
 import { add, div, exp, mul, square, sub } from "@sidereal/tensor";
+import { loadM67Bench } from "./m67.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
+
 const resultsFile = join(here, "../../../bench/results/vi.json");
 
 // ---------------------------------------------------------------- models
@@ -141,14 +143,7 @@ const peakRssMiB = () => process.resourceUsage().maxRSS / 1024;
 
 /** AutoMultivariateNormal on the M67 cluster model (see the module doc). */
 async function m67Bench() {
-  const { loadM67 } = (await import("../../../apps/gaia-distances/dist/data.js")) as {
-    loadM67: () => { parallax: Float64Array; parallaxError: Float64Array };
-  };
-  const { clusterModel } = (await import("@sidereal/parallax")) as unknown as {
-    clusterModel: Parameters<typeof initializeModel>[0];
-  };
-  const cat = loadM67();
-  const data = { parallax: cat.parallax, parallaxError: cat.parallaxError, zeroPoint: 0 };
+  const { clusterModel, data, stars } = await loadM67Bench();
   const peakBefore = peakRssMiB();
   // ~0.3 s a step: 2 warm-up steps, then 3 rounds of 10 (the median round is reported)
   const r = sviStepsPerSecond(
@@ -162,7 +157,7 @@ async function m67Bench() {
   );
   const latentParameters = initializeModel(clusterModel, data, { key: key(0) }).flatSize;
   return {
-    model: `seed 004 gaia_cluster_model on M67 (${latentParameters} latent parameters, ${cat.parallax.length} stars), zero points 0`,
+    model: `seed 004 gaia_cluster_model on M67 (${latentParameters} latent parameters, ${stars} stars), zero points 0`,
     latentParameters,
     ...r,
     peakRssMiB: peakRssMiB(),
