@@ -41,6 +41,18 @@ function drawOf(t: Tensor, i: number): Tensor {
   return tensor(t.data.slice(i * per, (i + 1) * per), shape);
 }
 
+/** The value of return site `s` in a trace; a `ModelError` when the model has no such site. */
+function returnSiteValue(tr: Trace, s: string): Tensor {
+  const v = tr.get(s)?.value;
+  if (v === undefined)
+    throw new ModelError(
+      "bad-argument",
+      s,
+      `Predictive: return site "${s}" is not a site of the model`,
+    );
+  return v;
+}
+
 function defaultSites(tr: Trace, posterior: Readonly<Record<string, Tensor>>): string[] {
   const out: string[] = [];
   for (const [name, msg] of tr) {
@@ -94,13 +106,7 @@ export function Predictive<D, R>(
       if (sites === undefined) {
         sites = options.returnSites ? [...options.returnSites] : defaultSites(tr, posterior);
         for (const s of sites) {
-          const v = tr.get(s)?.value;
-          if (v === undefined)
-            throw new ModelError(
-              "bad-argument",
-              s,
-              `Predictive: return site "${s}" is not a site of the model`,
-            );
+          const v = returnSiteValue(tr, s);
           bufs[s] = { data: new Float64Array(count * v.size), shape: v.shape };
         }
       }
@@ -161,13 +167,7 @@ function vectorisedDraws<D, R>(
   const sites = returnSites ? [...returnSites] : defaultSites(probe, posterior);
   const shapes: Record<string, readonly number[]> = {};
   for (const s of sites) {
-    const v = probe.get(s)?.value;
-    if (v === undefined)
-      throw new ModelError(
-        "bad-argument",
-        s,
-        `Predictive: return site "${s}" is not a site of the model`,
-      );
+    const v = returnSiteValue(probe, s);
     shapes[s] = v.shape;
   }
   const nesting = maxPlateNesting(probe);
