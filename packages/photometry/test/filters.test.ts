@@ -83,8 +83,12 @@ describe("filters", () => {
     }
     // The zero point is a trapezoid on the filter's own grid (25 Å steps for SDSS), the counts
     // one on the fine source grid: they differ by the trapezoid error of the coarse grid, of
-    // order (Δλ/λ)² ~ 1e-4 (measured at most 8.8e-5).
-    for (const f of all) expect(Math.abs(projectFilter(f, wave, flam) - 1)).toBeLessThan(2e-4);
+    // order (Δλ/λ)² ~ 1e-4 (measured at most 8.8e-5). VISTA_Z, once its negative values are
+    // dropped, has a 10,889 Å gap (9455 → 20344 Å) bridged by one trapezoid: 1.9e-3 there.
+    for (const f of all)
+      expect(Math.abs(projectFilter(f, wave, flam) - 1)).toBeLessThan(
+        f.name === "VISTA_Z" ? 2.5e-3 : 2e-4,
+      );
   });
   it("a spectrum that misses the filter gives NaN (as sedpy)", () => {
     const f = makeFilter("box", {

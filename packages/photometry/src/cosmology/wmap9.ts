@@ -17,7 +17,7 @@ export const WMAP9 = (() => {
   const sigmaSB = 5.670374419e-8; // W m⁻² K⁻⁴
   const c = 299792458; // m/s
   const G = 6.6743e-11; // m³ kg⁻¹ s⁻²
-  const mpc = 3.0856775814913673e22; // m
+  const mpc = 3.085677581491367e22; // m (IAU 2015: 1 pc = 3.0856775814913673e16 m)
   const h0si = (H0 * 1000) / mpc;
   const rhoCrit = (3 * h0si * h0si) / (8 * Math.PI * G);
   const Ogamma = (4 * sigmaSB * Tcmb ** 4) / c ** 3 / rhoCrit;
