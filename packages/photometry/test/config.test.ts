@@ -96,7 +96,9 @@ describe("ForwardModelParams", () => {
     expect(m.filters.length).toBe(8);
   });
   it("an invalid parameter is a ConfigError naming the field and the file", () => {
-    const bad = structuredClone(SEED_GALAXY_MODEL) as { modelParams: { rangeMax: number }[] };
+    const bad = structuredClone(SEED_GALAXY_MODEL) as unknown as {
+      modelParams: { rangeMax: number }[];
+    };
     bad.modelParams[3].rangeMax = -1;
     const e = failure(decodeForwardModelParams(bad, "model.yaml"));
     expect(e._tag).toBe("ConfigError");
