@@ -15,6 +15,7 @@ export * from "./filters/filter-sets.js";
 export * from "./filters/load-filters.js";
 export * from "./filters/par-file.js";
 export * from "./filters/projection.js";
+export * from "./forward/build.js";
 export * from "./forward/constants.js";
 export * from "./forward/forward-model.js";
 export * from "./forward/physical-params.js";

@@ -1,0 +1,88 @@
+import { Effect } from "effect";
+import { describe, expect, it } from "vitest";
+import {
+  AGE_EDGES,
+  calzettiK,
+  delayedTauCumulative,
+  delayedTauWeights,
+  imfMoment,
+  loadModelData,
+  makeStellarModel,
+  sspBolometric,
+} from "../src/index.js";
+import { frequencyWeights } from "../src/stellar/planck.js";
+
+describe("stellar substitute pieces", () => {
+  it("Kroupa IMF is normalised to 1 M☉ formed and continuous at 0.5 M☉", () => {
+    expect(imfMoment(0.08, 100, 1)).toBeCloseTo(1, 14);
+    expect(imfMoment(0.08, 0.5, 1) + imfMoment(0.5, 100, 1)).toBeCloseTo(1, 14);
+    // Number fraction below 0.5 M☉ is about 0.78 for Kroupa on 0.08–100 (closed form).
+    const nLow = imfMoment(0.08, 0.5, 0);
+    const nAll = imfMoment(0.08, 100, 0);
+    expect(nLow / nAll).toBeGreaterThan(0.7);
+    expect(nLow / nAll).toBeLessThan(0.85);
+  });
+  it("delayed-τ cumulative: series and closed form agree at the switch; weights sum to 1", () => {
+    const x = 1e-3;
+    expect(
+      Math.abs(delayedTauCumulative(x * (1 - 1e-12)) / (-Math.expm1(-x) - x * Math.exp(-x)) - 1),
+    ).toBeLessThan(1e-9);
+    const w = new Float64Array(AGE_EDGES.length - 1);
+    for (const [tage, tau] of [
+      [0.001, 0.1],
+      [13.8, 0.1],
+      [13.8, 30],
+      [7.2e-6, 6.7e-6],
+      [1, 1],
+      [25, 2],
+    ]) {
+      delayedTauWeights(tage, tau, AGE_EDGES, w);
+      expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(Math.min(...w)).toBeGreaterThanOrEqual(0);
+    }
+    // τ ≫ tage: ψ ∝ t, so half the mass is younger than tage·(1 − 1/√2).
+    delayedTauWeights(1, 1e6, [0, 1 - Math.SQRT1_2, 2], w.subarray(0, 2));
+    expect(w[0]).toBeCloseTo(0.5, 5);
+  });
+  it("SSP light fades with age; giants carry a large share of an old population's light", () => {
+    const young = sspBolometric(0.01);
+    const old = sspBolometric(10);
+    expect(young.mainSequence + young.giants).toBeGreaterThan(
+      100 * (old.mainSequence + old.giants),
+    );
+    const share = old.giants / (old.giants + old.mainSequence);
+    expect(share).toBeGreaterThan(0.5);
+    expect(share).toBeLessThan(0.8);
+  });
+  it("Calzetti k(λ): R_V = 4.05 near V, continuous at 0.63 µm and 2.2 µm, rising to the UV", () => {
+    expect(calzettiK(5500)).toBeGreaterThan(4);
+    expect(calzettiK(5500)).toBeLessThan(4.2);
+    // The two published branches meet only to 0.7 % at 0.63 µm (Calzetti et al. 2000, eq. 4).
+    expect(Math.abs(calzettiK(6299.999) / calzettiK(6300.001) - 1)).toBeLessThan(0.01);
+    expect(calzettiK(21999.99) / calzettiK(22000.01)).toBeCloseTo(1, 5);
+    expect(calzettiK(1500)).toBeGreaterThan(calzettiK(3000));
+    expect(calzettiK(1e6)).toBeGreaterThan(0);
+  });
+  it("energy balance: the dust re-emits what it absorbs (bolometric luminosity kept within 3 %)", () => {
+    const data = Effect.runSync(loadModelData());
+    const lam = data.wavelength;
+    const nu = frequencyWeights(lam);
+    const model = makeStellarModel(lam, { attenuation: "calzetti", dustEmission: true });
+    const bolometric = (dust2: number) => {
+      const out = new Float64Array(lam.length);
+      model.addSpectrum({ tage: 3, tau: 1, dust2, logzsol: 0 }, 0, lam.length - 1, out);
+      let s = 0;
+      for (let i = 0; i < lam.length; i++) s += nu[i] * out[i];
+      return s;
+    };
+    const free = bolometric(0);
+    // The absorbed light is integrated on a coarse 400-point grid: a few % of slack.
+    for (const d2 of [0.3, 1, 2]) expect(Math.abs(bolometric(d2) / free - 1)).toBeLessThan(0.03);
+    const noEmission = makeStellarModel(lam, { attenuation: "calzetti", dustEmission: false });
+    const out = new Float64Array(lam.length);
+    noEmission.addSpectrum({ tage: 3, tau: 1, dust2: 1, logzsol: 0 }, 0, lam.length - 1, out);
+    let s = 0;
+    for (let i = 0; i < lam.length; i++) s += nu[i] * out[i];
+    expect(s / free).toBeLessThan(0.8);
+  });
+});
