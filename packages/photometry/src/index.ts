@@ -26,3 +26,6 @@ export * from "./stellar/imf.js";
 export * from "./stellar/sfh.js";
 export * from "./stellar/ssp.js";
 export * from "./stellar/stellar-population.js";
+export * from "./sampling/designs.js";
+export * from "./sampling/normalise.js";
+export * from "./sampling/workers.js";

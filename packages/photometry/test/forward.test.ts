@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   agnfinderForwardModel,
   buildForwardModel,
+  type ConfigError,
   decodeForwardModelParams,
   loadModelData,
   luminosityDistanceMpc,
