@@ -40,33 +40,49 @@ describe("designs", () => {
   });
   it("uniform rows are a stream: any block equals the same rows of a longer draw", () => {
     fc.assert(
-      fc.property(fc.nat(1000), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 50 }), (seed, start, count) => {
-        const all = uniformRows(key(seed), 0, start + count, 3);
-        expect(Array.from(uniformRows(key(seed), start, count, 3))).toEqual(Array.from(all.subarray(start * 3)));
-      }),
+      fc.property(
+        fc.nat(1000),
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: 1, max: 50 }),
+        (seed, start, count) => {
+          const all = uniformRows(key(seed), 0, start + count, 3);
+          expect(Array.from(uniformRows(key(seed), start, count, 3))).toEqual(
+            Array.from(all.subarray(start * 3)),
+          );
+        },
+      ),
       { numRuns: 30 },
     );
   });
   it("LHS: every column holds exactly one point per stratum", () => {
     fc.assert(
-      fc.property(fc.nat(2 ** 31), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 9 }), (seed, n, d) => {
-        const x = latinHypercube(key(seed), n, d);
-        for (let j = 0; j < d; j++) {
-          const seen = new Uint8Array(n);
-          for (let i = 0; i < n; i++) {
-            const v = x[i * d + j];
-            expect(v >= 0 && v < 1).toBe(true);
-            seen[Math.floor(v * n)]++;
+      fc.property(
+        fc.nat(2 ** 31),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 9 }),
+        (seed, n, d) => {
+          const x = latinHypercube(key(seed), n, d);
+          for (let j = 0; j < d; j++) {
+            const seen = new Uint8Array(n);
+            for (let i = 0; i < n; i++) {
+              const v = x[i * d + j];
+              expect(v >= 0 && v < 1).toBe(true);
+              seen[Math.floor(v * n)]++;
+            }
+            expect(seen.every((c) => c === 1)).toBe(true);
           }
-          expect(seen.every((c) => c === 1)).toBe(true);
-        }
-      }),
+        },
+      ),
       { numRuns: 50 },
     );
   });
   it("same seed → same draws; another key → other draws", () => {
-    expect(Array.from(latinHypercube(key(1), 10, 2))).toEqual(Array.from(latinHypercube(key(1), 10, 2)));
-    expect(Array.from(latinHypercube(key(1), 10, 2))).not.toEqual(Array.from(latinHypercube(key(2), 10, 2)));
+    expect(Array.from(latinHypercube(key(1), 10, 2))).toEqual(
+      Array.from(latinHypercube(key(1), 10, 2)),
+    );
+    expect(Array.from(latinHypercube(key(1), 10, 2))).not.toEqual(
+      Array.from(latinHypercube(key(2), 10, 2)),
+    );
   });
 });
 
@@ -110,7 +126,8 @@ describe("workers and redshift slices", () => {
         expect(Math.max(...z)).toBeLessThanOrEqual(s.zHi);
         if (design === "lhs") {
           const seen = new Uint8Array(100);
-          for (const v of z) seen[Math.min(Math.floor(((v - s.zLo) / (s.zHi - s.zLo)) * 100), 99)]++;
+          for (const v of z)
+            seen[Math.min(Math.floor(((v - s.zLo) / (s.zHi - s.zLo)) * 100), 99)]++;
           expect(seen.every((c) => c === 1)).toBe(true);
         }
       }
@@ -122,28 +139,52 @@ describe("workers and redshift slices", () => {
 describe("θ ↔ normalised θ", () => {
   it("FreeParams: round trip to 1e-12 (log10 columns included)", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: D, maxLength: D }), (u) => {
-        const unit = Float64Array.from(u);
-        const back = normaliseTheta(fp, denormaliseTheta(fp, unit));
-        for (let j = 0; j < D; j++) expect(Math.abs(back[j] - unit[j])).toBeLessThan(1e-12);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: D, maxLength: D }),
+        (u) => {
+          const unit = Float64Array.from(u);
+          const back = normaliseTheta(fp, denormaliseTheta(fp, unit));
+          for (let j = 0; j < D; j++) expect(Math.abs(back[j] - unit[j])).toBeLessThan(1e-12);
+        },
+      ),
     );
   });
   it("FreeParams: known values (log_mass 10 → 1e10 is normalised to 0.5)", () => {
-    const u = normaliseTheta(fp, Float64Array.from([3, 1e10, 1, 6.9005, 10 ** ((Math.log10(0.1) + Math.log10(30)) / 2), 1e-7, 0.25, 15, 45]));
-    expect(Array.from(u).map((v) => Number(v.toFixed(12)))).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0, 0.5, 1, 0.5]);
+    const u = normaliseTheta(
+      fp,
+      Float64Array.from([
+        3,
+        1e10,
+        1,
+        6.9005,
+        10 ** ((Math.log10(0.1) + Math.log10(30)) / 2),
+        1e-7,
+        0.25,
+        15,
+        45,
+      ]),
+    );
+    expect(Array.from(u).map((v) => Number(v.toFixed(12)))).toEqual([
+      0.5, 0.5, 0.5, 0.5, 0.5, 0, 0.5, 1, 0.5,
+    ]);
   });
   it("configuration parameters: ln for log-scaled ones, round trip to 1e-12", () => {
     const params = Effect.runSync(decodeForwardModelParams(SEED_GALAXY_MODEL)).freeParams;
-    const u = normaliseParams(params, Float64Array.from([2, 1e8, -0.905, 1, 6.9005, Math.sqrt(0.1 * 100)]));
+    const u = normaliseParams(
+      params,
+      Float64Array.from([2, 1e8, -0.905, 1, 6.9005, Math.sqrt(0.1 * 100)]),
+    );
     expect(u[1]).toBeCloseTo(0.5, 12);
     expect(u[5]).toBeCloseTo(0.5, 12);
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }), (x) => {
-        const unit = Float64Array.from(x);
-        const back = normaliseParams(params, denormaliseParams(params, unit));
-        for (let j = 0; j < 6; j++) expect(Math.abs(back[j] - unit[j])).toBeLessThan(1e-12);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        (x) => {
+          const unit = Float64Array.from(x);
+          const back = normaliseParams(params, denormaliseParams(params, unit));
+          for (let j = 0; j < 6; j++) expect(Math.abs(back[j] - unit[j])).toBeLessThan(1e-12);
+        },
+      ),
     );
   });
 });

@@ -1,6 +1,7 @@
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import {
+  AGE_CENTRES,
   AGE_EDGES,
   calzettiK,
   delayedTauCumulative,
@@ -9,6 +10,7 @@ import {
   loadModelData,
   makeStellarModel,
   sspBolometric,
+  sspTable,
 } from "../src/index.js";
 import { frequencyWeights } from "../src/stellar/planck.js";
 
@@ -62,6 +64,29 @@ describe("stellar substitute pieces", () => {
     expect(calzettiK(21999.99) / calzettiK(22000.01)).toBeCloseTo(1, 5);
     expect(calzettiK(1500)).toBeGreaterThan(calzettiK(3000));
     expect(calzettiK(1e6)).toBeGreaterThan(0);
+  });
+  it("tables on knots (0.3 % spacing) + linear interpolation match the full-grid sum to 5e-4", () => {
+    const data = Effect.runSync(loadModelData());
+    const lam = data.wavelength;
+    const model = makeStellarModel(lam, { attenuation: "calzetti", dustEmission: false });
+    const w = new Float64Array(AGE_EDGES.length - 1);
+    const ages = AGE_CENTRES;
+    const full = sspTable(lam, ages, 0);
+    for (const [tage, tau] of [
+      [12, 0.5],
+      [0.05, 1],
+    ]) {
+      const out = new Float64Array(lam.length);
+      model.addSpectrum({ tage, tau, dust2: 0, logzsol: 0 }, 0, lam.length - 1, out);
+      delayedTauWeights(tage, tau, AGE_EDGES, w);
+      for (let i = 0; i < lam.length; i += 7) {
+        if (lam[i] < 1000 || lam[i] > 1e6) continue;
+        let ref = 0;
+        for (let k = 0; k < w.length; k++) ref += w[k] * full[k * lam.length + i];
+        // Measured at most 1.6e-4 (Wien tails on 1000 Å–1e6 Å).
+        expect(Math.abs(out[i] / ref - 1)).toBeLessThan(5e-4);
+      }
+    }
   });
   it("energy balance: the dust re-emits what it absorbs (bolometric luminosity kept within 3 %)", () => {
     const data = Effect.runSync(loadModelData());

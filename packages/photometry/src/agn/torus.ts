@@ -82,8 +82,8 @@ export const torusDamping = (lambda: number): number => (lambda < 1e4 ? (lambda 
  */
 export interface TorusOnGrid {
   readonly inclination: Float64Array;
-  /** [inclination][wavelength] log10(t_T) before damping. */
-  readonly log10Shape: Float64Array;
+  /** [inclination][wavelength] ln(t_T) before damping (natural log: exp is cheaper than 10^x). */
+  readonly lnShape: Float64Array;
   readonly damping: Float64Array;
   readonly length: number;
 }
@@ -92,15 +92,15 @@ export function torusOnGrid(g: TorusGrid, wavelength: ArrayLike<number>): TorusO
   const n = wavelength.length;
   const ni = g.inclination.length;
   const shift = Math.log10(g.normalisation) + 21;
-  const log10Shape = new Float64Array(ni * n);
+  const lnShape = new Float64Array(ni * n);
   const damping = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const x = Math.log10(wavelength[k]);
     damping[k] = torusDamping(wavelength[k]);
     for (let b = 0; b < ni; b++)
-      log10Shape[b * n + k] = torusLog10Flux(g, x, g.inclination[b]) - shift;
+      lnShape[b * n + k] = Math.LN10 * (torusLog10Flux(g, x, g.inclination[b]) - shift);
   }
-  return { inclination: g.inclination, log10Shape, damping, length: n };
+  return { inclination: g.inclination, lnShape, damping, length: n };
 }
 
 /** Writes scale × t_T(λ, i)·damp into `out` on grid indices [lo, hi] (adds when `accumulate`). */
@@ -121,9 +121,9 @@ export function torusShapeInto(
   const fi = (ic - is[b]) / (is[b + 1] - is[b]);
   const below = b * n;
   const above = (b + 1) * n;
-  const s = t.log10Shape;
+  const s = t.lnShape;
   for (let k = lo; k <= hi; k++) {
-    const v = scale * 10 ** ((1 - fi) * s[below + k] + fi * s[above + k]) * t.damping[k];
+    const v = scale * Math.exp((1 - fi) * s[below + k] + fi * s[above + k]) * t.damping[k];
     out[k] = accumulate ? out[k] + v : v;
   }
 }

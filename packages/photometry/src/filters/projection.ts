@@ -17,21 +17,28 @@ function lowerBound(a: ArrayLike<number>, x: number, lo = 0): number {
   return lo;
 }
 
-/** np.interp(x, w, t, left=0, right=0) with a moving cursor (x increasing across calls). */
-function interpAt(w: Float64Array, t: Float64Array, x: number, cursor: { k: number }): number {
-  const n = w.length;
-  if (x < w[0] || x > w[n - 1]) return 0;
-  let k = cursor.k;
-  while (k < n - 2 && w[k + 1] < x) k++;
-  cursor.k = k;
-  if (x === w[k + 1]) return t[k + 1];
-  const f = (x - w[k]) / (w[k + 1] - w[k]);
-  return t[k] + f * (t[k + 1] - t[k]);
+/** Per-filter slopes of the transmission segments, computed once. */
+const SLOPES = new WeakMap<Filter, Float64Array>();
+function slopesOf(filter: Filter): Float64Array {
+  let s = SLOPES.get(filter);
+  if (!s) {
+    const w = filter.wavelength;
+    const t = filter.transmission;
+    s = new Float64Array(w.length);
+    for (let k = 0; k + 1 < w.length; k++)
+      s[k] = w[k + 1] > w[k] ? (t[k + 1] - t[k]) / (w[k + 1] - w[k]) : 0;
+    SLOPES.set(filter, s);
+  }
+  return s;
 }
 
 /**
  * AB maggies of an F_λ spectrum (erg/s/cm²/Å, on increasing wavelengths `wave` in Å) in one
  * filter. NaN when the filter does not overlap the spectrum, as sedpy.
+ *
+ * One pass: the trapezoid runs over every sample inside the curve plus one on each side.
+ * Outside sedpy's window (positive T, extended by one sample) every integrand value is 0,
+ * so the extra segments add exact zeros and the sum equals sedpy's.
  */
 export function projectFilter(
   filter: Filter,
@@ -40,32 +47,31 @@ export function projectFilter(
 ): number {
   const fw = filter.wavelength;
   const ft = filter.transmission;
+  const slope = slopesOf(filter);
   const n = wave.length;
-  // Samples inside [fw[0], fw[end]] are the only ones that can have T > 0.
-  const i0 = lowerBound(wave, fw[0]);
-  let first = -1;
-  let last = -1;
-  const cursor = { k: 0 };
-  let i = i0;
-  for (; i < n && wave[i] <= fw[fw.length - 1]; i++) {
-    if (interpAt(fw, ft, wave[i], cursor) > 0) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  }
-  if (first < 0) return Number.NaN;
-  const lo = Math.max(first - 1, 0);
-  const hi = Math.min(last + 1, n - 1);
-  cursor.k = 0;
+  const m = fw.length;
+  const wMin = fw[0];
+  const wMax = fw[m - 1];
+  const i0 = lowerBound(wave, wMin);
+  let k = 0;
+  let any = false;
   let counts = 0;
-  let prevX = wave[lo];
-  let prevY = wave[lo] * interpAt(fw, ft, wave[lo], cursor) * fLambda[lo];
-  for (let k = lo + 1; k <= hi; k++) {
-    const x = wave[k];
-    const y = x * interpAt(fw, ft, x, cursor) * fLambda[k];
-    counts += 0.5 * (x - prevX) * (prevY + y);
+  // The sample before the curve (T = 0 there) starts the first segment.
+  let prevX = i0 > 0 ? wave[i0 - 1] : Number.NaN;
+  let prevY = 0;
+  let i = i0;
+  for (; i < n; i++) {
+    const x = wave[i];
+    if (x > wMax) break;
+    while (k < m - 2 && fw[k + 1] < x) k++;
+    const t = x === fw[k + 1] ? ft[k + 1] : ft[k] + (x - fw[k]) * slope[k];
+    if (t > 0) any = true;
+    const y = x * t * fLambda[i];
+    if (prevX === prevX) counts += 0.5 * (x - prevX) * (prevY + y);
     prevX = x;
     prevY = y;
   }
+  if (!any) return Number.NaN;
+  if (i < n) counts += 0.5 * (wave[i] - prevX) * prevY;
   return counts / filter.abZeroCounts;
 }

@@ -12,7 +12,13 @@ import { foldIn, type PRNGKey, permutation, split, uniform } from "@sidereal/dis
 export type Design = "uniform" | "lhs";
 
 /** Rows [start, start + count) of an i.i.d. uniform stream of d columns, row-major. */
-export function uniformRows(k: PRNGKey, start: number, count: number, d: number, out = new Float64Array(count * d)): Float64Array {
+export function uniformRows(
+  k: PRNGKey,
+  start: number,
+  count: number,
+  d: number,
+  out = new Float64Array(count * d),
+): Float64Array {
   for (let r = 0; r < count; r++) out.set(uniform(foldIn(k, start + r), [d]), r * d);
   return out;
 }
@@ -24,7 +30,8 @@ export function latinHypercube(k: PRNGKey, n: number, d: number): Float64Array {
     const [kPerm, kJitter] = split(foldIn(k, j));
     const perm = permutation(kPerm, n);
     const u = uniform(kJitter, [n]);
-    for (let i = 0; i < n; i++) out[i * d + j] = Math.min((perm[i] + u[i]) / n, 1 - Number.EPSILON / 2);
+    for (let i = 0; i < n; i++)
+      out[i * d + j] = Math.min((perm[i] + u[i]) / n, 1 - Number.EPSILON / 2);
   }
   return out;
 }

@@ -9,7 +9,11 @@ import type { FreeParams } from "../config/free-params.js";
 import type { ResolvedParameter } from "../config/parameter.js";
 
 /** Physical θ → normalised [0, 1] hypercube coordinates (agnfinder FreeParams). */
-export function normaliseTheta(fp: FreeParams, theta: Float64Array, out = new Float64Array(theta.length)): Float64Array {
+export function normaliseTheta(
+  fp: FreeParams,
+  theta: Float64Array,
+  out = new Float64Array(theta.length),
+): Float64Array {
   const d = fp.columns.length;
   for (let i = 0; i < theta.length; i++) {
     const j = i % d;
@@ -22,7 +26,11 @@ export function normaliseTheta(fp: FreeParams, theta: Float64Array, out = new Fl
 }
 
 /** Normalised hypercube coordinates → physical θ (agnfinder FreeParams). */
-export function denormaliseTheta(fp: FreeParams, unit: Float64Array, out = new Float64Array(unit.length)): Float64Array {
+export function denormaliseTheta(
+  fp: FreeParams,
+  unit: Float64Array,
+  out = new Float64Array(unit.length),
+): Float64Array {
   const d = fp.columns.length;
   for (let i = 0; i < unit.length; i++) {
     const j = i % d;
@@ -45,7 +53,11 @@ export function freeParamLimits(params: readonly ResolvedParameter[]): Float64Ar
 }
 
 /** Physical θ → [0, 1] for a configuration's free parameters (SPItorch's rule). */
-export function normaliseParams(params: readonly ResolvedParameter[], theta: Float64Array, out = new Float64Array(theta.length)): Float64Array {
+export function normaliseParams(
+  params: readonly ResolvedParameter[],
+  theta: Float64Array,
+  out = new Float64Array(theta.length),
+): Float64Array {
   const lim = freeParamLimits(params);
   const d = params.length;
   for (let i = 0; i < theta.length; i++) {
@@ -57,7 +69,11 @@ export function normaliseParams(params: readonly ResolvedParameter[], theta: Flo
 }
 
 /** [0, 1] → physical θ for a configuration's free parameters. */
-export function denormaliseParams(params: readonly ResolvedParameter[], unit: Float64Array, out = new Float64Array(unit.length)): Float64Array {
+export function denormaliseParams(
+  params: readonly ResolvedParameter[],
+  unit: Float64Array,
+  out = new Float64Array(unit.length),
+): Float64Array {
   const lim = freeParamLimits(params);
   const d = params.length;
   for (let i = 0; i < unit.length; i++) {

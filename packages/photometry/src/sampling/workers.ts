@@ -17,7 +17,8 @@ export interface RedshiftSlice {
 
 /** P equal redshift slices of [zLo, zHi]. */
 export function redshiftSlices(zLo: number, zHi: number, workers: number): RedshiftSlice[] {
-  if (!(Number.isInteger(workers) && workers > 0)) throw new RangeError(`workers must be a positive integer, got ${workers}`);
+  if (!(Number.isInteger(workers) && workers > 0))
+    throw new RangeError(`workers must be a positive integer, got ${workers}`);
   if (!(zHi > zLo)) throw new RangeError(`need zLo < zHi, got [${zLo}, ${zHi}]`);
   const edge = (i: number) => (i === workers ? zHi : zLo + ((zHi - zLo) * i) / workers);
   return Array.from({ length: workers }, (_, i) => ({ worker: i, zLo: edge(i), zHi: edge(i + 1) }));
@@ -36,7 +37,13 @@ export const workerKey = (seed: number, worker: number): PRNGKey => foldIn(key(s
  * Maps the normalised redshift column (`column`, of d) of unit rows into a worker's slice,
  * staying on the global [0, 1] scale (spec §2.2): u′ = (zLo_i − Zlo + u·(zHi_i − zLo_i))/(Zhi − Zlo).
  */
-export function remapRedshift(unit: Float64Array, d: number, column: number, slice: RedshiftSlice, zRange: readonly [number, number]): Float64Array {
+export function remapRedshift(
+  unit: Float64Array,
+  d: number,
+  column: number,
+  slice: RedshiftSlice,
+  zRange: readonly [number, number],
+): Float64Array {
   const span = zRange[1] - zRange[0];
   const a = (slice.zLo - zRange[0]) / span;
   const b = (slice.zHi - slice.zLo) / span;
@@ -59,8 +66,10 @@ export function workerUnitRows(
 ): Float64Array {
   const d = fp.columns.length;
   const k = workerKey(seed, slice.worker);
-  if (design === "lhs" && start !== 0) throw new RangeError("a Latin hypercube is drawn whole: start must be 0");
-  const unit = design === "uniform" ? uniformRows(k, start, count, d) : drawDesign(design, k, count, d);
+  if (design === "lhs" && start !== 0)
+    throw new RangeError("a Latin hypercube is drawn whole: start must be 0");
+  const unit =
+    design === "uniform" ? uniformRows(k, start, count, d) : drawDesign(design, k, count, d);
   const z = fp.columns.indexOf("redshift");
   return remapRedshift(unit, d, z, slice, [fp.limits[2 * z], fp.limits[2 * z + 1]]);
 }
