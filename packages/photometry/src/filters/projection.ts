@@ -57,7 +57,8 @@ export function projectFilter(
   let any = false;
   let counts = 0;
   // The sample before the curve (T = 0 there) starts the first segment.
-  let prevX = i0 > 0 ? wave[i0 - 1] : Number.NaN;
+  let started = i0 > 0;
+  let prevX = started ? wave[i0 - 1] : 0;
   let prevY = 0;
   let i = i0;
   for (; i < n; i++) {
@@ -67,7 +68,8 @@ export function projectFilter(
     const t = x === fw[k + 1] ? ft[k + 1] : ft[k] + (x - fw[k]) * slope[k];
     if (t > 0) any = true;
     const y = x * t * fLambda[i];
-    if (prevX === prevX) counts += 0.5 * (x - prevX) * (prevY + y);
+    if (started) counts += 0.5 * (x - prevX) * (prevY + y);
+    started = true;
     prevX = x;
     prevY = y;
   }

@@ -82,7 +82,6 @@ function knotsOf(wavelength: Float64Array): {
 }
 
 export function makeStellarModel(wavelength: Float64Array, options: StellarOptions): StellarModel {
-  const n = wavelength.length;
   const { knots, below, frac } = knotsOf(wavelength);
   const m = knots.length;
   const knotWavelength = Float64Array.from(knots, (i) => wavelength[i]);
