@@ -124,7 +124,7 @@ describe("forward model", () => {
             Effect.flatMap((c) => buildForwardModel(c, { data })),
           ),
         ),
-      );
+      ) as ConfigError;
     expect(
       err({ modelParams: [{ name: "gas_logu", rangeMin: -4, init: -2, rangeMax: -1 }] }).field,
     ).toBe("modelParams.gas_logu");
