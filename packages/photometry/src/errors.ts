@@ -39,3 +39,13 @@ export class ThetaError extends Data.TaggedError("ThetaError")<{
     return `invalid theta row ${this.row}: ${this.field} = ${this.value}: ${this.reason}`;
   }
 }
+
+/** A simulation cube (HDF5) could not be written, read or combined. */
+export class CubeFileError extends Data.TaggedError("CubeFileError")<{
+  readonly file: string;
+  readonly reason: string;
+}> {
+  override get message(): string {
+    return `cube file ${this.file}: ${this.reason}`;
+  }
+}
