@@ -4,7 +4,10 @@
  * and Euclid (8 bands) filter sets, and for the AGN-only model, on θ drawn uniformly from the
  * seed's FreeParams hypercube (seed 0). Also the bytes per sample of a cube row
  * (theta + normalised_theta + simulated_y, float64: 8·(9 + 9 + F)).
- * Writes `bench/results/photometry.json` (repository root) with the machine and date.
+ * Writes `bench/results/photometry-forward.json` (repository root) with the machine and date
+ * (`photometry.json` is left to the cube app's end-to-end benchmark). Rates are given per
+ * wall-clock second and per CPU second of this process (the latter is steadier when other
+ * processes share the cores).
  *
  * Run with Node >= 22.18 (type stripping) after `npx turbo run build --filter=@sidereal/photometry...`.
  */
@@ -29,12 +32,23 @@ const fp = defaultFreeParams();
 const thetas = denormaliseTheta(fp, uniformRows(key(0), 0, N, 9));
 const data = Effect.runSync(loadModelData());
 
-function rate(model: ForwardModel): { samplesPerSecond: number; msPerSample: number } {
+function rate(model: ForwardModel): {
+  samplesPerSecond: number;
+  samplesPerCpuSecond: number;
+  msPerSample: number;
+} {
   model.forwardBatch(thetas.subarray(0, 9 * 50)); // warm-up (JIT, lazily built tables)
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   model.forwardBatch(thetas);
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { samplesPerSecond: N / s, msPerSample: (1000 * s) / N };
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return {
+    samplesPerSecond: N / s,
+    samplesPerCpuSecond: N / cpuSeconds,
+    msPerSample: (1000 * s) / N,
+  };
 }
 
 const results: Record<string, unknown> = {};
@@ -69,7 +83,7 @@ const out = {
     "No sourced Prospector + FSPS samples/s figure for agnfinder's model is available here; the comparison is left to the cube app.",
 };
 const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
-const file = join(root, "bench/results/photometry.json");
+const file = join(root, "bench/results/photometry-forward.json");
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(`${file}.tmp`, `${JSON.stringify(out, null, 2)}\n`);
 renameSync(`${file}.tmp`, file);
