@@ -5,6 +5,18 @@
  * odd interval).
  */
 
+/** First index i with a[i] >= x (a increasing), or a.length. */
+export function lowerBound(a: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Largest k with x[k] <= v, clamped to [0, n-2] (x increasing, n >= 2). */
 export function bracket(x: ArrayLike<number>, v: number): number {
   let lo = 0;

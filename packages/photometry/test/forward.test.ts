@@ -5,6 +5,7 @@ import {
   buildForwardModel,
   type ConfigError,
   decodeForwardModelParams,
+  FILTER_SETS,
   loadModelData,
   luminosityDistanceMpc,
   SEED_GALAXY_MODEL,
@@ -33,15 +34,7 @@ describe("forward model", () => {
   });
   it("the seed's 6-parameter galaxy-only model on DES runs", () => {
     expect(galaxy.thetaColumns).toEqual(["zred", "mass", "logzsol", "dust2", "tage", "tau"]);
-    expect(galaxy.bands).toEqual([
-      "DES_g",
-      "DES_i",
-      "DES_r",
-      "VISTA_H",
-      "VISTA_J",
-      "VISTA_Y",
-      "VISTA_Z",
-    ]);
+    expect(galaxy.bands).toEqual(FILTER_SETS.DES);
     const y = galaxy.forward([0.1, 1e8, -0.5, 0.05, 13, 1]);
     expect(allPositive(y)).toBe(true);
     // Metal-poor is bluer: g − H colour grows with logzsol.

@@ -11,22 +11,13 @@ import {
   latinHypercube,
   redshiftSlices,
   SEED_GALAXY_MODEL,
+  THETA_COLUMNS,
   workerUnitRows,
 } from "../src/index.js";
 
 it("README example", () => {
   const model = Effect.runSync(agnfinderForwardModel());
-  expect(model.thetaColumns).toEqual([
-    "zred",
-    "mass",
-    "dust2",
-    "tage",
-    "tau",
-    "agn_mass",
-    "agn_eb_v",
-    "agn_torus_mass",
-    "inclination",
-  ]);
+  expect(model.thetaColumns).toEqual([...THETA_COLUMNS]);
   const maggies = model.forward([0.5, 1e10, 0.3, 5, 1, 1, 0.1, 0.1, 60]);
   expect(maggies.length).toBe(8);
   expect(model.photWave.length).toBe(8);

@@ -4,18 +4,8 @@
  * counts = trapezoid of λ·T·F_λ over the samples where the interpolated T is positive,
  * extended by one sample on each side. Maggies = counts / AB zero counts.
  */
+import { lowerBound } from "../numeric.js";
 import type { Filter } from "./filter.js";
-
-/** First index i with a[i] >= x (a increasing), or a.length. */
-function lowerBound(a: ArrayLike<number>, x: number, lo = 0): number {
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Per-filter slopes of the transmission segments, computed once. */
 const SLOPES = new WeakMap<Filter, Float64Array>();

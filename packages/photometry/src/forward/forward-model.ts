@@ -14,6 +14,7 @@ import { ThetaError } from "../errors.js";
 import { effectiveWavelengths, type Filter } from "../filters/filter.js";
 import { projectFilter } from "../filters/projection.js";
 import type { ModelData } from "../model-data.js";
+import { lowerBound } from "../numeric.js";
 import { makeStellarModel, type StellarOptions } from "../stellar/stellar-population.js";
 import { C_AA_PER_S, TO_CGS_AT_10PC } from "./constants.js";
 import { checkPhysical, PHYSICAL_PARAMS, type PhysicalParam } from "./physical-params.js";
@@ -62,18 +63,6 @@ const DEFAULT_FIXED: Record<PhysicalParam, number> = {
   agn_torus_mass: 0,
   inclination: 0,
 };
-
-/** First index with a[i] >= x. */
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const LN10 = Math.log(10);
 

@@ -3,21 +3,11 @@
  * that make a θ evaluable: every value finite; mass, dust2, zred and the AGN scales
  * non-negative; tage and tau positive. Nothing is checked against the sampling hypercube.
  */
+import { THETA_COLUMNS } from "../config/free-params.js";
 import { ThetaError } from "../errors.js";
 
-/** Prospector names the forward model can take as free or fixed parameters. */
-export const PHYSICAL_PARAMS = [
-  "zred",
-  "mass",
-  "logzsol",
-  "dust2",
-  "tage",
-  "tau",
-  "agn_mass",
-  "agn_eb_v",
-  "agn_torus_mass",
-  "inclination",
-] as const;
+/** Prospector names the forward model can take as free or fixed parameters: agnfinder's θ and logzsol. */
+export const PHYSICAL_PARAMS = [...THETA_COLUMNS, "logzsol"] as const;
 export type PhysicalParam = (typeof PHYSICAL_PARAMS)[number];
 
 /** Lower limits: `[bound, strict]` (strict: value must exceed bound). */

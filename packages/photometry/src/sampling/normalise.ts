@@ -8,39 +8,65 @@
 import type { FreeParams } from "../config/free-params.js";
 import type { ResolvedParameter } from "../config/parameter.js";
 
-/** Physical θ → normalised [0, 1] hypercube coordinates (agnfinder FreeParams). */
-export function normaliseTheta(
-  fp: FreeParams,
-  theta: Float64Array,
-  out = new Float64Array(theta.length),
-): Float64Array {
-  const d = fp.columns.length;
+/**
+ * The affine map between a column's (transformed) range and [0, 1]: u = (g(θ) − lo)/(hi − lo)
+ * and θ = g⁻¹(lo + (hi − lo)u), with g per column (identity, log10 or ln) given as a pair.
+ */
+interface ColumnMap {
+  readonly limits: Float64Array;
+  readonly to: readonly ((x: number) => number)[];
+  readonly from: readonly ((x: number) => number)[];
+}
+
+const identity = (x: number): number => x;
+
+function toUnit(map: ColumnMap, theta: Float64Array, out: Float64Array): Float64Array {
+  const d = map.to.length;
   for (let i = 0; i < theta.length; i++) {
     const j = i % d;
-    const lo = fp.limits[2 * j];
-    const hi = fp.limits[2 * j + 1];
-    const v = fp.log[j] ? Math.log10(theta[i]) : theta[i];
-    out[i] = (v - lo) / (hi - lo);
+    const lo = map.limits[2 * j];
+    out[i] = (map.to[j](theta[i]) - lo) / (map.limits[2 * j + 1] - lo);
   }
   return out;
 }
 
-/** Normalised hypercube coordinates → physical θ (agnfinder FreeParams). */
-export function denormaliseTheta(
-  fp: FreeParams,
-  unit: Float64Array,
-  out = new Float64Array(unit.length),
-): Float64Array {
-  const d = fp.columns.length;
+function fromUnit(map: ColumnMap, unit: Float64Array, out: Float64Array): Float64Array {
+  const d = map.to.length;
   for (let i = 0; i < unit.length; i++) {
     const j = i % d;
-    const lo = fp.limits[2 * j];
-    const hi = fp.limits[2 * j + 1];
-    const v = lo + (hi - lo) * unit[i];
-    out[i] = fp.log[j] ? 10 ** Math.min(Math.max(v, -10), 20) : v;
+    const lo = map.limits[2 * j];
+    out[i] = map.from[j](lo + (map.limits[2 * j + 1] - lo) * unit[i]);
   }
   return out;
 }
+
+/** agnfinder: log10 for `log_*` columns, and 10^clip(·, −10, 20) back. */
+const freeParamsMap = (fp: FreeParams): ColumnMap => ({
+  limits: fp.limits,
+  to: fp.log.map((l) => (l ? Math.log10 : identity)),
+  from: fp.log.map((l) => (l ? (v: number) => 10 ** Math.min(Math.max(v, -10), 20) : identity)),
+});
+
+/** SPItorch: ln for log-scaled parameters, the range of the prior. */
+const paramsMap = (params: readonly ResolvedParameter[]): ColumnMap => ({
+  limits: freeParamLimits(params),
+  to: params.map((p) => (p.logScale ? Math.log : identity)),
+  from: params.map((p) => (p.logScale ? Math.exp : identity)),
+});
+
+/** Physical θ → normalised [0, 1] hypercube coordinates (agnfinder FreeParams). */
+export const normaliseTheta = (
+  fp: FreeParams,
+  theta: Float64Array,
+  out = new Float64Array(theta.length),
+): Float64Array => toUnit(freeParamsMap(fp), theta, out);
+
+/** Normalised hypercube coordinates → physical θ (agnfinder FreeParams). */
+export const denormaliseTheta = (
+  fp: FreeParams,
+  unit: Float64Array,
+  out = new Float64Array(unit.length),
+): Float64Array => fromUnit(freeParamsMap(fp), unit, out);
 
 /** (lo, hi) of each free parameter in normalisation space (ln for log-scaled ones). */
 export function freeParamLimits(params: readonly ResolvedParameter[]): Float64Array {
@@ -53,33 +79,15 @@ export function freeParamLimits(params: readonly ResolvedParameter[]): Float64Ar
 }
 
 /** Physical θ → [0, 1] for a configuration's free parameters (SPItorch's rule). */
-export function normaliseParams(
+export const normaliseParams = (
   params: readonly ResolvedParameter[],
   theta: Float64Array,
   out = new Float64Array(theta.length),
-): Float64Array {
-  const lim = freeParamLimits(params);
-  const d = params.length;
-  for (let i = 0; i < theta.length; i++) {
-    const j = i % d;
-    const v = params[j].logScale ? Math.log(theta[i]) : theta[i];
-    out[i] = (v - lim[2 * j]) / (lim[2 * j + 1] - lim[2 * j]);
-  }
-  return out;
-}
+): Float64Array => toUnit(paramsMap(params), theta, out);
 
 /** [0, 1] → physical θ for a configuration's free parameters. */
-export function denormaliseParams(
+export const denormaliseParams = (
   params: readonly ResolvedParameter[],
   unit: Float64Array,
   out = new Float64Array(unit.length),
-): Float64Array {
-  const lim = freeParamLimits(params);
-  const d = params.length;
-  for (let i = 0; i < unit.length; i++) {
-    const j = i % d;
-    const v = lim[2 * j] + (lim[2 * j + 1] - lim[2 * j]) * unit[i];
-    out[i] = params[j].logScale ? Math.exp(v) : v;
-  }
-  return out;
-}
+): Float64Array => fromUnit(paramsMap(params), unit, out);
