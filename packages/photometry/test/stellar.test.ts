@@ -1,4 +1,5 @@
 import { Effect } from "effect";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   AGE_CENTRES,
@@ -9,8 +10,11 @@ import {
   imfMoment,
   loadModelData,
   makeStellarModel,
+  msLifetime,
+  msLuminosity,
   sspBolometric,
   sspTable,
+  turnoffMass,
 } from "../src/index.js";
 import { frequencyWeights } from "../src/stellar/planck.js";
 
@@ -45,6 +49,20 @@ describe("stellar substitute pieces", () => {
     // τ ≫ tage: ψ ∝ t, so half the mass is younger than tage·(1 − 1/√2).
     delayedTauWeights(1, 1e6, [0, 1 - Math.SQRT1_2, 2], w.subarray(0, 2));
     expect(w[0]).toBeCloseTo(0.5, 5);
+  });
+  it("main-sequence relations: continuous at 10 M☉, turnoffMass inverts msLifetime, massive stars as observed", () => {
+    expect(msLuminosity(10 * (1 + 1e-12)) / msLuminosity(10)).toBeCloseTo(1, 9);
+    expect(msLifetime(10 * (1 + 1e-12)) / msLifetime(10)).toBeCloseTo(1, 9);
+    fc.assert(
+      fc.property(fc.double({ min: 0.08, max: 100, noNaN: true }), (m) => {
+        expect(Math.abs(turnoffMass(msLifetime(m)) / m - 1)).toBeLessThan(1e-12);
+      }),
+    );
+    expect(msLuminosity(1)).toBe(1);
+    expect(msLifetime(1)).toBe(10);
+    // A 100 M☉ star: ~1e6 L☉ for ~3 Myr (not 1e7 L☉ for 0.1 Myr).
+    expect(msLuminosity(100)).toBeCloseTo(1e6, -4);
+    expect(msLifetime(100)).toBeCloseTo(0.00316, 4);
   });
   it("SSP light fades with age; giants carry a large share of an old population's light", () => {
     const young = sspBolometric(0.01);

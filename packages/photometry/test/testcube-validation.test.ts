@@ -50,7 +50,7 @@ describe("testcube validation (spec §3.6)", () => {
     });
     expect(sorted[500]).toBeLessThan(1e-4);
   });
-  it("the 9 flagged rows: how close the stellar substitute gets (reported, loosely bounded)", () => {
+  it("the 9 flagged rows: the stellar substitute brings them within 0.2 dex", () => {
     const full = makeForwardModel(data, {
       ...agnOnlySpec,
       fixed: { logzsol: 0 },
@@ -65,6 +65,12 @@ describe("testcube validation (spec §3.6)", () => {
         .map((r, i) => `${r[0]}: ${without[i].toFixed(3)} → ${withStars[i].toFixed(3)}`)
         .join("; ")}`,
     );
-    for (const d of withStars) expect(Number.isFinite(d)).toBe(true);
+    // Measured at most 0.16 dex (rows 779, 876: ~1 Myr populations, u band); the AGN terms
+    // alone miss by up to 2.6 dex there. FSPS's isochrones and spectra are not reproducible
+    // (spec §6), so the bound is the substitute's accuracy, not agnfinder's 0.01 dex.
+    for (const [i, d] of withStars.entries()) {
+      expect(d).toBeLessThan(0.2);
+      expect(d).toBeLessThanOrEqual(Math.max(without[i], 0.06));
+    }
   });
 });
