@@ -9,7 +9,7 @@
  *
  * A uniformly random bucket assignment followed by a uniform permutation within each bucket
  * is a uniformly random permutation of all rows. Memory: one bucket (≈ `bucketRows` rows) plus
- * small per-bucket write buffers, whatever the cube's size. Draws come from `key(seed)`
+ * small per-bucket write buffers and one I/O block, whatever the cube's size. Draws come from `key(seed)`
  * (Threefry), so the output is a function of the partials, their order, the seed and
  * `bucketRows`. Without shuffling, rows are copied in order.
  */
@@ -31,12 +31,14 @@ export interface CombineOptions {
   readonly shuffle?: boolean;
   /** Seed of the shuffle (default 0). */
   readonly seed?: number;
-  /** Rows per bucket and per read block (default 2^18: ≈ 52 MB of DES rows in memory). */
+  /** Rows per bucket (default 2^16: ≈ 13 MB of DES rows in memory; raised so that there are
+   * at most 512 buckets). Files are read and written in blocks of at most 16,384 rows. */
   readonly bucketRows?: number;
 }
 
 const MAX_BUCKETS = 512;
 const FLUSH_ROWS = 256;
+const IO_ROWS = 16_384;
 
 const same = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
@@ -64,10 +66,10 @@ export function combineCubes(
     const W = 2 * D + F;
     const M = infos.reduce((s, i) => s + i.rows, 0);
     const shuffle = options.shuffle ?? true;
-    let blockRows = Math.max(1, Math.floor(options.bucketRows ?? 2 ** 18));
-    const nBuckets = shuffle ? Math.max(1, Math.ceil(M / blockRows)) : 1;
-    if (nBuckets > MAX_BUCKETS) blockRows = Math.ceil(M / MAX_BUCKETS);
-    const B = shuffle ? Math.max(1, Math.ceil(M / blockRows)) : 1;
+    let bucketRows = Math.max(1, Math.floor(options.bucketRows ?? 2 ** 16));
+    if (Math.ceil(M / bucketRows) > MAX_BUCKETS) bucketRows = Math.ceil(M / MAX_BUCKETS);
+    const B = shuffle ? Math.max(1, Math.ceil(M / bucketRows)) : 1;
+    const blockRows = Math.min(IO_ROWS, bucketRows);
     const writer = yield* openCubeWriter(out, layout, M);
     const body = Effect.gen(function* () {
       if (!shuffle) {
@@ -126,23 +128,29 @@ export function combineCubes(
           const file = join(tmp, `bucket-${b}.f64`);
           const raw = readFileSync(file);
           rmSync(file);
-          // Copy into a fresh (8-byte aligned) buffer: a Buffer's offset need not be aligned.
-          const rows = new Float64Array(new Uint8Array(raw).buffer);
+          // A Buffer's offset need not be 8-byte aligned: copy only in that case.
+          const rows =
+            raw.byteOffset % 8 === 0
+              ? new Float64Array(raw.buffer, raw.byteOffset, raw.byteLength / 8)
+              : new Float64Array(new Uint8Array(raw).buffer);
           const n = counts[b];
           const perm = permutation(foldIn(permuteKey, b), n);
-          const block: CubeRows = {
-            theta: new Float64Array(n * D),
-            normalisedTheta: new Float64Array(n * D),
-            simulatedY: new Float64Array(n * F),
-          };
-          for (let r = 0; r < n; r++) {
-            const src = perm[r] * W;
-            block.theta.set(rows.subarray(src, src + D), r * D);
-            block.normalisedTheta.set(rows.subarray(src + D, src + 2 * D), r * D);
-            block.simulatedY.set(rows.subarray(src + 2 * D, src + W), r * F);
+          for (let s = 0; s < n; s += blockRows) {
+            const m = Math.min(blockRows, n - s);
+            const block: CubeRows = {
+              theta: new Float64Array(m * D),
+              normalisedTheta: new Float64Array(m * D),
+              simulatedY: new Float64Array(m * F),
+            };
+            for (let r = 0; r < m; r++) {
+              const src = perm[s + r] * W;
+              block.theta.set(rows.subarray(src, src + D), r * D);
+              block.normalisedTheta.set(rows.subarray(src + D, src + 2 * D), r * D);
+              block.simulatedY.set(rows.subarray(src + 2 * D, src + W), r * F);
+            }
+            yield* writer.write(offset, block);
+            offset += m;
           }
-          yield* writer.write(offset, block);
-          offset += n;
         }
       } finally {
         rmSync(tmp, { recursive: true, force: true });
