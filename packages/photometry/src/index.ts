@@ -12,6 +12,7 @@ export * from "./cosmology/wmap9.js";
 export * from "./cube/combine.js";
 export * from "./cube/cube-file.js";
 export * from "./cube/layout.js";
+export * from "./cube/simulate.js";
 export * from "./errors.js";
 export * from "./filters/filter.js";
 export * from "./filters/filter-sets.js";

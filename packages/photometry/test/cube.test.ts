@@ -13,13 +13,13 @@ import {
   cubeFileName,
   cubeLayout,
   defaultFreeParams,
-  denormaliseTheta,
   FREE_PARAM_COLUMNS,
   loadModelData,
   partialFileName,
   readCubeInfo,
   readCubeRows,
   redshiftSlices,
+  simulateRows,
   THETA_COLUMNS,
   workerSampleCounts,
   workerUnitRows,
@@ -39,9 +39,7 @@ const dir = mkdtempSync(join(tmpdir(), "cube-"));
 /** One worker's rows: draws in its redshift slice, θ, forward model. */
 function simulate(worker: number, n: number, P: number): CubeRows {
   const slice = redshiftSlices(0, 6, P)[worker];
-  const normalisedTheta = workerUnitRows(fp, 7, slice, "uniform", n);
-  const theta = denormaliseTheta(fp, normalisedTheta);
-  return { theta, normalisedTheta, simulatedY: model.forwardBatch(theta) };
+  return simulateRows(model, fp, workerUnitRows(fp, 7, slice, "uniform", n));
 }
 
 const rowStrings = (r: CubeRows, D: number, F: number) =>
@@ -62,6 +60,13 @@ describe("cube files (spec §2.4–2.6)", () => {
   );
   const blocks = slices.map((s) => simulate(s.worker, counts[s.worker], P));
 
+  it("simulateRows: θ = denormalised rows, photometry = forwardBatch(θ); a model in another order is refused", () => {
+    const unit = workerUnitRows(fp, 1, redshiftSlices(0, 6, 1)[0], "lhs", 5);
+    const rows = simulateRows(model, fp, unit);
+    expect(Array.from(rows.simulatedY)).toEqual(Array.from(model.forwardBatch(rows.theta)));
+    const galaxyLike = { ...model, thetaColumns: [...model.thetaColumns].reverse() };
+    expect(() => simulateRows(galaxyLike, fp, unit)).toThrow(/reads θ as/);
+  });
   it("names as agnfinder; bytes per sample 8·(9 + 9 + F)", () => {
     expect(cubeFileName(40_000_000, 0, 6)).toBe(
       "photometry_simulation_40000000n_z_0p0000_to_6p0000.hdf5",
