@@ -6,6 +6,7 @@ export * from "./config/forward-model-params.js";
 export * from "./config/free-params.js";
 export * from "./config/parameter.js";
 export * from "./config/prior.js";
+export * from "./config/prior-distribution.js";
 export * from "./config/sampling-params.js";
 export { MODEL_TEMPLATES } from "./config/templates.js";
 export * from "./cosmology/wmap9.js";
