@@ -7,12 +7,14 @@
 import { randomBytes } from "node:crypto";
 import { renameSync, rmSync } from "node:fs";
 import { Effect } from "effect";
-import h5wasm from "h5wasm/node";
+import type H5Module from "h5wasm/node";
 import { CubeFileError } from "../errors.js";
 import type { CubeLayout } from "./layout.js";
 
-type H5File = InstanceType<typeof h5wasm.File>;
-type H5Dataset = InstanceType<typeof h5wasm.Dataset>;
+type H5 = typeof H5Module;
+type H5File = InstanceType<H5["File"]>;
+type H5Dataset = InstanceType<H5["Dataset"]>;
+type H5Group = InstanceType<H5["Group"]>;
 
 /** A block of cube rows, row-major. */
 export interface CubeRows {
@@ -32,18 +34,22 @@ export interface CubeWriter {
   abort(): Effect.Effect<void>;
 }
 
-const ready = Effect.promise(() => h5wasm.ready);
+// h5wasm (a WebAssembly build of HDF5) is loaded on first use, not when the package is
+// imported: forward-model workers never pay for it.
+let loading: Promise<H5> | undefined;
+const ready: Effect.Effect<H5> = Effect.promise(() => {
+  loading ??= import("h5wasm/node").then(async (m) => {
+    await m.default.ready;
+    return m.default;
+  });
+  return loading;
+});
 const CHUNK_ROWS = 4096;
 
 const fail = (file: string) => (e: unknown) =>
   new CubeFileError({ file, reason: e instanceof Error ? e.message : String(e) });
 
-function emptyDataset(
-  g: InstanceType<typeof h5wasm.Group>,
-  name: string,
-  rows: number,
-  cols: number | null,
-): H5Dataset {
+function emptyDataset(g: H5Group, name: string, rows: number, cols: number | null): H5Dataset {
   const shape = cols === null ? [0] : [0, cols];
   const maxshape = cols === null ? [null] : [null, cols];
   const chunks =
@@ -62,7 +68,7 @@ export function openCubeWriter(
   rows: number,
 ): Effect.Effect<CubeWriter, CubeFileError> {
   return Effect.gen(function* () {
-    yield* ready;
+    const h5wasm = yield* ready;
     const temp = `${path}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
     const D = layout.columns.length;
     const F = layout.bands.length;
@@ -181,15 +187,18 @@ export interface CubeInfo {
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [String(v)]);
 
-function withFile<A>(path: string, f: (file: H5File) => A): Effect.Effect<A, CubeFileError> {
+function withFile<A>(
+  path: string,
+  f: (file: H5File, h5wasm: H5) => A,
+): Effect.Effect<A, CubeFileError> {
   return ready.pipe(
-    Effect.flatMap(() =>
+    Effect.flatMap((h5wasm) =>
       Effect.try({
         try: () => {
           const file: H5File = new h5wasm.File(path, "r");
           if (file.file_id < 0n) throw new Error("HDF5 could not open the file");
           try {
-            return f(file);
+            return f(file, h5wasm);
           } finally {
             file.close();
           }
@@ -200,7 +209,7 @@ function withFile<A>(path: string, f: (file: H5File) => A): Effect.Effect<A, Cub
   );
 }
 
-const dataset = (file: H5File, name: string): H5Dataset => {
+const dataset = (file: H5File, name: string, h5wasm: H5): H5Dataset => {
   const d = file.get(`samples/${name}`);
   if (!(d instanceof h5wasm.Dataset)) throw new Error(`no dataset samples/${name}`);
   return d;
@@ -208,10 +217,10 @@ const dataset = (file: H5File, name: string): H5Dataset => {
 
 /** Row count and layout of a cube file. */
 export const readCubeInfo = (path: string): Effect.Effect<CubeInfo, CubeFileError> =>
-  withFile(path, (file) => {
-    const theta = dataset(file, "theta");
-    const y = dataset(file, "simulated_y");
-    const g = file.get("samples") as InstanceType<typeof h5wasm.Group>;
+  withFile(path, (file, h5) => {
+    const theta = dataset(file, "theta", h5);
+    const y = dataset(file, "simulated_y", h5);
+    const g = file.get("samples") as H5Group;
     const attr = (d: { attrs: Record<string, { value: unknown }> }, k: string) => d.attrs[k]?.value;
     const shape = theta.shape ?? [0, 0];
     return {
@@ -223,7 +232,7 @@ export const readCubeInfo = (path: string): Effect.Effect<CubeInfo, CubeFileErro
         ranges: Float64Array.from((attr(theta, "ranges") as ArrayLike<number>) ?? []),
         log: Array.from((attr(theta, "log") as ArrayLike<number>) ?? [], (v) => v !== 0),
         bands: strings(attr(y, "columns") ?? attr(g, "filters") ?? []),
-        wavelengths: dataset(file, "wavelengths").value as Float64Array,
+        wavelengths: dataset(file, "wavelengths", h5).value as Float64Array,
         filterSet: String(attr(g, "filter_set") ?? "custom"),
       },
     };
@@ -235,12 +244,12 @@ export const readCubeRows = (
   start: number,
   count: number,
 ): Effect.Effect<CubeRows, CubeFileError> =>
-  withFile(path, (file) => {
+  withFile(path, (file, h5) => {
     const get = (name: string) =>
       count === 0
         ? new Float64Array(0)
         : Float64Array.from(
-            dataset(file, name).slice([[start, start + count], []]) as Float64Array,
+            dataset(file, name, h5).slice([[start, start + count], []]) as Float64Array,
           );
     return {
       theta: get("theta"),
