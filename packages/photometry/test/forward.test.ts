@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import {
@@ -108,6 +111,19 @@ describe("forward model", () => {
     const only = agnOnly.forward(THETA);
     const full = agn.forward(THETA);
     for (let j = 0; j < only.length; j++) expect(only[j]).toBeLessThan(full[j]);
+  });
+  it("a configuration can name user .par filter files beside bundled ones", () => {
+    const dir = mkdtempSync(join(tmpdir(), "user-filter-"));
+    const box = join(dir, "my_box.par");
+    writeFileSync(box, "# a 5000-6000 Å box\n4990 0\n5000 1\n6000 1\n6010 0\n");
+    const model = Effect.runSync(
+      decodeForwardModelParams({ ...SEED_GALAXY_MODEL, filters: ["DES_r", box] }).pipe(
+        Effect.flatMap((c) => buildForwardModel(c, { data })),
+      ),
+    );
+    expect(model.bands).toEqual(["DES_r", "my_box"]);
+    expect(model.photWave[1]).toBeGreaterThan(5000);
+    expect(allPositive(model.forward([0.1, 1e8, -0.5, 0.05, 13, 1]))).toBe(true);
   });
   it("an unknown or unsupported parameter in a config is a ConfigError naming it", () => {
     const err = (input: unknown) =>
