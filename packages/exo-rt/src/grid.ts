@@ -4,6 +4,7 @@
  */
 import { C_KMS } from "./constants.js";
 import { ExoInputError } from "./errors.js";
+import { pow10 } from "./pow10.js";
 
 export type GridUnit = "cm-1" | "AA" | "nm" | "um";
 export type XsMode = "lpf" | "modit" | "premodit" | "presolar" | "dit";
@@ -20,13 +21,13 @@ export interface WavenumberGrid {
 
 const UNIT_FACTOR: Record<Exclude<GridUnit, "cm-1">, number> = { AA: 1e8, nm: 1e7, um: 1e4 };
 
-/** numpy.logspace(log10 x0, log10 x1, n): 10^(a + i (b−a)/(n−1)), last point 10^b. */
+/** numpy.logspace(log10 x0, log10 x1, n): 10^(a + i (b−a)/(n−1)), last point 10^b, correctly rounded. */
 export function logspace10(x0: number, x1: number, n: number): Float64Array {
   const a = Math.log10(x0);
   const b = Math.log10(x1);
   const out = new Float64Array(n);
   const step = (b - a) / (n - 1);
-  for (let i = 0; i < n; i++) out[i] = 10 ** (i === n - 1 ? b : a + i * step);
+  for (let i = 0; i < n; i++) out[i] = pow10(i === n - 1 ? b : a + i * step);
   return out;
 }
 

@@ -13,3 +13,5 @@ export { erfcxExojax, hjert, rewofz, voigtHjert } from "./opacity/hjert.js";
 export { exomolLineState, type LineState, xsmatrixLpf, xsvectorLpf, xsvectorLpfLines } from "./opacity/lpf.js";
 export { ditgridLinearInterval, ditgridLogInterval, getix } from "./opacity/dit.js";
 export { lineShapeDensity, xsmatrixModit, xsvectorModit, xsvectorModitLines } from "./opacity/modit.js";
+export { type DiffMode, optimalPremoditParams, type PremoditParams, robustRange } from "./opacity/premodit-params.js";
+export { OpaPremodit, type OpaPremoditOptions } from "./opacity/premodit.js";
