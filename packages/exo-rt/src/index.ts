@@ -15,3 +15,21 @@ export { ditgridLinearInterval, ditgridLogInterval, getix } from "./opacity/dit.
 export { lineShapeDensity, xsmatrixModit, xsvectorModit, xsvectorModitLines } from "./opacity/modit.js";
 export { type DiffMode, optimalPremoditParams, type PremoditParams, robustRange } from "./opacity/premodit-params.js";
 export { OpaPremodit, type OpaPremoditOptions } from "./opacity/premodit.js";
+export { type CdbCIA, ciaColumns, logaciaAt, logaciaMatrix, logaciaVector, readCia } from "./opacity/cia.js";
+export { ArtEmisPure, type ArtEmisPureOptions, expint1, type RtSolver, transmission2E3 } from "./rt/art-emis-pure.js";
+export { contributionFunction } from "./rt/contribution.js";
+export { gaussLegendre } from "./rt/gauss-legendre.js";
+export { gravityJupiter, loggJupiter, squareRadiusFromMassLogg } from "./rt/gravity.js";
+export { piPlanck, piPlanckValue } from "./rt/planck.js";
+export { convolveSame } from "./sop/convolve-same.js";
+export { resolutionToGaussianStd, SopInstProfile } from "./sop/inst-profile.js";
+export { rotationKernel, SopRotation } from "./sop/rotation.js";
+export { logaciaMatrixOp, premoditXsmatrixOp } from "./model/ops.js";
+export {
+  type EmissionModel,
+  type EmissionModelSetup,
+  type EmissionParams,
+  emissionModel,
+  type SeedModelOptions,
+  seedEmissionModel,
+} from "./model/emission-model.js";

@@ -4,6 +4,7 @@
  */
 
 export { customVjp } from "./autodiff/custom-vjp.js";
+export { apply as applyPrimitive } from "./core/apply.js";
 export { grad, valueAndGrad, valueAndGradFlat } from "./autodiff/grad.js";
 export { stopGradient } from "./autodiff/stop-gradient.js";
 export {

@@ -392,7 +392,11 @@ export class OpaPremodit {
   }
 
   /** Cross sections per layer (Nlayer × Nnu, row-major). */
-  xsmatrix(tarr: ArrayLike<number>, parr: ArrayLike<number>, out = new Float64Array(tarr.length * this.nuGrid.length)): Float64Array {
+  xsmatrix(
+    tarr: ArrayLike<number>,
+    parr: ArrayLike<number>,
+    out: Float64Array = new Float64Array(tarr.length * this.nuGrid.length),
+  ): Float64Array {
     const n = this.nuGrid.length;
     for (let i = 0; i < tarr.length; i++) this.layer(tarr[i], parr[i], out, i * n);
     return out;
