@@ -33,3 +33,4 @@ export {
   type SeedModelOptions,
   seedEmissionModel,
 } from "./model/emission-model.js";
+export { REFERENCE_CASES, type ReferenceCase, type ReferenceSetup, referenceCase, referenceSetup } from "./model/reference-cases.js";
