@@ -24,7 +24,6 @@ interface PremoditAttrs {
   readonly key: string;
   readonly opa: OpaPremodit;
   readonly pressure: Float64Array;
-  readonly scratch: { xs: Float64Array; dxs: Float64Array };
 }
 
 const PREMODIT_XSMATRIX_VJP: Primitive<PremoditAttrs> = {
@@ -32,15 +31,7 @@ const PREMODIT_XSMATRIX_VJP: Primitive<PremoditAttrs> = {
   nondifferentiable: true,
   outShape: ([, t]) => [t[0]],
   run: ([g, t], _s, out, _o, a) => {
-    const n = a.opa.nuGrid.length;
-    const { xs, dxs } = a.scratch;
-    for (let i = 0; i < t.length; i++) {
-      a.opa.layer(t[i], a.pressure[i], xs, 0, dxs);
-      let acc = 0;
-      const off = i * n;
-      for (let k = 0; k < n; k++) acc += g[off + k] * dxs[k];
-      out[i] = acc;
-    }
+    a.opa.vjpTemperature(t, a.pressure, g, out);
   },
   attrsKey: (a) => a.key,
 };
@@ -60,13 +51,8 @@ const PREMODIT_XSMATRIX: Primitive<PremoditAttrs> = {
  * cross sections (cm²).
  */
 export function premoditXsmatrixOp(opa: OpaPremodit, pressure: Float64Array): (tarr: TensorLike) => Tensor {
-  const n = opa.nuGrid.length;
-  const attrs: PremoditAttrs = {
-    key: `premodit#${nextId++}`,
-    opa,
-    pressure,
-    scratch: { xs: new Float64Array(n), dxs: new Float64Array(n) },
-  };
+  opa.enableSpectrumCache(pressure.length);
+  const attrs: PremoditAttrs = { key: `premodit#${nextId++}`, opa, pressure };
   return (tarr) => {
     const t = toTensor(tarr);
     if (t.rank !== 1 || t.size !== pressure.length)

@@ -69,6 +69,11 @@ export class FoldedVoigtConvolver {
   private readonly full: Float64Array;
   private readonly scale: Float64Array;
 
+  /** R/ν_k: the factor `finish` applies. */
+  get scaleFactors(): Float64Array {
+    return this.scale;
+  }
+
   constructor(nuGrid: Float64Array, resolution: number) {
     const n = nuGrid.length;
     this.n = n;

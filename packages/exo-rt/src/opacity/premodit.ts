@@ -16,6 +16,7 @@ import { interp1, partitionAt } from "../db/partition.js";
 import { ExoInputError } from "../errors.js";
 import { isEslogGrid, resolutionEslog } from "../grid.js";
 import { ditgridLinearInterval, ditgridLogInterval, getix } from "./dit.js";
+import { irfftInto, rfftInto } from "@sidereal/tensor/kernels";
 import { FoldedVoigtConvolver, foldedVoigtKernel } from "./folded-voigt.js";
 import { type DiffMode, optimalPremoditParams } from "./premodit-params.js";
 
@@ -74,6 +75,12 @@ export class OpaPremodit {
   private readonly tangentAccIm: Float64Array;
   private readonly weightE: Float64Array;
   private readonly dweightE: Float64Array;
+  /** Spectra F(slsd_b) of the last xsmatrix call per layer, reused by the VJP. */
+  private spectrumCache: { t: Float64Array; p: Float64Array; re: Float64Array; im: Float64Array } | null = null;
+  private readonly adjRe: Float64Array;
+  private readonly adjIm: Float64Array;
+  private readonly adjPad: Float64Array;
+  private readonly adjOut: Float64Array;
 
   constructor(mdb: MdbExomol, nuGrid: Float64Array, options: OpaPremoditOptions = {}) {
     if (!isEslogGrid(nuGrid))
@@ -269,6 +276,24 @@ export class OpaPremodit {
     this.tangentAccIm = new Float64Array(n + 1);
     this.weightE = new Float64Array(ne);
     this.dweightE = new Float64Array(ne);
+    this.adjRe = new Float64Array(n + 1);
+    this.adjIm = new Float64Array(n + 1);
+    this.adjPad = new Float64Array(2 * n);
+    this.adjOut = new Float64Array(2 * n);
+  }
+
+  /**
+   * Keep the per-layer spectra of the next xsmatrix calls for `vjpTemperature`
+   * (memory: Nlayer × Nb × (N+1) complex values).
+   */
+  enableSpectrumCache(nlayer: number): void {
+    const size = nlayer * this.multiIndex.length * (this.nuGrid.length + 1);
+    this.spectrumCache = {
+      t: new Float64Array(nlayer).fill(Number.NaN),
+      p: new Float64Array(nlayer).fill(Number.NaN),
+      re: new Float64Array(size),
+      im: new Float64Array(size),
+    };
   }
 
   /** Number of broadening pairs (ExoJAX's Nb). */
@@ -284,7 +309,9 @@ export class OpaPremodit {
   /**
    * One layer: cross section at (T, P) into out[off..off+N); with `dout`, also ∂xs/∂T.
    */
-  layer(t: number, p: number, out: Float64Array, off = 0, dout?: Float64Array): void {
+  /** Line-shape densities S[k, b] at T into `slsd` (and ∂S/∂T into `dslsd` when asked). */
+  private densities(t: number, derivative: boolean): void {
+    const dout = derivative;
     const n = this.nuGrid.length;
     const nb = this.multiIndex.length;
     const c2 = HC_PER_K;
@@ -338,6 +365,14 @@ export class OpaPremodit {
       }
       for (let b = 0; b < nb; b++) slsd[k * nb + b] *= f;
     }
+  }
+
+  layer(t: number, p: number, out: Float64Array, off = 0, dout?: Float64Array, cacheIndex = -1): void {
+    const n = this.nuGrid.length;
+    const nb = this.multiIndex.length;
+    this.densities(t, dout !== undefined);
+    const slsd = this.slsd;
+    const dslsd = this.dslsd;
     const nsigmaD = DOPPLER_C3 * Math.sqrt(t / this.molmass) * this.resolution;
     const dnsigmaD = nsigmaD / (2 * t);
     const conv = this.conv;
@@ -352,6 +387,12 @@ export class OpaPremodit {
       const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
       const g = ngref * (t / this.TrefBroadening) ** -nexp * p;
       conv.transform(slsd, b, nb);
+      const cache = this.spectrumCache;
+      if (cache !== null && cacheIndex >= 0 && cacheIndex < cache.t.length) {
+        const at = (cacheIndex * nb + b) * (n + 1);
+        cache.re.set(conv.specRe, at);
+        cache.im.set(conv.specIm, at);
+      }
       if (dout) {
         foldedVoigtKernel(g, nsigmaD, n, conv.kernel, this.dkg, this.dkb);
         const dg = (-nexp * g) / t;
@@ -398,8 +439,88 @@ export class OpaPremodit {
     out: Float64Array = new Float64Array(tarr.length * this.nuGrid.length),
   ): Float64Array {
     const n = this.nuGrid.length;
-    for (let i = 0; i < tarr.length; i++) this.layer(tarr[i], parr[i], out, i * n);
+    const cache = this.spectrumCache;
+    for (let i = 0; i < tarr.length; i++) {
+      this.layer(tarr[i], parr[i], out, i * n, undefined, i);
+      if (cache !== null && i < cache.t.length) {
+        cache.t[i] = tarr[i];
+        cache.p[i] = parr[i];
+      }
+    }
     return out;
+  }
+
+  /**
+   * Vector-Jacobian product of xsmatrix with respect to the layer temperatures:
+   * out[i] = Σ_k g[i, k] ∂xs[i, k]/∂T_i. Uses the adjoint of the inverse transform,
+   * so a layer costs one forward and Nb inverse transforms (plus Nb forward ones
+   * when the layer's spectra are not cached from the last xsmatrix call).
+   */
+  vjpTemperature(tarr: ArrayLike<number>, parr: ArrayLike<number>, g: Float64Array, out: Float64Array): void {
+    const n = this.nuGrid.length;
+    const nb = this.multiIndex.length;
+    const conv = this.conv;
+    const cache = this.spectrumCache;
+    const scale = conv.scaleFactors;
+    const inv2n = 1 / (2 * n);
+    for (let i = 0; i < tarr.length; i++) {
+      const t = tarr[i];
+      const p = parr[i];
+      // line-shape density and its T-derivative (no transforms)
+      this.densities(t, true);
+      const slsd = this.slsd;
+      const dslsd = this.dslsd;
+      // H = rfft(pad(R/ν ∘ g_i))
+      const pad = this.adjPad;
+      for (let k = 0; k < n; k++) pad[k] = scale[k] * g[i * n + k];
+      pad.fill(0, n);
+      rfftInto(pad, 0, 2 * n, this.adjRe, this.adjIm, 0);
+      const hre = this.adjRe;
+      const him = this.adjIm;
+      const cached = cache !== null && i < cache.t.length && cache.t[i] === t && cache.p[i] === p;
+      const nsigmaD = DOPPLER_C3 * Math.sqrt(t / this.molmass) * this.resolution;
+      const dnsigmaD = nsigmaD / (2 * t);
+      let acc = 0;
+      for (let b = 0; b < nb; b++) {
+        const [igb, inb] = this.multiIndex[b];
+        const ngref = this.ngammaRefGrid[Math.min(igb, this.ngammaRefGrid.length - 1)];
+        const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
+        const gw = ngref * (t / this.TrefBroadening) ** -nexp * p;
+        const dg = (-nexp * gw) / t;
+        foldedVoigtKernel(gw, nsigmaD, n, conv.kernel, this.dkg, this.dkb);
+        let sre: Float64Array;
+        let sim: Float64Array;
+        let soff = 0;
+        if (cached && cache !== null) {
+          sre = cache.re;
+          sim = cache.im;
+          soff = (i * nb + b) * (n + 1);
+        } else {
+          conv.transform(slsd, b, nb);
+          sre = conv.specRe;
+          sim = conv.specIm;
+        }
+        // (1/2N) Σ_j c_j dK_j Re(conj(H_j) F(slsd)_j)
+        let a = 0;
+        for (let j = 0; j <= n; j++) {
+          const dk = this.dkg[j] * dg + this.dkb[j] * dnsigmaD;
+          const c = j === 0 || j === n ? 1 : 2;
+          a += c * dk * (hre[j] * sre[soff + j] + him[j] * sim[soff + j]);
+        }
+        acc += a * inv2n;
+        // Σ_m dslsd_b[m] irfft(H K_b)[m]
+        const kre = this.dspecRe;
+        const kim = this.dspecIm;
+        for (let j = 0; j <= n; j++) {
+          kre[j] = hre[j] * conv.kernel[j];
+          kim[j] = him[j] * conv.kernel[j];
+        }
+        irfftInto(kre, kim, 0, n + 1, 2 * n, this.adjOut, 0);
+        const r = this.adjOut;
+        for (let m = 0; m < n; m++) acc += dslsd[m * nb + b] * r[m];
+      }
+      out[i] = acc;
+    }
   }
 
   /** xsmatrix and its per-layer temperature derivative ∂xs[i, :]/∂T_i. */
