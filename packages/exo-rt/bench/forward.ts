@@ -11,15 +11,29 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gravityJupiter, seedEmissionModel } from "@sidereal/exo-rt";
-import { compile, mul, scalar, square, sub, sum, type Tensor, valueAndGrad } from "@sidereal/tensor";
+import {
+  compile,
+  mul,
+  scalar,
+  square,
+  sub,
+  sum,
+  type Tensor,
+  valueAndGrad,
+} from "@sidereal/tensor";
 
 const model = seedEmissionModel({ nlayer: 100 });
 const { setup } = model;
 const truth = [1200, 0.1, 0.01, gravityJupiter(1, 10), 40, 10];
 const obs = model.forward({ T0: 1200, alpha: 0.1, mmr: 0.01, g: truth[3], RV: 40, vsini: 10 });
 const sigma = 500;
-const logLik = (T0: Tensor, alpha: Tensor, mmr: Tensor, g: Tensor, RV: Tensor, vsini: Tensor) =>
-  mul(sum(square(sub(model.forward({ T0, alpha, mmr, g, RV, vsini }), obs))), -0.5 / (sigma * sigma));
+const logLik = (...p: Tensor[]) => {
+  const [T0, alpha, mmr, g, RV, vsini] = p;
+  return mul(
+    sum(square(sub(model.forward({ T0, alpha, mmr, g, RV, vsini }), obs))),
+    -0.5 / (sigma * sigma),
+  );
+};
 const x = [1150, 0.11, 0.011, gravityJupiter(1, 8), 38, 9];
 const args = x.map((v) => scalar(v));
 
@@ -32,7 +46,7 @@ function time(reps: number, f: () => unknown): number {
 
 const eagerValue = time(2, () => logLik(...args).item());
 const eagerValueGrad = time(2, () => valueAndGrad(logLik)(...args));
-let t0 = performance.now();
+const t0 = performance.now();
 const compiled = compile(logLik, args);
 const compileMs = performance.now() - t0;
 const q = new Float64Array(x);
@@ -47,7 +61,9 @@ const nu = setup.nuGrid;
 const xsBuf = new Float64Array(tvals.length * nu.length);
 const stages = {
   premoditXsmatrix: time(2, () => setup.opa.xsmatrix(tvals, setup.art.pressure, xsBuf)),
-  premoditVjp: time(2, () => setup.opa.vjpTemperature(tvals, setup.art.pressure, xsBuf, new Float64Array(tvals.length))),
+  premoditVjp: time(2, () =>
+    setup.opa.vjpTemperature(tvals, setup.art.pressure, xsBuf, new Float64Array(tvals.length)),
+  ),
   opticalDepthAll: time(2, () => model.opticalDepth(tarr, 0.011, x[3])),
   radiativeTransfer: 0,
   rotation: 0,
@@ -78,7 +94,13 @@ const result = {
     grid: nu.length,
     layers: setup.art.nlayer,
     observed: setup.nuObs.length,
-    premodit: { dE: setup.opa.dE, Tref: setup.opa.Tref, Twt: setup.opa.Twt, broadeningPairs: setup.opa.nBroadening, fftLength: 2 * nu.length },
+    premodit: {
+      dE: setup.opa.dE,
+      Tref: setup.opa.Tref,
+      Twt: setup.opa.Twt,
+      broadeningPairs: setup.opa.nBroadening,
+      fftLength: 2 * nu.length,
+    },
     cia: setup.cdb?.file.split("/").pop() ?? null,
   },
   msPerEvaluation: {

@@ -8,7 +8,7 @@
 /** h c / k_B in cm K (CODATA-2014), ExoJAX `hcperk`: all temperature scalings, Planck. */
 export const HC_PER_K = 1.4387773538277202;
 /** h c / k_B in cm K (CODATA-2018, RADIS): only for ExoMol S_ij(296 K). */
-export const HC_PER_K_RADIS = (6.62607015e-34 * 2.99792458e8) / 1.380649e-23 * 100;
+export const HC_PER_K_RADIS = ((6.62607015e-34 * 2.99792458e8) / 1.380649e-23) * 100;
 /** Speed of light in cm/s (RADIS). */
 export const C_CGS = 2.99792458e10;
 /** Speed of light in km/s (velocity grids, RV, instrumental profile). */

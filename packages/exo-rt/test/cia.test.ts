@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DatabaseFileError, logaciaMatrix, logaciaVector, readCia, wavenumberGrid } from "../src/index.js";
+import {
+  DatabaseFileError,
+  logaciaMatrix,
+  logaciaVector,
+  readCia,
+  wavenumberGrid,
+} from "../src/index.js";
 import { CIA_TEST } from "./paths.js";
 
 describe("CIA (H2-H2_TEST.cia)", () => {

@@ -11,7 +11,13 @@ const noCache = { cacheDir: false as const };
 describe("MdbExomol (CO SAMPLE)", () => {
   it("reads the .def entries ExoJAX uses", () => {
     const def = readExomolDef(join(CO_SAMPLE, "12C-16O__SAMPLE.def"));
-    expect(def).toMatchObject({ molmass: 28.0101, alphaRefDefault: 0.07, nTexpDefault: 0.5, nTransitionFiles: 1, maxNu: 22000 });
+    expect(def).toMatchObject({
+      molmass: 28.0101,
+      alphaRefDefault: 0.07,
+      nTexpDefault: 0.5,
+      nTransitionFiles: 1,
+      maxNu: 22000,
+    });
   });
   it("keeps the 259 lines inside a wide range and the 125 on the tutorial grid", () => {
     const all = new MdbExomol(CO_SAMPLE, { nurange: [4000, 5000], ...noCache });
@@ -90,7 +96,13 @@ describe("database errors name the file and line", () => {
     const root = mkdtempSync(join(tmpdir(), "exo-bad-"));
     const dir = join(root, "CO", "12C-16O", "SAMPLE");
     mkdirSync(dir, { recursive: true });
-    for (const f of ["12C-16O__SAMPLE.def", "12C-16O__SAMPLE.pf", "12C-16O__SAMPLE.states.bz2", "12C-16O__SAMPLE.trans.bz2", "12C-16O__H2.broad"])
+    for (const f of [
+      "12C-16O__SAMPLE.def",
+      "12C-16O__SAMPLE.pf",
+      "12C-16O__SAMPLE.states.bz2",
+      "12C-16O__SAMPLE.trans.bz2",
+      "12C-16O__H2.broad",
+    ])
       copyFileSync(join(CO_SAMPLE, f), join(dir, f));
     return dir;
   };

@@ -39,7 +39,10 @@ describe("MdbHitran (HITEMP CO sample)", () => {
       expect((e as DatabaseFileError).line).toBe(2);
     }
     const bad = join(dir, "bad.par");
-    writeFileSync(bad, [lines[0], `${lines[1].slice(0, 3)} 4100.00X733${lines[1].slice(15)}`].join("\n"));
+    writeFileSync(
+      bad,
+      [lines[0], `${lines[1].slice(0, 3)} 4100.00X733${lines[1].slice(15)}`].join("\n"),
+    );
     try {
       new MdbHitran(bad, { nurange: [4000, 4500] });
       throw new Error("expected failure");

@@ -10,8 +10,12 @@ describe("seed forward model: gradients and compile", () => {
   const x0 = [1200, 0.1, 0.01, gravityJupiter(1, 10), 40, 10];
   // steps: ~1e-5 relative for smooth parameters (central differences, error O(h²))
   const steps = [0.05, 1e-5, 1e-7, 0.5, 1e-3, 1e-3];
-  const loss = (m: EmissionModel) => (T0: Tensor, alpha: Tensor, mmr: Tensor, g: Tensor, RV: Tensor, vsini: Tensor) =>
-    sum(mul(m.forward({ T0, alpha, mmr, g, RV, vsini }), weights));
+  const loss =
+    (m: EmissionModel) =>
+    (...p: Tensor[]): Tensor => {
+      const [T0, alpha, mmr, g, RV, vsini] = p;
+      return sum(mul(m.forward({ T0, alpha, mmr, g, RV, vsini }), weights));
+    };
   beforeAll(() => {
     model = seedEmissionModel({ nlayer: 10, cacheDir: false });
     const n = model.setup.nuObs.length;
@@ -19,7 +23,9 @@ describe("seed forward model: gradients and compile", () => {
   });
 
   it("produces a finite flux on the 650-point observed grid", () => {
-    const mu = model.forward({ T0: 1200, alpha: 0.1, mmr: 0.01, g: gravityJupiter(1, 10), RV: 40, vsini: 10 }).toArray();
+    const mu = model
+      .forward({ T0: 1200, alpha: 0.1, mmr: 0.01, g: gravityJupiter(1, 10), RV: 40, vsini: 10 })
+      .toArray();
     expect(mu.length).toBe(650);
     expect(mu.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
   });
@@ -32,7 +38,9 @@ describe("seed forward model: gradients and compile", () => {
       const dn = [...x0];
       up[k] += steps[k];
       dn[k] -= steps[k];
-      const fd = (f(...up.map((v) => scalar(v))).item() - f(...dn.map((v) => scalar(v))).item()) / (2 * steps[k]);
+      const fd =
+        (f(...up.map((v) => scalar(v))).item() - f(...dn.map((v) => scalar(v))).item()) /
+        (2 * steps[k]);
       // 1e-5: central-difference truncation and the piecewise-linear partition function
       expect(Math.abs(grads[k].item() / fd - 1), names[k]).toBeLessThan(1e-5);
     }
@@ -49,6 +57,9 @@ describe("seed forward model: gradients and compile", () => {
     for (let k = 0; k < 6; k++) expect(g[k] / grads[k].item(), names[k]).toBeCloseTo(1, 10);
     // a second call with other parameters agrees with eager evaluation
     const x1 = [1100, 0.12, 0.012, gravityJupiter(1, 1), 20, 5];
-    expect(c.flatValue(new Float64Array(x1)) / f(...x1.map((x) => scalar(x))).item()).toBeCloseTo(1, 12);
+    expect(c.flatValue(new Float64Array(x1)) / f(...x1.map((x) => scalar(x))).item()).toBeCloseTo(
+      1,
+      12,
+    );
   }, 120_000);
 });

@@ -4,7 +4,6 @@
  */
 
 export { customVjp } from "./autodiff/custom-vjp.js";
-export { apply as applyPrimitive } from "./core/apply.js";
 export { grad, valueAndGrad, valueAndGradFlat } from "./autodiff/grad.js";
 export { stopGradient } from "./autodiff/stop-gradient.js";
 export {
@@ -15,6 +14,7 @@ export {
   withBackend,
 } from "./backend/backend.js";
 export { type CompiledFunction, type CompileOptions, compile } from "./compile/compile.js";
+export { apply as applyPrimitive } from "./core/apply.js";
 export {
   arange,
   eye,

@@ -3,7 +3,7 @@
  * `exo-rt reference --case NAME --out FILE.csv`: computes one of ExoJAX's mock reference
  * cases and writes (wavenumber, value) rows. Exit codes: 0 ok, 2 usage, 1 failure.
  */
-import { referenceCase, REFERENCE_CASES } from "../model/reference-cases.js";
+import { REFERENCE_CASES, referenceCase } from "../model/reference-cases.js";
 import { writeTwoColumnCsv } from "./write-csv.js";
 
 const USAGE = `usage: exo-rt reference --case <${REFERENCE_CASES.join("|")}> --out FILE.csv`;
@@ -23,7 +23,11 @@ function main(argv: readonly string[]): number {
   }
   const name = option(rest, "--case");
   const out = option(rest, "--out");
-  if (name === undefined || out === undefined || !(REFERENCE_CASES as readonly string[]).includes(name)) {
+  if (
+    name === undefined ||
+    out === undefined ||
+    !(REFERENCE_CASES as readonly string[]).includes(name)
+  ) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -33,7 +37,9 @@ function main(argv: readonly string[]): number {
     return 0;
   } catch (e) {
     const tag = (e as { _tag?: string })._tag;
-    process.stderr.write(`exo-rt: ${tag ? `${tag}: ` : ""}${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `exo-rt: ${tag ? `${tag}: ` : ""}${e instanceof Error ? e.message : String(e)}\n`,
+    );
     return 1;
   }
 }

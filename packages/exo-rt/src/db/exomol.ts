@@ -66,12 +66,21 @@ export function readExomolDef(file: string): ExomolDef {
       maxNu = parseNumber(file, line, value, "maximum wavenumber");
   });
   if (!Number.isFinite(molmass))
-    throw new DatabaseFileError({ file, line: 0, reason: "no 'Isotopologue mass (Da) and (kg)' entry" });
+    throw new DatabaseFileError({
+      file,
+      line: 0,
+      reason: "no 'Isotopologue mass (Da) and (kg)' entry",
+    });
   return { molmass, alphaRefDefault: alpha, nTexpDefault: n, nTransitionFiles: ntrans, maxNu };
 }
 
 /** Transition files to read for ν in [numin, numax] (ExoJAX's `%05d-%05d` tags when split). */
-export function transitionFiles(prefix: string, def: ExomolDef, numin: number, numax: number): string[] {
+export function transitionFiles(
+  prefix: string,
+  def: ExomolDef,
+  numin: number,
+  numax: number,
+): string[] {
   if (def.nTransitionFiles <= 1) return [`${prefix}.trans.bz2`];
   const k = def.nTransitionFiles;
   const numinf = Array.from({ length: k + 1 }, (_, i) => Math.trunc((i * def.maxNu) / k));
@@ -80,7 +89,8 @@ export function transitionFiles(prefix: string, def: ExomolDef, numin: number, n
   const imax = Math.min(searchRight(numax) - 1, k - 1);
   const pad = (v: number) => String(v).padStart(5, "0");
   const files: string[] = [];
-  for (let i = imin; i <= imax; i++) files.push(`${prefix}__${pad(numinf[i])}-${pad(numinf[i + 1])}.trans.bz2`);
+  for (let i = imin; i <= imax; i++)
+    files.push(`${prefix}__${pad(numinf[i])}-${pad(numinf[i + 1])}.trans.bz2`);
   return files;
 }
 
@@ -108,15 +118,27 @@ function readStates(file: string, bytes: Buffer): StatesTable {
 }
 
 /** Joins transitions with states: columns nu, A, gup, elower, jlower, jupper. */
-function readTransitions(file: string, bytes: Buffer, states: StatesTable, cols: Record<string, GrowableF64>): void {
+function readTransitions(
+  file: string,
+  bytes: Buffer,
+  states: StatesTable,
+  cols: Record<string, GrowableF64>,
+): void {
   let count = 0;
   forEachRow(decodeText(file, bytes), (tok, line) => {
     const iu = states.index.get(parseNumber(file, line, tok[0], "upper state id"));
     const il = states.index.get(parseNumber(file, line, tok[1], "lower state id"));
     if (iu === undefined || il === undefined)
-      throw new DatabaseFileError({ file, line, reason: `state id ${iu === undefined ? tok[0] : tok[1]} is not in the states file` });
+      throw new DatabaseFileError({
+        file,
+        line,
+        reason: `state id ${iu === undefined ? tok[0] : tok[1]} is not in the states file`,
+      });
     const a = parseNumber(file, line, tok[2], "Einstein A");
-    const nu = tok[3] === undefined ? states.e[iu] - states.e[il] : parseNumber(file, line, tok[3], "wavenumber");
+    const nu =
+      tok[3] === undefined
+        ? states.e[iu] - states.e[il]
+        : parseNumber(file, line, tok[3], "wavenumber");
     cols.nu.push(nu);
     cols.a.push(a);
     cols.gup.push(states.g[iu]);
@@ -243,13 +265,17 @@ export class MdbExomol {
 
   /** Q(T)/Q(Tref) from the `.pf` table (linear interpolation). */
   qr(t: number, tref = 296): number {
-    return interp1(t, this.pf.temperature, this.pf.q) / interp1(tref, this.pf.temperature, this.pf.q);
+    return (
+      interp1(t, this.pf.temperature, this.pf.q) / interp1(tref, this.pf.temperature, this.pf.q)
+    );
   }
 
   /** S(T) of every line (ExoJAX `mdb.line_strength`), relative to Tref = 296 K. */
   lineStrength(t: number): Float64Array {
     const qr = this.qr(t);
-    return this.lineStrengthRef.map((s, i) => lineStrength(s, this.elower[i], this.nuLines[i], t, qr));
+    return this.lineStrengthRef.map((s, i) =>
+      lineStrength(s, this.elower[i], this.nuLines[i], t, qr),
+    );
   }
 }
 
@@ -279,7 +305,10 @@ export function assignBroadening(
     const code = tok[0];
     const a = parseNumber(file, line, tok[1], "alpha_ref");
     const nt = parseNumber(file, line, tok[2], "n_Texp");
-    const jl = code === "a0" || code === "a1" || code === "m0" ? parseNumber(file, line, tok[3], "J''") : Number.NaN;
+    const jl =
+      code === "a0" || code === "a1" || code === "m0"
+        ? parseNumber(file, line, tok[3], "J''")
+        : Number.NaN;
     const ju = code === "a1" ? parseNumber(file, line, tok[4], "J'") : Number.NaN;
     rows.push({ code, alpha: a, n: nt, jl, ju });
   });

@@ -57,7 +57,10 @@ export class MdbHitran {
       numin = Math.min(numin, options.nurange[i]);
       numax = Math.max(numax, options.nurange[i]);
     }
-    const grow = Object.fromEntries(FIELDS.map(([k]) => [k, new GrowableF64()])) as Record<Field, GrowableF64>;
+    const grow = Object.fromEntries(FIELDS.map(([k]) => [k, new GrowableF64()])) as Record<
+      Field,
+      GrowableF64
+    >;
     const text = readText(file);
     const lines = text.split("\n");
     const crit = options.crit ?? 0;
@@ -66,13 +69,21 @@ export class MdbHitran {
       const s = lines[ln].replace(/\r$/, "");
       if (s.length === 0) continue;
       if (s.length < 160)
-        throw new DatabaseFileError({ file, line: ln + 1, reason: `record has ${s.length} characters, expected 160` });
+        throw new DatabaseFileError({
+          file,
+          line: ln + 1,
+          reason: `record has ${s.length} characters, expected 160`,
+        });
       for (let f = 0; f < FIELDS.length; f++) {
         const [name, a, b] = FIELDS[f];
         const tok = s.slice(a, b).trim();
         const v = Number(tok);
         if (tok.length === 0 || !Number.isFinite(v))
-          throw new DatabaseFileError({ file, line: ln + 1, reason: `${name} (columns ${a + 1}-${b}) is not a number: "${tok}"` });
+          throw new DatabaseFileError({
+            file,
+            line: ln + 1,
+            reason: `${name} (columns ${a + 1}-${b}) is not a number: "${tok}"`,
+          });
         row[f] = v;
       }
       const nu = row[2];
@@ -81,7 +92,10 @@ export class MdbHitran {
       if (!(row[3] > crit)) continue;
       for (let f = 0; f < FIELDS.length; f++) grow[FIELDS[f][0]].push(row[f]);
     }
-    this.columns = Object.fromEntries(FIELDS.map(([k]) => [k, grow[k].toArray()])) as Record<Field, Float64Array>;
+    this.columns = Object.fromEntries(FIELDS.map(([k]) => [k, grow[k].toArray()])) as Record<
+      Field,
+      Float64Array
+    >;
   }
 
   get nLines(): number {
@@ -98,7 +112,9 @@ export class MdbHitran {
     const c2 = HC_PER_K;
     return sij0.map(
       (s, i) =>
-        ((s / qr) * Math.exp(-c2 * elower[i] * (1 / t - 1 / T_REF_ORIGINAL)) * Math.expm1((-c2 * nu[i]) / t)) /
+        ((s / qr) *
+          Math.exp(-c2 * elower[i] * (1 / t - 1 / T_REF_ORIGINAL)) *
+          Math.expm1((-c2 * nu[i]) / t)) /
         Math.expm1((-c2 * nu[i]) / T_REF_ORIGINAL),
     );
   }

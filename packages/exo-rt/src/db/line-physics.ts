@@ -24,7 +24,10 @@ export function sij0FromEinsteinA(
 ): number {
   const c2 = HC_PER_K_RADIS;
   return (
-    (a * gup * Math.exp((-c2 * elower) / T_REF_ORIGINAL) * (1 - Math.exp((-c2 * nu) / T_REF_ORIGINAL))) /
+    (a *
+      gup *
+      Math.exp((-c2 * elower) / T_REF_ORIGINAL) *
+      (1 - Math.exp((-c2 * nu) / T_REF_ORIGINAL))) /
     (8 * Math.PI * C_CGS * nu * nu * q296)
   );
 }
@@ -82,7 +85,9 @@ export function gammaHitran(
   gammaAir: number,
   gammaSelf: number,
 ): number {
-  return (T_REF_ORIGINAL / t) ** nAir * ((gammaAir * (p - pSelf)) / P_ATM + (gammaSelf * pSelf) / P_ATM);
+  return (
+    (T_REF_ORIGINAL / t) ** nAir * ((gammaAir * (p - pSelf)) / P_ATM + (gammaSelf * pSelf) / P_ATM)
+  );
 }
 
 /** Natural HWHM (cm⁻¹) from the Einstein A coefficient. */

@@ -55,7 +55,12 @@ export function forEachRow(text: string, row: (tokens: string[], line: number) =
 }
 
 /** Parses a finite number or throws a DatabaseFileError naming the file, line and column. */
-export function parseNumber(file: string, line: number, token: string | undefined, what: string): number {
+export function parseNumber(
+  file: string,
+  line: number,
+  token: string | undefined,
+  what: string,
+): number {
   if (token === undefined)
     throw new DatabaseFileError({ file, line, reason: `missing column ${what}` });
   const v = Number(token);

@@ -10,7 +10,7 @@ import { wavenumberGrid } from "../grid.js";
 import { type CdbCIA, readCia } from "../opacity/cia.js";
 import { OpaPremodit } from "../opacity/premodit.js";
 import { ArtEmisPure } from "../rt/art-emis-pure.js";
-import { SopInstProfile, resolutionToGaussianStd } from "../sop/inst-profile.js";
+import { resolutionToGaussianStd, SopInstProfile } from "../sop/inst-profile.js";
 import { SopRotation } from "../sop/rotation.js";
 import { logaciaMatrixOp, premoditXsmatrixOp } from "./ops.js";
 
@@ -58,9 +58,21 @@ export function emissionModel(setup: EmissionModelSetup): EmissionModel {
   const { art } = setup;
   const temperature = (t0: TensorLike, alpha: TensorLike) => art.powerlawTemperature(t0, alpha);
   const opticalDepth = (tarr: Tensor, mmr: TensorLike, g: TensorLike) => {
-    const dtauLine = art.opacityProfileXs(xsmatrix(tarr), art.constantMmrProfile(mmr), setup.opa.molmass, g);
+    const dtauLine = art.opacityProfileXs(
+      xsmatrix(tarr),
+      art.constantMmrProfile(mmr),
+      setup.opa.molmass,
+      g,
+    );
     if (logacia === null) return dtauLine;
-    const dtauCia = art.opacityProfileCia(logacia(tarr), tarr, setup.vmrH2, setup.vmrH2, setup.mmw, g);
+    const dtauCia = art.opacityProfileCia(
+      logacia(tarr),
+      tarr,
+      setup.vmrH2,
+      setup.vmrH2,
+      setup.mmw,
+      g,
+    );
     return add(dtauLine, dtauCia);
   };
   const operators = (flux: Tensor, rv: TensorLike, vsini: TensorLike) => {
@@ -97,7 +109,10 @@ export interface SeedModelOptions {
  */
 export function seedEmissionModel(options: SeedModelOptions = {}): EmissionModel {
   const dataDir = new URL("../../data/", import.meta.url);
-  const grid = wavenumberGrid(22920, 23000, options.nGrid ?? 3500, { unit: "AA", xsmode: "premodit" });
+  const grid = wavenumberGrid(22920, 23000, options.nGrid ?? 3500, {
+    unit: "AA",
+    xsmode: "premodit",
+  });
   const nuGrid = grid.nu;
   const mdb = new MdbExomol(options.mdbPath ?? new URL("CO/12C-16O/SAMPLE", dataDir).pathname, {
     nurange: nuGrid,
@@ -116,9 +131,13 @@ export function seedEmissionModel(options: SeedModelOptions = {}): EmissionModel
     nstream: 8,
   });
   art.changeTemperatureRange(500, 1500);
-  const ciaFile = options.ciaFile === undefined ? new URL("H2-H2_TEST.cia", dataDir).pathname : options.ciaFile;
+  const ciaFile =
+    options.ciaFile === undefined ? new URL("H2-H2_TEST.cia", dataDir).pathname : options.ciaFile;
   const cdb = ciaFile === null ? null : readCia(ciaFile, { nurange: nuGrid });
-  const nuObs = Float64Array.from({ length: Math.ceil(nuGrid.length / 5) - 50 }, (_, i) => nuGrid[5 * i]);
+  const nuObs = Float64Array.from(
+    { length: Math.ceil(nuGrid.length / 5) - 50 },
+    (_, i) => nuGrid[5 * i],
+  );
   return emissionModel({
     nuGrid,
     nuObs,

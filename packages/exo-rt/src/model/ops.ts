@@ -9,14 +9,14 @@ import {
   applyPrimitive,
   mul,
   type Primitive,
+  sum,
   type Tensor,
   type TensorLike,
-  sum,
   toTensor,
 } from "@sidereal/tensor";
+import { ExoInputError } from "../errors.js";
 import { type CdbCIA, ciaColumns, logaciaAt } from "../opacity/cia.js";
 import type { OpaPremodit } from "../opacity/premodit.js";
-import { ExoInputError } from "../errors.js";
 
 let nextId = 0;
 
@@ -50,13 +50,21 @@ const PREMODIT_XSMATRIX: Primitive<PremoditAttrs> = {
  * A differentiable PreMODIT xsmatrix at fixed layer pressures: `(Tarr) → (Nlayer, Nnu)`
  * cross sections (cm²).
  */
-export function premoditXsmatrixOp(opa: OpaPremodit, pressure: Float64Array): (tarr: TensorLike) => Tensor {
+export function premoditXsmatrixOp(
+  opa: OpaPremodit,
+  pressure: Float64Array,
+): (tarr: TensorLike) => Tensor {
   opa.enableSpectrumCache(pressure.length);
   const attrs: PremoditAttrs = { key: `premodit#${nextId++}`, opa, pressure };
   return (tarr) => {
     const t = toTensor(tarr);
     if (t.rank !== 1 || t.size !== pressure.length)
-      throw new ExoInputError({ fn: "premoditXsmatrix", argument: "tarr", value: `shape [${t.shape}]`, reason: `expected [${pressure.length}]` });
+      throw new ExoInputError({
+        fn: "premoditXsmatrix",
+        argument: "tarr",
+        value: `shape [${t.shape}]`,
+        reason: `expected [${pressure.length}]`,
+      });
     return applyPrimitive(PREMODIT_XSMATRIX, [t], attrs);
   };
 }

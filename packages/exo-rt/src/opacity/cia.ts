@@ -5,8 +5,8 @@
  * `digitize` gives), and linear in temperature (clamped).
  */
 import { basename } from "node:path";
-import { DatabaseFileError } from "../errors.js";
 import { readText } from "../db/text.js";
+import { DatabaseFileError } from "../errors.js";
 
 export interface CdbCIA {
   readonly file: string;
@@ -21,7 +21,10 @@ export interface CdbCIA {
 }
 
 /** Reads a HITRAN `.cia` file and crops to [min(nurange) − margin, max(nurange) + margin]. */
-export function readCia(file: string, options: { nurange: ArrayLike<number>; margin?: number }): CdbCIA {
+export function readCia(
+  file: string,
+  options: { nurange: ArrayLike<number>; margin?: number },
+): CdbCIA {
   const text = readText(file);
   const pair = basename(file).split("_")[0];
   const lines = text.split("\n");
@@ -35,18 +38,30 @@ export function readCia(file: string, options: { nurange: ArrayLike<number>; mar
     const tok = s.split(/\s+/);
     if (tok[0] === pair) {
       if (expectData > 0)
-        throw new DatabaseFileError({ file, line: ln + 1, reason: `block ended ${expectData} rows early` });
+        throw new DatabaseFileError({
+          file,
+          line: ln + 1,
+          reason: `block ended ${expectData} rows early`,
+        });
       const n = Number(tok[3]);
       const t = Number(tok[4]);
       if (!Number.isInteger(n) || n <= 0 || !Number.isFinite(t))
-        throw new DatabaseFileError({ file, line: ln + 1, reason: `malformed header "${s.slice(0, 60)}"` });
+        throw new DatabaseFileError({
+          file,
+          line: ln + 1,
+          reason: `malformed header "${s.slice(0, 60)}"`,
+        });
       if (nPerBlock < 0) nPerBlock = n;
       temps.push(t);
       expectData = n;
       continue;
     }
     if (expectData === 0)
-      throw new DatabaseFileError({ file, line: ln + 1, reason: `data row outside a block (expected a "${pair}" header)` });
+      throw new DatabaseFileError({
+        file,
+        line: ln + 1,
+        reason: `data row outside a block (expected a "${pair}" header)`,
+      });
     const nu = Number(tok[0]);
     const a = Number(tok[1]);
     if (tok.length < 2 || !Number.isFinite(nu) || !Number.isFinite(a))
@@ -54,9 +69,14 @@ export function readCia(file: string, options: { nurange: ArrayLike<number>; mar
     data.push([nu, a]);
     expectData--;
   }
-  if (temps.length === 0) throw new DatabaseFileError({ file, line: 0, reason: `no "${pair}" block` });
+  if (temps.length === 0)
+    throw new DatabaseFileError({ file, line: 0, reason: `no "${pair}" block` });
   if (expectData > 0)
-    throw new DatabaseFileError({ file, line: lines.length, reason: `file is truncated: ${expectData} rows missing` });
+    throw new DatabaseFileError({
+      file,
+      line: lines.length,
+      reason: `file is truncated: ${expectData} rows missing`,
+    });
   if (data.length !== temps.length * nPerBlock)
     throw new DatabaseFileError({ file, line: 0, reason: "blocks have different lengths" });
   const nuAll = data.slice(0, nPerBlock).map((d) => d[0]);
@@ -99,7 +119,11 @@ export function ciaColumns(cdb: CdbCIA, nuGrid: ArrayLike<number>): Int32Array {
  * log10 α(T) at one grid column and its T-derivative: linear in T between tabulated
  * temperatures, clamped outside (derivative 0 there).
  */
-export function logaciaAt(cdb: CdbCIA, column: number, t: number): { value: number; slope: number } {
+export function logaciaAt(
+  cdb: CdbCIA,
+  column: number,
+  t: number,
+): { value: number; slope: number } {
   const ts = cdb.temperatures;
   const m = cdb.nu.length;
   const nt = ts.length;
@@ -114,7 +138,11 @@ export function logaciaAt(cdb: CdbCIA, column: number, t: number): { value: numb
 }
 
 /** log10 α (cm⁵) per layer and grid wavenumber (Nlayer × Nnu). */
-export function logaciaMatrix(cdb: CdbCIA, nuGrid: ArrayLike<number>, tarr: ArrayLike<number>): Float64Array {
+export function logaciaMatrix(
+  cdb: CdbCIA,
+  nuGrid: ArrayLike<number>,
+  tarr: ArrayLike<number>,
+): Float64Array {
   const cols = ciaColumns(cdb, nuGrid);
   const n = nuGrid.length;
   const out = new Float64Array(tarr.length * n);

@@ -36,7 +36,7 @@ export function nextafterFloat32(x: number, direction: 1 | -1): number {
     return direction > 0 ? f32[0] : -f32[0];
   }
   // positive values: larger bits = larger magnitude
-  const up = (v > 0) === direction > 0;
+  const up = v > 0 === direction > 0;
   i32[0] += up ? 1 : -1;
   return f32[0];
 }
@@ -81,7 +81,11 @@ export function ditgridLogInterval(x: ArrayLike<number>, resolution: number): Fl
  * ExoJAX `ditgrid_linear_interval(x, res, weight)`: linspace(min wx, max wx, Ng)/weight
  * with wx = weight·x, Ng = floor((max wx − min wx)/res) + 2, ends nudged (float32 ulp).
  */
-export function ditgridLinearInterval(x: ArrayLike<number>, resolution: number, weight: number): Float64Array {
+export function ditgridLinearInterval(
+  x: ArrayLike<number>,
+  resolution: number,
+  weight: number,
+): Float64Array {
   const [mn, mx] = minMax(x);
   const wmin = weight * mn;
   const wmax = weight * mx;
@@ -95,7 +99,10 @@ export function ditgridLinearInterval(x: ArrayLike<number>, resolution: number, 
 }
 
 /** MODIT xsmatrix width grid per layer: 10^linspace(lmin_i, lmax_i, Ng), Ng shared (no nudges). */
-export function ditgridMatrix(log10Widths: readonly Float64Array[], resolution: number): Float64Array[] {
+export function ditgridMatrix(
+  log10Widths: readonly Float64Array[],
+  resolution: number,
+): Float64Array[] {
   const ranges = log10Widths.map(minMax);
   let span = 0;
   for (const [lo, hi] of ranges) span = Math.max(span, hi - lo);

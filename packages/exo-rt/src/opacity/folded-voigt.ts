@@ -47,7 +47,9 @@ export function foldedVoigtKernel(
     const icorr = (A / den + (j === 0 ? 2 * B : 0)) * pm;
     out[j] = valG * (valL - icorr);
     if (dg !== undefined) {
-      const dIcorr = (dA / den - (A * 2 * FOUR_PI2 * w * dw * k * k) / (den * den) + (j === 0 ? 2 * dB : 0)) * pm;
+      const dIcorr =
+        (dA / den - (A * 2 * FOUR_PI2 * w * dw * k * k) / (den * den) + (j === 0 ? 2 * dB : 0)) *
+        pm;
       dg[j] = valG * (-2 * Math.PI * k * valL - dIcorr);
     }
     if (dbeta !== undefined) dbeta[j] = out[j] * (-4 * Math.PI * pk * k);

@@ -6,7 +6,7 @@
  */
 
 const ERFCX_P = [
-  5.92470169e-5, 1.61224554e-4, -3.46481771e-4, -1.39681227e-3, 1.20588380e-3, 8.69014394e-3,
+  5.92470169e-5, 1.61224554e-4, -3.46481771e-4, -1.39681227e-3, 1.2058838e-3, 8.69014394e-3,
   -8.01387429e-3, -5.42122945e-2, 1.64048523e-1, -1.66031078e-1, -9.27637145e-2, 2.76978403e-1,
 ];
 
@@ -82,5 +82,5 @@ export function hjert(x: number, a: number): number {
 /** Area-normalised Voigt profile (1/cm⁻¹) with Doppler σ and Lorentz HWHM γ, via hjert. */
 export function voigtHjert(dnu: number, sigmaD: number, gammaL: number): number {
   const s = 1 / (Math.SQRT2 * sigmaD);
-  return (s * hjert(s * dnu, s * gammaL)) * INV_SQRT_PI;
+  return s * hjert(s * dnu, s * gammaL) * INV_SQRT_PI;
 }

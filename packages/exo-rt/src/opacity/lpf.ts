@@ -3,8 +3,8 @@
  * §3.2): every line contributes at every grid point (no wing cut).
  */
 import { T_REF_ORIGINAL } from "../constants.js";
-import { dopplerSigma, gammaExomol, lineStrengthJax } from "../db/line-physics.js";
 import type { MdbExomol } from "../db/exomol.js";
+import { dopplerSigma, gammaExomol, lineStrengthJax } from "../db/line-physics.js";
 import { voigtHjert } from "./hjert.js";
 
 /** The per-line inputs of LPF/MODIT: strengths and widths at one (T, P). */
@@ -16,7 +16,12 @@ export interface LineState {
 }
 
 /** S(T), σ_D and γ_L (pressure + natural) of every line of an ExoMol database. */
-export function exomolLineState(mdb: MdbExomol, t: number, p: number, molmass = mdb.molmass): LineState {
+export function exomolLineState(
+  mdb: MdbExomol,
+  t: number,
+  p: number,
+  molmass = mdb.molmass,
+): LineState {
   const n = mdb.nLines;
   const qr = mdb.qr(t, T_REF_ORIGINAL);
   const strength = new Float64Array(n);
@@ -31,7 +36,11 @@ export function exomolLineState(mdb: MdbExomol, t: number, p: number, molmass = 
 }
 
 /** Σ_l S_l V(ν_k − ν_l; σ_D,l, γ_L,l) on `nuGrid` (cm²/molecule), written into `out`. */
-export function xsvectorLpfLines(lines: LineState, nuGrid: Float64Array, out = new Float64Array(nuGrid.length)): Float64Array {
+export function xsvectorLpfLines(
+  lines: LineState,
+  nuGrid: Float64Array,
+  out = new Float64Array(nuGrid.length),
+): Float64Array {
   out.fill(0);
   const nl = lines.nu.length;
   for (let l = 0; l < nl; l++) {
@@ -45,7 +54,12 @@ export function xsvectorLpfLines(lines: LineState, nuGrid: Float64Array, out = n
 }
 
 /** LPF cross section of an ExoMol database at (T, P) (ExoJAX `OpaDirect.xsvector`). */
-export function xsvectorLpf(mdb: MdbExomol, nuGrid: Float64Array, t: number, p: number): Float64Array {
+export function xsvectorLpf(
+  mdb: MdbExomol,
+  nuGrid: Float64Array,
+  t: number,
+  p: number,
+): Float64Array {
   return xsvectorLpfLines(exomolLineState(mdb, t, p), nuGrid);
 }
 
@@ -59,6 +73,10 @@ export function xsmatrixLpf(
   const n = nuGrid.length;
   const out = new Float64Array(tarr.length * n);
   for (let i = 0; i < tarr.length; i++)
-    xsvectorLpfLines(exomolLineState(mdb, tarr[i], parr[i]), nuGrid, out.subarray(i * n, (i + 1) * n));
+    xsvectorLpfLines(
+      exomolLineState(mdb, tarr[i], parr[i]),
+      nuGrid,
+      out.subarray(i * n, (i + 1) * n),
+    );
   return out;
 }

@@ -61,7 +61,12 @@ export function convolveLsd(
 
 function checkEslog(fn: string, nuGrid: Float64Array): void {
   if (!isEslogGrid(nuGrid))
-    throw new ExoInputError({ fn, argument: "nuGrid", value: `${nuGrid.length} points`, reason: "MODIT needs an ESLOG grid" });
+    throw new ExoInputError({
+      fn,
+      argument: "nuGrid",
+      value: `${nuGrid.length} points`,
+      reason: "MODIT needs an ESLOG grid",
+    });
 }
 
 /** MODIT cross section from per-line states (xsvector, with the log-width DIT grid). */
@@ -75,7 +80,13 @@ export function xsvectorModitLines(
   const r = resolutionEslog(nuGrid);
   const ngl = lines.gammaL.map((g, i) => g / (lines.nu[i] / r));
   const grid = ditgridLogInterval(ngl, ditGridResolution);
-  const lsd = lineShapeDensity(lines.nu, lines.strength, ngl.map(Math.log), nuGrid, grid.map(Math.log));
+  const lsd = lineShapeDensity(
+    lines.nu,
+    lines.strength,
+    ngl.map(Math.log),
+    nuGrid,
+    grid.map(Math.log),
+  );
   const out = new Float64Array(nuGrid.length);
   convolveLsd(new FoldedVoigtConvolver(nuGrid, r), lsd, grid, nsigmaD, out);
   return out;
@@ -91,7 +102,12 @@ export function xsvectorModit(
 ): Float64Array {
   const m = options.molmass ?? mdb.molmass;
   const nsigmaD = DOPPLER_C3 * Math.sqrt(t / m) * resolutionEslog(nuGrid);
-  return xsvectorModitLines(exomolLineState(mdb, t, p, m), nsigmaD, nuGrid, options.ditGridResolution);
+  return xsvectorModitLines(
+    exomolLineState(mdb, t, p, m),
+    nsigmaD,
+    nuGrid,
+    options.ditGridResolution,
+  );
 }
 
 /** MODIT cross sections per layer (Nlayer × Nnu) with a per-layer log10 width grid. */

@@ -38,7 +38,9 @@ function w2Derivs(s: number, a: number, c: number): [number, number, number] {
   const den2 = c * c * ec - a * a * ea;
   const w = num / den;
   const w1 = (num1 * den - num * den1) / (den * den);
-  const w2 = (num2 * den - num * den2) / (den * den) - (2 * den1 * (num1 * den - num * den1)) / (den * den * den);
+  const w2 =
+    (num2 * den - num * den2) / (den * den) -
+    (2 * den1 * (num1 * den - num * den1)) / (den * den * den);
   return [w, w1, w2];
 }
 
@@ -68,7 +70,12 @@ function cellError(t: number, twt: number, tref: number, dE: number, diffmode: D
 }
 
 /** ExoJAX `evaluate_trange`: the first failing search temperatures either side of Twt. */
-export function robustRange(twt: number, tref: number, dE: number, diffmode: DiffMode): [number, number] {
+export function robustRange(
+  twt: number,
+  tref: number,
+  dE: number,
+  diffmode: DiffMode,
+): [number, number] {
   let minBelow = Number.POSITIVE_INFINITY;
   let minAbove = Number.POSITIVE_INFINITY;
   let allNan = true;
@@ -89,7 +96,14 @@ export function robustRange(twt: number, tref: number, dE: number, diffmode: Dif
  * Quick admissibility test: Tl <= tl and Tu >= tu hold iff no search temperature strictly
  * between min(tl, Twt) and max(tu, Twt) (other than Twt) fails the 1% criterion.
  */
-function coversRequest(twt: number, tref: number, dE: number, diffmode: DiffMode, tl: number, tu: number): boolean {
+function coversRequest(
+  twt: number,
+  tref: number,
+  dE: number,
+  diffmode: DiffMode,
+  tl: number,
+  tu: number,
+): boolean {
   const lo = Math.min(tl, twt);
   const hi = Math.max(tu, twt);
   let anyFinite = false;
@@ -108,7 +122,11 @@ function coversRequest(twt: number, tref: number, dE: number, diffmode: DiffMode
  * robust range covers [Tl, Tu]; among several, the widest range, ties going to the cell
  * enumerated last (Twt-major), as ExoJAX's stable argsort does.
  */
-export function optimalPremoditParams(tl: number, tu: number, diffmode: DiffMode = 0): PremoditParams {
+export function optimalPremoditParams(
+  tl: number,
+  tu: number,
+  diffmode: DiffMode = 0,
+): PremoditParams {
   for (let id = DE_GRID.length - 1; id >= 0; id--) {
     const dE = DE_GRID[id];
     let best: PremoditParams | null = null;

@@ -9,6 +9,8 @@
  * The cross section's temperature derivative (forward mode, one layer at a time) is
  * provided for the reverse-mode gradient of `xsmatrix` (see `model/premodit-op.ts`).
  */
+
+import { irfftInto, rfftInto } from "@sidereal/tensor/kernels";
 import { DOPPLER_C3, HC_PER_K, T_REF_ORIGINAL } from "../constants.js";
 import type { MdbExomol } from "../db/exomol.js";
 import { lineStrength } from "../db/line-physics.js";
@@ -16,7 +18,6 @@ import { interp1, partitionAt } from "../db/partition.js";
 import { ExoInputError } from "../errors.js";
 import { isEslogGrid, resolutionEslog } from "../grid.js";
 import { ditgridLinearInterval, ditgridLogInterval, getix } from "./dit.js";
-import { irfftInto, rfftInto } from "@sidereal/tensor/kernels";
 import { FoldedVoigtConvolver, foldedVoigtKernel } from "./folded-voigt.js";
 import { type DiffMode, optimalPremoditParams } from "./premodit-params.js";
 
@@ -76,7 +77,12 @@ export class OpaPremodit {
   private readonly weightE: Float64Array;
   private readonly dweightE: Float64Array;
   /** Spectra F(slsd_b) of the last xsmatrix call per layer, reused by the VJP. */
-  private spectrumCache: { t: Float64Array; p: Float64Array; re: Float64Array; im: Float64Array } | null = null;
+  private spectrumCache: {
+    t: Float64Array;
+    p: Float64Array;
+    re: Float64Array;
+    im: Float64Array;
+  } | null = null;
   private readonly adjRe: Float64Array;
   private readonly adjIm: Float64Array;
   private readonly adjPad: Float64Array;
@@ -84,9 +90,19 @@ export class OpaPremodit {
 
   constructor(mdb: MdbExomol, nuGrid: Float64Array, options: OpaPremoditOptions = {}) {
     if (!isEslogGrid(nuGrid))
-      throw new ExoInputError({ fn: "OpaPremodit", argument: "nuGrid", value: `${nuGrid.length} points`, reason: "PreMODIT needs an ESLOG grid" });
+      throw new ExoInputError({
+        fn: "OpaPremodit",
+        argument: "nuGrid",
+        value: `${nuGrid.length} points`,
+        reason: "PreMODIT needs an ESLOG grid",
+      });
     if (mdb.nLines === 0)
-      throw new ExoInputError({ fn: "OpaPremodit", argument: "mdb", value: mdb.path, reason: "no lines in the wavenumber range" });
+      throw new ExoInputError({
+        fn: "OpaPremodit",
+        argument: "mdb",
+        value: mdb.path,
+        reason: "no lines in the wavenumber range",
+      });
     this.mdb = mdb;
     this.molmass = mdb.molmass;
     this.nuGrid = nuGrid;
@@ -108,7 +124,12 @@ export class OpaPremodit {
       this.Tmax = tu;
       this.Tmin = tl;
     } else
-      throw new ExoInputError({ fn: "OpaPremodit", argument: "options", value: "{}", reason: "give autoTrange or manualParams" });
+      throw new ExoInputError({
+        fn: "OpaPremodit",
+        argument: "options",
+        value: "{}",
+        reason: "give autoTrange or manualParams",
+      });
 
     // broadening grids (§5.2)
     this.TrefBroadening = Math.exp((Math.log(this.Tmax) + Math.log(this.Tmin)) / 2);
@@ -367,7 +388,14 @@ export class OpaPremodit {
     }
   }
 
-  layer(t: number, p: number, out: Float64Array, off = 0, dout?: Float64Array, cacheIndex = -1): void {
+  layer(
+    t: number,
+    p: number,
+    out: Float64Array,
+    off = 0,
+    dout?: Float64Array,
+    cacheIndex = -1,
+  ): void {
     const n = this.nuGrid.length;
     const nb = this.multiIndex.length;
     this.densities(t, dout !== undefined);
@@ -456,7 +484,12 @@ export class OpaPremodit {
    * so a layer costs one forward and Nb inverse transforms (plus Nb forward ones
    * when the layer's spectra are not cached from the last xsmatrix call).
    */
-  vjpTemperature(tarr: ArrayLike<number>, parr: ArrayLike<number>, g: Float64Array, out: Float64Array): void {
+  vjpTemperature(
+    tarr: ArrayLike<number>,
+    parr: ArrayLike<number>,
+    g: Float64Array,
+    out: Float64Array,
+  ): void {
     const n = this.nuGrid.length;
     const nb = this.multiIndex.length;
     const conv = this.conv;

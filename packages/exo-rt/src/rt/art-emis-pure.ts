@@ -12,11 +12,12 @@ import {
   div,
   exp,
   expm1,
+  le,
   log,
   log10,
+  maximum,
   mul,
   neg,
-  pow,
   reshape,
   slice,
   sub,
@@ -26,8 +27,6 @@ import {
   toTensor,
   where,
   zeros,
-  le,
-  maximum,
 } from "@sidereal/tensor";
 import { K_B, LOG_K_B, LOG_M_U, OPACITY_FACTOR } from "../constants.js";
 import { ExoInputError } from "../errors.js";
@@ -74,9 +73,19 @@ export class ArtEmisPure {
     this.rtsolver = options.rtsolver ?? "ibased";
     this.nstream = options.nstream ?? (this.rtsolver === "fbased2st" ? 2 : 8);
     if (this.rtsolver === "fbased2st" && this.nstream !== 2)
-      throw new ExoInputError({ fn: "ArtEmisPure", argument: "nstream", value: String(this.nstream), reason: "fbased2st needs nstream = 2" });
+      throw new ExoInputError({
+        fn: "ArtEmisPure",
+        argument: "nstream",
+        value: String(this.nstream),
+        reason: "fbased2st needs nstream = 2",
+      });
     if (this.rtsolver === "ibased" && (this.nstream < 2 || this.nstream % 2 !== 0))
-      throw new ExoInputError({ fn: "ArtEmisPure", argument: "nstream", value: String(this.nstream), reason: "ibased needs an even nstream" });
+      throw new ExoInputError({
+        fn: "ArtEmisPure",
+        argument: "nstream",
+        value: String(this.nstream),
+        reason: "ibased needs an even nstream",
+      });
     const dlogP = (Math.log10(btm) - Math.log10(top)) / (n - 1);
     this.pressure = logspace10(top, btm, n);
     const k = 10 ** -dlogP;
@@ -174,7 +183,9 @@ export class ArtEmisPure {
     const n = this.nuGrid.length;
     const tr = transmission2E3(dtau);
     const logTr = log(maximum(tr, 1e-300));
-    const cumTr = exp(concat([zeros([1, n]), slice(cumsum(logTr, 0), [[0, this.nlayer - 1], null])], 0));
+    const cumTr = exp(
+      concat([zeros([1, n]), slice(cumsum(logTr, 0), [[0, this.nlayer - 1], null])], 0),
+    );
     return sum(mul(mul(neg(expm1(logTr)), src), cumTr), 0);
   }
 }

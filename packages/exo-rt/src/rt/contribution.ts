@@ -22,7 +22,9 @@ export function contributionFunction(
       const d = dtau[i * n + k];
       tau[k] += d;
       const nu = nuGrid[k];
-      cf[i * n + k] = (Math.exp(-tau[k]) * d * (pressure[i] / dParr[i]) * nu * nu * nu) / Math.expm1((HC_PER_K * nu) / tarr[i]);
+      cf[i * n + k] =
+        (Math.exp(-tau[k]) * d * (pressure[i] / dParr[i]) * nu * nu * nu) /
+        Math.expm1((HC_PER_K * nu) / tarr[i]);
     }
   if (normalize)
     for (let k = 0; k < n; k++) {
