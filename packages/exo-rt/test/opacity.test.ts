@@ -147,3 +147,51 @@ describe("PreMODIT automatic parameters (research/exojax.md §5.1)", () => {
     expect(exo[1] - exo[0]).toBe(b.robustRange[1] - b.robustRange[0]);
   });
 });
+
+describe("PreMODIT temperature derivatives", () => {
+  it("the forward tangent matches finite differences and the VJP matches the tangent (cached or not)", () => {
+    const nu = wavenumberGrid(22920, 23000, 3500, { unit: "AA" }).nu;
+    const mdb = new MdbExomol(CO_SAMPLE, { nurange: nu, cacheDir: false });
+    for (const diffmode of [0, 1] as const) {
+      const opa = new OpaPremodit(mdb, nu, {
+        autoTrange: [500, 1500],
+        ditGridResolution: 1.0,
+        diffmode,
+      });
+      const n = nu.length;
+      const xs = new Float64Array(n);
+      const dxs = new Float64Array(n);
+      const up = new Float64Array(n);
+      const dn = new Float64Array(n);
+      // 1000.5 K: away from the partition-function table nodes (piecewise linear in T)
+      opa.layer(1000.5, 0.3, xs, 0, dxs);
+      opa.layer(1000.51, 0.3, up);
+      opa.layer(1000.49, 0.3, dn);
+      let err = 0;
+      let scale = 0;
+      for (let k = 0; k < n; k++) {
+        err = Math.max(err, Math.abs((up[k] - dn[k]) / 0.02 - dxs[k]));
+        scale = Math.max(scale, Math.abs(dxs[k]));
+      }
+      expect(err / scale).toBeLessThan(1e-6);
+      const g = Float64Array.from({ length: 2 * n }, (_, i) => Math.cos(i));
+      const tarr = [1000.5, 700.25];
+      const parr = [0.3, 2];
+      const direct = [0, 0];
+      for (let i = 0; i < 2; i++) {
+        opa.layer(tarr[i], parr[i], xs, 0, dxs);
+        for (let k = 0; k < n; k++) direct[i] += g[i * n + k] * dxs[k];
+      }
+      const vjp = new Float64Array(2);
+      opa.vjpTemperature(tarr, parr, g, vjp);
+      opa.enableSpectrumCache(2);
+      opa.xsmatrix(tarr, parr);
+      const vjpCached = new Float64Array(2);
+      opa.vjpTemperature(tarr, parr, g, vjpCached);
+      for (let i = 0; i < 2; i++) {
+        expect(vjp[i] / direct[i]).toBeCloseTo(1, 10);
+        expect(vjpCached[i] / direct[i]).toBeCloseTo(1, 10);
+      }
+    }
+  });
+});

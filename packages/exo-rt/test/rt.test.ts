@@ -1,4 +1,4 @@
-import { full, tensor } from "@sidereal/tensor";
+import { full, type Tensor, tensor } from "@sidereal/tensor";
 import { describe, expect, it } from "vitest";
 import {
   ArtEmisPure,
@@ -92,5 +92,39 @@ describe("gravity (research/exojax.md §8)", () => {
     expect(loggJupiter(1, 1)).toBeCloseTo(3.3942025, 7);
     // ExoJAX asserts 0.4957154 with a float32-era tolerance
     expect(squareRadiusFromMassLogg(2, 4)).toBeCloseTo(0.4957154, 6);
+  });
+});
+
+describe("ibased flux primitive: reverse-mode rule against finite differences", () => {
+  it("gradients with respect to every dtau and temperature", async () => {
+    const { grad, mul, sum } = await import("@sidereal/tensor");
+    const small = wavenumberGrid(22920, 23000, 6, { unit: "AA" }).nu;
+    const art = new ArtEmisPure({ nuGrid: small, nlayer: 4 });
+    const w = tensor([0.3, -1, 2, 0.5, 1, -0.7]);
+    const f = (dtau: Tensor, t: Tensor) => sum(mul(art.run(dtau, t), w));
+    const d0 = Array.from({ length: 24 }, (_, i) => 0.05 + 0.37 * ((i * 7) % 5));
+    const t0 = [700, 900, 1100, 1300];
+    const [gd, gt] = grad(f)(tensor(d0, [4, 6]), tensor(t0));
+    const h = 1e-6;
+    for (const i of [0, 5, 11, 23]) {
+      const up = [...d0];
+      const dn = [...d0];
+      up[i] += h;
+      dn[i] -= h;
+      const fd =
+        (f(tensor(up, [4, 6]), tensor(t0)).item() - f(tensor(dn, [4, 6]), tensor(t0)).item()) /
+        (2 * h);
+      expect(gd.toArray()[i] / fd).toBeCloseTo(1, 6);
+    }
+    for (const i of [0, 3]) {
+      const up = [...t0];
+      const dn = [...t0];
+      up[i] += 1e-3;
+      dn[i] -= 1e-3;
+      const fd =
+        (f(tensor(d0, [4, 6]), tensor(up)).item() - f(tensor(d0, [4, 6]), tensor(dn)).item()) /
+        2e-3;
+      expect(gt.toArray()[i] / fd).toBeCloseTo(1, 6);
+    }
   });
 });

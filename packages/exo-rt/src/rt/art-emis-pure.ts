@@ -32,6 +32,7 @@ import { K_B, LOG_K_B, LOG_M_U, OPACITY_FACTOR } from "../constants.js";
 import { ExoInputError } from "../errors.js";
 import { logspace10 } from "../grid.js";
 import { gaussLegendre } from "./gauss-legendre.js";
+import { ibasedFluxOp } from "./ibased-op.js";
 import { piPlanck } from "./planck.js";
 
 export type RtSolver = "ibased" | "fbased2st";
@@ -61,6 +62,7 @@ export class ArtEmisPure {
   /** Stream cosines μ_j and weights w_j on [0, 1] (ibased). */
   readonly mu: Float64Array;
   readonly muWeight: Float64Array;
+  private ibased: ((dtau: Tensor, source: Tensor) => Tensor) | null = null;
   private tlow = 0;
   private thigh = Number.POSITIVE_INFINITY;
 
@@ -166,17 +168,8 @@ export class ArtEmisPure {
   }
 
   private runIbased(dtau: Tensor, src: Tensor): Tensor {
-    const n = this.nuGrid.length;
-    const tau = cumsum(dtau, 0);
-    const tauUp = concat([zeros([1, n]), slice(tau, [[0, this.nlayer - 1], null])], 0);
-    let flux: Tensor | null = null;
-    for (let j = 0; j < this.mu.length; j++) {
-      const inv = -1 / this.mu[j];
-      const trans = sub(exp(mul(tauUp, inv)), exp(mul(tau, inv)));
-      const fj = mul(sum(mul(src, trans), 0), 2 * this.mu[j] * this.muWeight[j]);
-      flux = flux === null ? fj : add(flux, fj);
-    }
-    return flux as Tensor;
+    if (this.ibased === null) this.ibased = ibasedFluxOp(this.mu, this.muWeight);
+    return this.ibased(dtau, src);
   }
 
   private runFbased2st(dtau: Tensor, src: Tensor): Tensor {
