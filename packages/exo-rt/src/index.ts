@@ -35,8 +35,9 @@ export {
 export {
   type CdbCIA,
   ciaColumns,
-  logaciaAt,
   logaciaMatrix,
+  logaciaSlope,
+  logaciaValue,
   logaciaVector,
   readCia,
 } from "./opacity/cia.js";

@@ -15,7 +15,7 @@ import {
   toTensor,
 } from "@sidereal/tensor";
 import { ExoInputError } from "../errors.js";
-import { type CdbCIA, ciaColumns, logaciaAt } from "../opacity/cia.js";
+import { type CdbCIA, ciaColumns, logaciaSlope, logaciaValue } from "../opacity/cia.js";
 import type { OpaPremodit } from "../opacity/premodit.js";
 
 let nextId = 0;
@@ -82,7 +82,7 @@ const LOGACIA_SLOPE: Primitive<CiaAttrs> = {
   run: ([t], _s, out, _o, a) => {
     const n = a.columns.length;
     for (let i = 0; i < t.length; i++)
-      for (let k = 0; k < n; k++) out[i * n + k] = logaciaAt(a.cdb, a.columns[k], t[i]).slope;
+      for (let k = 0; k < n; k++) out[i * n + k] = logaciaSlope(a.cdb, a.columns[k], t[i]);
   },
   attrsKey: (a) => a.key,
 };
@@ -93,7 +93,7 @@ const LOGACIA: Primitive<CiaAttrs> = {
   run: ([t], _s, out, _o, a) => {
     const n = a.columns.length;
     for (let i = 0; i < t.length; i++)
-      for (let k = 0; k < n; k++) out[i * n + k] = logaciaAt(a.cdb, a.columns[k], t[i]).value;
+      for (let k = 0; k < n; k++) out[i * n + k] = logaciaValue(a.cdb, a.columns[k], t[i]);
   },
   vjp: (g, [t], _o, a) => [sum(mul(g, applyPrimitive(LOGACIA_SLOPE, [t], a)), 1)],
   attrsKey: (a) => a.key,

@@ -115,26 +115,32 @@ export function ciaColumns(cdb: CdbCIA, nuGrid: ArrayLike<number>): Int32Array {
   return out;
 }
 
-/**
- * log10 α(T) at one grid column and its T-derivative: linear in T between tabulated
- * temperatures, clamped outside (derivative 0 there).
- */
-export function logaciaAt(
-  cdb: CdbCIA,
-  column: number,
-  t: number,
-): { value: number; slope: number } {
-  const ts = cdb.temperatures;
-  const m = cdb.nu.length;
-  const nt = ts.length;
-  if (nt === 1 || t <= ts[0]) return { value: cdb.logac[column], slope: 0 };
-  if (t >= ts[nt - 1]) return { value: cdb.logac[(nt - 1) * m + column], slope: 0 };
+/** Index i of the tabulated temperature interval [T_i, T_i+1] holding t (−1 below, nT−1 above). */
+function interval(ts: Float64Array, t: number): number {
+  if (ts.length === 1 || t <= ts[0]) return -1;
+  if (t >= ts[ts.length - 1]) return ts.length - 1;
   let i = 0;
   while (ts[i + 1] < t) i++;
-  const a = cdb.logac[i * m + column];
-  const b = cdb.logac[(i + 1) * m + column];
-  const slope = (b - a) / (ts[i + 1] - ts[i]);
-  return { value: a + (t - ts[i]) * slope, slope };
+  return i;
+}
+
+/** ∂ log10 α/∂T at one grid column (0 outside the tabulated temperatures). */
+export function logaciaSlope(cdb: CdbCIA, column: number, t: number): number {
+  const ts = cdb.temperatures;
+  const i = interval(ts, t);
+  if (i < 0 || i >= ts.length - 1) return 0;
+  const m = cdb.nu.length;
+  return (cdb.logac[(i + 1) * m + column] - cdb.logac[i * m + column]) / (ts[i + 1] - ts[i]);
+}
+
+/** log10 α(T) at one grid column: linear in T between tabulated temperatures, clamped outside. */
+export function logaciaValue(cdb: CdbCIA, column: number, t: number): number {
+  const ts = cdb.temperatures;
+  const m = cdb.nu.length;
+  const i = interval(ts, t);
+  if (i < 0) return cdb.logac[column];
+  if (i >= ts.length - 1) return cdb.logac[(ts.length - 1) * m + column];
+  return cdb.logac[i * m + column] + (t - ts[i]) * logaciaSlope(cdb, column, t);
 }
 
 /** log10 α (cm⁵) per layer and grid wavenumber (Nlayer × Nnu). */
@@ -147,7 +153,7 @@ export function logaciaMatrix(
   const n = nuGrid.length;
   const out = new Float64Array(tarr.length * n);
   for (let i = 0; i < tarr.length; i++)
-    for (let k = 0; k < n; k++) out[i * n + k] = logaciaAt(cdb, cols[k], tarr[i]).value;
+    for (let k = 0; k < n; k++) out[i * n + k] = logaciaValue(cdb, cols[k], tarr[i]);
   return out;
 }
 
