@@ -14,7 +14,7 @@ interface StreamAttrs {
   readonly key: string;
   readonly mu: Float64Array;
   readonly coef: Float64Array;
-  readonly scratch: { e: Float64Array; tau: Float64Array };
+  readonly scratch: { e: Float64Array; tau: Float64Array; w: Float64Array };
 }
 
 /**
@@ -43,23 +43,38 @@ function transmissions(dtau: Float64Array, nl: number, n: number, a: StreamAttrs
   return e;
 }
 
+/**
+ * Layer weights W_ik = Σ_j c_j (E_{i−1,jk} − E_ijk) (E_{−1} = 1) into `out` (Nlayer × Nnu):
+ * the flux is Σ_i B_ik W_ik and ∂F_k/∂B_ik = W_ik.
+ */
+function layerWeights(
+  dtau: Float64Array,
+  nl: number,
+  n: number,
+  a: StreamAttrs,
+  out: Float64Array,
+): void {
+  const e = transmissions(dtau, nl, n, a);
+  out.fill(0);
+  for (let j = 0; j < a.mu.length; j++) {
+    const c = a.coef[j];
+    for (let i = 0; i < nl; i++) {
+      const cur = (j * nl + i) * n;
+      const prev = cur - n;
+      const row = i * n;
+      for (let k = 0; k < n; k++) out[row + k] += c * ((i > 0 ? e[prev + k] : 1) - e[cur + k]);
+    }
+  }
+}
+
 const IBASED_GRAD_SOURCE: Primitive<StreamAttrs> = {
   name: "ibasedFluxGradSource",
   nondifferentiable: true,
   outShape: ([, d]) => d,
   run: ([g, dtau], [, s], out, _o, a) => {
     const [nl, n] = s;
-    const e = transmissions(dtau, nl, n, a);
-    out.fill(0);
-    for (let j = 0; j < a.mu.length; j++) {
-      const c = a.coef[j];
-      for (let i = 0; i < nl; i++) {
-        const cur = (j * nl + i) * n;
-        const prev = cur - n;
-        for (let k = 0; k < n; k++)
-          out[i * n + k] += g[k] * c * ((i > 0 ? e[prev + k] : 1) - e[cur + k]);
-      }
-    }
+    layerWeights(dtau, nl, n, a, out);
+    for (let i = 0; i < nl; i++) for (let k = 0; k < n; k++) out[i * n + k] *= g[k];
   },
   attrsKey: (a) => a.key,
 };
@@ -100,18 +115,12 @@ const IBASED_FLUX: Primitive<StreamAttrs> = {
   },
   run: ([dtau, src], [s], out, _o, a) => {
     const [nl, n] = s;
-    const e = transmissions(dtau, nl, n, a);
+    if (a.scratch.w.length !== nl * n) a.scratch.w = new Float64Array(nl * n);
+    const w = a.scratch.w;
+    layerWeights(dtau, nl, n, a, w);
     out.fill(0);
-    for (let j = 0; j < a.mu.length; j++) {
-      const c = a.coef[j];
-      for (let i = 0; i < nl; i++) {
-        const cur = (j * nl + i) * n;
-        const prev = cur - n;
-        const row = i * n;
-        for (let k = 0; k < n; k++)
-          out[k] += c * src[row + k] * ((i > 0 ? e[prev + k] : 1) - e[cur + k]);
-      }
-    }
+    for (let i = 0; i < nl; i++)
+      for (let k = 0; k < n; k++) out[k] += src[i * n + k] * w[i * n + k];
   },
   vjp: (g, [dtau, src], _o, a) => [
     applyPrimitive(IBASED_GRAD_DTAU, [g, dtau, src], a),
@@ -131,7 +140,7 @@ export function ibasedFluxOp(
     key: `ibased#${nextId++}`,
     mu,
     coef: mu.map((m, j) => 2 * m * weight[j]),
-    scratch: { e: new Float64Array(0), tau: new Float64Array(0) },
+    scratch: { e: new Float64Array(0), tau: new Float64Array(0), w: new Float64Array(0) },
   };
   return (dtau, source) => applyPrimitive(IBASED_FLUX, [dtau, source], attrs);
 }

@@ -9,33 +9,27 @@ import {
   interp,
   mul,
   square,
-  sum,
   type Tensor,
   type TensorLike,
   toTensor,
 } from "@sidereal/tensor";
 import { C_KMS } from "../constants.js";
-import { resolutionEslog, velocityGrid } from "../grid.js";
-import { convolveSame } from "./convolve-same.js";
+import { convolveNormalized, VelocityGridOperator } from "./convolve-same.js";
 
 /** Gaussian σ (km/s) of an instrument with resolving power R (FWHM = c/R). */
 export function resolutionToGaussianStd(resolution: number): number {
   return C_KMS / (2 * Math.sqrt(2 * Math.LN2) * resolution);
 }
 
-export class SopInstProfile {
-  readonly nuGrid: Float64Array;
-  readonly velocity: Float64Array;
-
+export class SopInstProfile extends VelocityGridOperator {
   constructor(nuGrid: Float64Array, vrmax = 100) {
-    this.nuGrid = nuGrid;
-    this.velocity = velocityGrid(resolutionEslog(nuGrid), vrmax);
+    super(nuGrid, vrmax);
   }
 
   /** Convolution with exp(−(v/β)²/2), normalised to unit sum. */
   ipgauss(f: TensorLike, beta: TensorLike): Tensor {
     const k = exp(mul(square(div(this.velocity, beta)), -0.5));
-    return convolveSame(f, div(k, sum(k)));
+    return convolveNormalized(f, k);
   }
 
   /** F at ν_obs (1 + RV/c) by linear interpolation (constant beyond the ends). */

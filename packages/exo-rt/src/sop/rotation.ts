@@ -10,14 +10,12 @@ import {
   sqrt,
   square,
   sub,
-  sum,
   type Tensor,
   type TensorLike,
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { resolutionEslog, velocityGrid } from "../grid.js";
-import { convolveSame } from "./convolve-same.js";
+import { convolveNormalized, VelocityGridOperator } from "./convolve-same.js";
 
 /** Unnormalised rotation kernel at x = v/vsini (zero for |x| > 1). */
 export function rotationKernel(x: TensorLike, u1: TensorLike, u2: TensorLike): Tensor {
@@ -33,18 +31,14 @@ export function rotationKernel(x: TensorLike, u1: TensorLike, u2: TensorLike): T
   return where(inside, k, 0);
 }
 
-export class SopRotation {
-  readonly nuGrid: Float64Array;
-  readonly velocity: Float64Array;
-
+export class SopRotation extends VelocityGridOperator {
   constructor(nuGrid: Float64Array, vsiniMax = 100) {
-    this.nuGrid = nuGrid;
-    this.velocity = velocityGrid(resolutionEslog(nuGrid), vsiniMax);
+    super(nuGrid, vsiniMax);
   }
 
   /** Rotationally broadened spectrum (edges darkened by the implicit zero padding). */
   rigidRotation(f: TensorLike, vsini: TensorLike, u1: TensorLike, u2: TensorLike): Tensor {
     const k = rotationKernel(div(this.velocity, vsini), u1, u2);
-    return convolveSame(f, div(k, sum(k)));
+    return convolveNormalized(f, k);
   }
 }
