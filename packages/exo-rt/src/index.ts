@@ -45,6 +45,7 @@ export { ditgridLinearInterval, ditgridLogInterval, getix } from "./opacity/dit.
 export { erfcxExojax, hjert, rewofz, voigtHjert } from "./opacity/hjert.js";
 export {
   exomolLineState,
+  hitranLineState,
   type LineState,
   xsmatrixLpf,
   xsvectorLpf,

@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DatabaseFileError, HITRAN_CO_MASSES, MdbExomol, MdbHitran } from "../src/index.js";
+import {
+  DatabaseFileError,
+  exomolLineState,
+  HITRAN_CO_MASSES,
+  hitranLineState,
+  MdbExomol,
+  MdbHitran,
+} from "../src/index.js";
 import { CO_SAMPLE, HITEMP_CO } from "./paths.js";
 
 describe("MdbHitran (HITEMP CO sample)", () => {
@@ -50,5 +57,26 @@ describe("MdbHitran (HITEMP CO sample)", () => {
       expect((e as DatabaseFileError).reason).toContain("nu");
       expect((e as DatabaseFileError).line).toBe(2);
     }
+  });
+});
+
+describe("HITEMP line states for LPF/MODIT", () => {
+  it("HITEMP 12C-16O strengths at 1200 K match ExoMol Li2015 times the isotopic abundance", () => {
+    const nurange = [4340, 4363];
+    const pf = new MdbExomol(CO_SAMPLE, { nurange: [4000, 5000], cacheDir: false }).pf;
+    const hit = new MdbHitran(HITEMP_CO, { nurange, isotope: 1 });
+    const exo = new MdbExomol(CO_SAMPLE, { nurange, cacheDir: false });
+    const sumHit = hitranLineState(hit, pf, 1200, 1, HITRAN_CO_MASSES[1]).strength.reduce(
+      (a, b) => a + b,
+      0,
+    );
+    const sumExo = exomolLineState(exo, 1200, 1).strength.reduce((a, b) => a + b, 0);
+    // HITRAN strengths carry the 12C-16O abundance 0.986544; the two line lists differ slightly
+    expect(sumHit / sumExo / 0.986544).toBeGreaterThan(0.97);
+    expect(sumHit / sumExo / 0.986544).toBeLessThan(1.03);
+    const st = hitranLineState(hit, pf, 1200, 1, HITRAN_CO_MASSES[1]);
+    // air-broadened HWHM of order 0.05 cm-1 at 1 bar, 1200 K; Doppler σ ~ 0.0075 cm-1
+    expect(Math.max(...st.gammaL)).toBeLessThan(0.1);
+    expect(st.sigmaD[0]).toBeCloseTo(3.0415595e-7 * Math.sqrt(1200 / 27.994915) * st.nu[0], 12);
   });
 });

@@ -4,7 +4,15 @@
  */
 import { T_REF_ORIGINAL } from "../constants.js";
 import type { MdbExomol } from "../db/exomol.js";
-import { dopplerSigma, gammaExomol, lineStrengthJax } from "../db/line-physics.js";
+import type { MdbHitran } from "../db/hitran.js";
+import {
+  dopplerSigma,
+  gammaExomol,
+  gammaHitran,
+  gammaNatural,
+  lineStrengthJax,
+} from "../db/line-physics.js";
+import type { PartitionFunction } from "../db/partition.js";
 import { voigtHjert } from "./hjert.js";
 
 /** The per-line inputs of LPF/MODIT: strengths and widths at one (T, P). */
@@ -79,4 +87,28 @@ export function xsmatrixLpf(
       out.subarray(i * n, (i + 1) * n),
     );
   return out;
+}
+
+/**
+ * S(T), σ_D and γ_L of a HITRAN/HITEMP line list (air/self broadening, P_self = 0 by
+ * default; natural width from A), with the caller's partition function (see MdbHitran).
+ * `molmass` is the isotopologue mass (Da) of the selected lines.
+ */
+export function hitranLineState(
+  db: MdbHitran,
+  pf: PartitionFunction,
+  t: number,
+  p: number,
+  molmass: number,
+  pSelf = 0,
+): LineState {
+  const { nu, nAir, gammaAir, gammaSelf, A } = db.columns;
+  const n = nu.length;
+  const sigmaD = new Float64Array(n);
+  const gammaL = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    sigmaD[i] = dopplerSigma(nu[i], t, molmass);
+    gammaL[i] = gammaHitran(p, t, pSelf, nAir[i], gammaAir[i], gammaSelf[i]) + gammaNatural(A[i]);
+  }
+  return { nu, strength: db.lineStrength(t, pf), sigmaD, gammaL };
 }

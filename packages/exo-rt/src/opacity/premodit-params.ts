@@ -120,7 +120,10 @@ function coversRequest(
 /**
  * ExoJAX `optimal_params(Tl, Tu, diffmode)`: the largest dE having a (Twt, Tref) cell whose
  * robust range covers [Tl, Tu]; among several, the widest range, ties going to the cell
- * enumerated last (Twt-major), as ExoJAX's stable argsort does.
+ * enumerated last (Twt-major). "Widest" is measured as the ratio Tu/Tl (a log-range):
+ * with this measure all five selections published for ExoJAX (research/exojax.md §5.1)
+ * come out bit-identical, while the difference Tu − Tl ties to the last bit for
+ * auto_trange [400, 1500] and picks the other cell.
  */
 export function optimalPremoditParams(
   tl: number,
@@ -130,14 +133,14 @@ export function optimalPremoditParams(
   for (let id = DE_GRID.length - 1; id >= 0; id--) {
     const dE = DE_GRID[id];
     let best: PremoditParams | null = null;
-    let bestWidth = Number.NEGATIVE_INFINITY;
+    let bestRatio = Number.NEGATIVE_INFINITY;
     for (const twt of TWT_GRID)
       for (const tref of TREF_GRID) {
         if (!coversRequest(twt, tref, dE, diffmode, tl, tu)) continue;
         const [l, u] = robustRange(twt, tref, dE, diffmode);
         if (!(l <= tl && u >= tu)) continue;
-        if (u - l >= bestWidth) {
-          bestWidth = u - l;
+        if (u / l >= bestRatio) {
+          bestRatio = u / l;
           best = { dE: dE * (diffmode + 1), Tref: tref, Twt: twt, robustRange: [l, u] };
         }
       }
