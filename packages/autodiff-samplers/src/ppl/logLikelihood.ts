@@ -6,10 +6,19 @@
  * `log_likelihood` group holds and what `loo`/`waic` read.
  *
  * The draws substitute the model's latent sites; the model's own trace machinery does the
- * rest. By default the draws go through the model in chunks, each one vectorised run
- * (`batchedTrace`, as `Predictive`'s parallel path) of at most about `chunkElements` values
- * per site, so memory stays bounded on large models; a model that does not broadcast over a
- * leading draw dim is run draw by draw (as is every model with `parallel: false`).
+ * rest, in one of two ways:
+ *
+ * - vectorised: the draws go through the model in chunks, each one run over a leading draw dim
+ *   (`batchedTrace`, as `Predictive`'s parallel path) of at most about `chunkElements` values
+ *   per site, so memory stays bounded; a model that does not broadcast that way falls back to
+ * - the loop: one traced run per draw, each already vectorised over the observations.
+ *
+ * `parallel` (default "auto") picks the vectorised path when the observed sites are small
+ * (fewer than 512 values per draw), where it wins: measured on a 2-core machine shared with
+ * other jobs, a Normal model with n = 15 takes 76 µs/draw vectorised vs 231 µs/draw looped,
+ * n = 200 120 vs 287, but n = 1000 410 vs 245 and n = 4300 1990 vs 700 (broadcast kernels over
+ * [draws, n] are slower than the same-shape ones). Seed 004's M67 model (4,300 stars): loop
+ * 8.5 ms/draw, vectorised 10–14 ms/draw; its 8,000 posterior draws take about 70 s.
  */
 import { key } from "@sidereal/distributions";
 import { sizeOf, type Tensor } from "@sidereal/tensor";
@@ -26,8 +35,11 @@ import { siteDims } from "./siteDims.js";
 export interface LogLikelihoodOptions {
   /** Observed sites to evaluate (default: every observed, non-auxiliary sample site). */
   readonly sites?: readonly string[];
-  /** Vectorise over the draws where the model broadcasts (default true). */
-  readonly parallel?: boolean;
+  /**
+   * Vectorise over the draws where the model broadcasts: true, false (loop), or "auto"
+   * (default: vectorise when every observed site has fewer than 512 values per draw).
+   */
+  readonly parallel?: boolean | "auto";
   /** Largest number of values per site in one vectorised run (default 2²⁰). */
   readonly chunkElements?: number;
 }
@@ -125,7 +137,8 @@ export function logLikelihood<D, R>(
       }
     }
   };
-  let parallel = options.parallel !== false;
+  let parallel =
+    (options.parallel ?? "auto") === "auto" ? largest < 512 : options.parallel === true;
   for (let start = 0; start < count; start += chunk) {
     const n = Math.min(chunk, count - start);
     if (!(parallel && vectorised(start, n))) {

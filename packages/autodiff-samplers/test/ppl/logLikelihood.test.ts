@@ -64,6 +64,7 @@ describe("pointwise log-likelihood", () => {
     const expected = closedForm();
     expectClose(logLikelihood(model, latent, data).y.data, expected);
     expectClose(logLikelihood(model, latent, data, { chunkElements: 7 }).y.data, expected);
+    expectClose(logLikelihood(model, latent, data, { parallel: true }).y.data, expected);
     expectClose(logLikelihood(model, latent, data, { parallel: false }).y.data, expected);
     expectClose(logLikelihood(scalarModel, latent, data).y.data, expected);
     expect(() => logLikelihood(model, latent, data, { sites: ["mu"] })).toThrow(
