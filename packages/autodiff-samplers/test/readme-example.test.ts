@@ -11,5 +11,7 @@ it("README example runs as ESM and through require and prints the summary", asyn
     expect(code, output).toBe(0);
     expect(output).toMatch(/mean\s+sd\s+hdi_3%\s+hdi_97%/);
     expect(output).toMatch(/^\s*theta\s/m);
+    expect(output).toMatch(/elpd_loo -?\d+\.\d ± \d+\.\d, p_loo \d+\.\d/);
+    expect(output).toContain("log_likelihood, posterior_predictive");
   }
 }, 120_000);
