@@ -111,6 +111,7 @@ try {
   const byName = new Map(JSON.parse(stdout).map((p) => [p.name, p]));
   const packed = packages.map(({ pkg }) => byName.get(pkg.name));
   lap("pack", t0);
+  t0 = performance.now();
   packages.forEach(({ dir, pkg }, i) => {
     const files = new Set(packed[i].files.map((f) => f.path));
     for (const f of files) {
@@ -150,6 +151,8 @@ try {
       }
     }
   });
+
+  lap("tarball contents", t0);
 
   // 3. a user's folder: effect 4.x first, then the tarballs, with the plain npm client ---------
   t0 = performance.now();
