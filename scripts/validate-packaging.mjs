@@ -9,7 +9,9 @@
 //   3. one scratch folder outside the repository with effect 4.x already installed, then all
 //      tarballs installed by the plain npm client (no workspaces): exactly one copy of effect;
 //   4. every README example (scripts/readme-example.mjs) runs there as ESM and through
-//      require, and type-checks under strict + NodeNext against the published declarations.
+//      require, and type-checks under strict + NodeNext against the published declarations;
+//   with `--each-alone` (npm run validate) also: every package installed alone, with only its
+//   internal dependencies' tarballs, in its own folder, its README example run there.
 // Prints its time; exits non-zero with every problem listed.
 import { execFile, spawn } from "node:child_process";
 import {
@@ -191,6 +193,48 @@ try {
     fail(
       `a user folder with effect ${effectRange} ends with ${effectCopies.length} copies of effect: ${effectCopies.join(", ")}`,
     );
+
+  // 3b. `--each-alone` (npm run validate): each package in its own empty folder with only its
+  // tarball and its internal dependencies' tarballs, its README example run there (ESM)
+  if (process.argv.includes("--each-alone")) {
+    t0 = performance.now();
+    const tarballOf = new Map(
+      packages.map(({ pkg }, i) => [pkg.name, join(tarballs, packed[i].filename)]),
+    );
+    const closure = (name, seen = new Set()) => {
+      if (seen.has(name) || !tarballOf.has(name)) return seen;
+      seen.add(name);
+      const pkg = packages.find((p) => p.pkg.name === name)?.pkg;
+      for (const dep of Object.keys(pkg?.dependencies ?? {})) closure(dep, seen);
+      return seen;
+    };
+    const pending = [...packages];
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let p = pending.shift(); p !== undefined; p = pending.shift()) {
+          const alone = join(scratch, "alone", p.folder);
+          mkdirSync(alone, { recursive: true });
+          writeFileSync(
+            join(alone, "package.json"),
+            JSON.stringify({ name: "alone", private: true }),
+          );
+          try {
+            const own = [...closure(p.pkg.name)].map((n) => tarballOf.get(n));
+            await npm(["install", ...quiet, ...own], alone);
+            const { esm } = writeExample(p.dir, join(alone, "example"));
+            const { code, output } = await runNode(esm);
+            if (code !== 0)
+              fail(
+                `${p.pkg.name} installed alone: README example exited ${code}:\n${output.slice(-3000)}`,
+              );
+          } catch (e) {
+            fail(`${p.pkg.name} does not install alone from its tarballs: ${e.stderr ?? e}`);
+          }
+        }
+      }),
+    );
+    lap("each alone", t0);
+  }
 
   // 4. README examples: ESM, require, and strict NodeNext type-check -------------------------
   t0 = performance.now();
