@@ -51,6 +51,11 @@ export function compare(
   models: Readonly<Record<string, LogLikInput>>,
   options: CompareOptions = {},
 ): CompareRow[] {
+  if (typeof models !== "object" || models === null)
+    throw new LooError({
+      argument: "compare",
+      reason: `expected { name: logLik, … }, got ${String(models)}`,
+    });
   const names = Object.keys(models);
   if (names.length < 2)
     throw new LooError({

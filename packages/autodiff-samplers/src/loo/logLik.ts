@@ -25,6 +25,11 @@ export type LogLikInput = LogLikMatrix | LogLikSource;
 
 /** The validated `[chains, draws, n]` array of an input (see the module doc). */
 export function logLikMatrix(input: LogLikInput, argument: string, varName?: string): LogLikMatrix {
+  if (typeof input !== "object" || input === null)
+    throw new LooError({
+      argument,
+      reason: `expected { shape: [chains, draws, n], data: Float64Array } or an McmcResult, got ${String(input)}`,
+    });
   const m =
     typeof (input as LogLikSource).logLikelihoodMatrix === "function"
       ? (input as LogLikSource).logLikelihoodMatrix(varName)

@@ -111,6 +111,12 @@ describe("loo, waic, compare vs R loo (committed fixture)", () => {
 
   it("reports unusable input as a LooError naming the argument", () => {
     expect(() => loo({ shape: [1, 10, 2], data: new Float64Array(5) })).toThrow(LooError);
+    expect(() => loo(null as never)).toThrow(LooError);
+    expect(() => compare(undefined as never)).toThrow(/compare: expected/);
+    expect(() => compare({ a: byName("normal_1chain") })).toThrow(/at least 2 models/);
+    expect(() => waic({ shape: [2, 3], data: new Float64Array(6) } as never)).toThrow(
+      /waic: expected \{ shape: \[chains, draws, n\]/,
+    );
     expect(() => loo({ shape: [1, 3, 1], data: Float64Array.of(0, Number.NaN, 1) })).toThrow(
       /loo: value NaN at draw 1/,
     );
