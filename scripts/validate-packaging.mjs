@@ -1,56 +1,264 @@
 #!/usr/bin/env node
-// Packaging check: packs every publishable package with `npm pack`, installs the
-// tarballs into a scratch project outside the workspace, imports each package from
-// plain Node and type-checks a TypeScript file against the published declarations.
-// This proves `exports`, `dist` and `.d.ts` work for someone who depends on one
-// package from npm, without the monorepo around it.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// Packaging check, run by `npm test` after the build: does what a user does.
+//   1. every non-private folder in packages/* (so new packages are covered without edits) has
+//      the metadata of CONTRIBUTING.md's packaging convention, and effect is a peer dependency
+//      exactly where the published .d.ts mention it;
+//   2. `npm pack` of every package (one npm process); every source map and README path in a
+//      tarball resolves inside that tarball; every bare import in dist/ is a declared dependency
+//      (so each package installs alone from its tarball plus its internal dependencies');
+//   3. one scratch folder outside the repository with effect 4.x already installed, then all
+//      tarballs installed by the plain npm client (no workspaces): exactly one copy of effect;
+//   4. every README example (scripts/readme-example.mjs) runs there as ESM and through
+//      require, and type-checks under strict + NodeNext against the published declarations;
+//   with `--each-alone` (npm run validate) also: every package installed alone, with only its
+//   internal dependencies' tarballs, in its own folder, its README example run there.
+// Prints its time; exits non-zero with every problem listed.
+import { execFile, spawn } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, posix, relative, resolve } from "node:path";
+import { promisify } from "node:util";
+import { runNode, writeExample } from "./readme-example.mjs";
 
+const started = performance.now();
+const exec = promisify(execFile);
 const root = resolve(import.meta.dirname, "..");
+const problems = [];
+const fail = (msg) => problems.push(msg);
+
 const packages = readdirSync(join(root, "packages"))
-  .map((dir) => ({
-    dir: join(root, "packages", dir),
-    pkg: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")),
-  }))
+  .filter((folder) => existsSync(join(root, "packages", folder, "package.json")))
+  .map((folder) => {
+    const dir = join(root, "packages", folder);
+    return { folder, dir, pkg: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) };
+  })
   .filter(({ pkg }) => !pkg.private);
+
+/** All files under `dir`, relative to it, with forward slashes. */
+function listFiles(dir, prefix = "") {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(dir, posix.join(prefix, e.name)) : [posix.join(prefix, e.name)],
+  );
+}
+
+// 1. metadata --------------------------------------------------------------------------------
+const EFFECT_IMPORT = /from\s+["']effect(\/[^"']*)?["']|import\(["']effect(\/[^"']*)?["']\)/;
+for (const { folder, dir, pkg } of packages) {
+  const where = `packages/${folder}/package.json`;
+  for (const field of ["description", "license", "repository", "homepage", "bugs", "keywords"])
+    if (pkg[field] === undefined) fail(`${where}: no "${field}"`);
+  if (pkg.repository?.directory !== `packages/${folder}`)
+    fail(`${where}: repository.directory should be "packages/${folder}"`);
+  if (pkg.type !== "module") fail(`${where}: "type" should be "module"`);
+  for (const f of ["dist", "src", "README.md", "LICENSE"])
+    if (!pkg.files?.includes(f)) fail(`${where}: "files" should include "${f}"`);
+  if (!existsSync(join(dir, "LICENSE"))) fail(`packages/${folder}: no LICENSE file`);
+  if (!/^## Install\b/m.test(readFileSync(join(dir, "README.md"), "utf8")))
+    fail(`packages/${folder}/README.md: no "## Install" section`);
+  if (pkg.exports?.["./package.json"] !== "./package.json")
+    fail(`${where}: exports should map "./package.json"`);
+  for (const [sub, target] of Object.entries(pkg.exports ?? {})) {
+    if (sub === "./package.json") continue;
+    const keys = typeof target === "object" && target !== null ? Object.keys(target) : [];
+    if (keys.join() !== "types,import,default")
+      fail(
+        `${where}: exports["${sub}"] should have exactly types, import, default (in that order), has ${keys.join(", ")}`,
+      );
+  }
+  const declarations = existsSync(join(dir, "dist"))
+    ? listFiles(join(dir, "dist")).filter((f) => f.endsWith(".d.ts"))
+    : [];
+  const typesUseEffect = declarations.some((f) =>
+    EFFECT_IMPORT.test(readFileSync(join(dir, "dist", f), "utf8")),
+  );
+  if (pkg.dependencies?.effect)
+    fail(`${where}: effect must not be a dependency (peer, if anything)`);
+  if (typesUseEffect && !(pkg.peerDependencies?.effect && pkg.devDependencies?.effect))
+    fail(`${where}: public types mention effect, so it must be a peerDependency and devDependency`);
+  if (!typesUseEffect && pkg.peerDependencies?.effect)
+    fail(`${where}: effect is a peerDependency but no published .d.ts mentions it`);
+}
+
+const metadataSeconds = ((performance.now() - started) / 1000).toFixed(1);
 const scratch = mkdtempSync(join(tmpdir(), "sidereal-pack-"));
-const tarballs = join(scratch, "tarballs");
-mkdirSync(tarballs);
-const run = (cmd, args, cwd) =>
-  execFileSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+// a user's npm: none of the workspace settings `npm test` may have put in the environment
+const userEnv = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([k]) => !/^npm_config_(workspace|include_workspace)/i.test(k),
+  ),
+);
+const npm = (args, cwd) => exec("npm", args, { cwd, maxBuffer: 64 * 1024 * 1024, env: userEnv });
+const timings = { metadata: metadataSeconds };
+const lap = (name, t0) => {
+  timings[name] = ((performance.now() - t0) / 1000).toFixed(1);
+};
 try {
-  for (const { dir } of packages)
-    run("npm", ["pack", "--silent", "--pack-destination", tarballs], dir);
-  const files = readdirSync(tarballs).map((f) => join(tarballs, f));
+  // 2. pack in parallel and inspect each tarball's file list ---------------------------------
+  let t0 = performance.now();
+  const tarballs = join(scratch, "tarballs");
+  mkdirSync(tarballs);
+  // one npm process for all of them: npm's start-up, not packing, is what costs
+  const { stdout } = await npm(
+    ["pack", "--json", "--pack-destination", tarballs, ...packages.map(({ dir }) => dir)],
+    root,
+  );
+  const byName = new Map(JSON.parse(stdout).map((p) => [p.name, p]));
+  const packed = packages.map(({ pkg }) => byName.get(pkg.name));
+  lap("pack", t0);
+  t0 = performance.now();
+  packages.forEach(({ dir, pkg }, i) => {
+    const files = new Set(packed[i].files.map((f) => f.path));
+    for (const f of files) {
+      if (!f.endsWith(".map")) continue;
+      const map = JSON.parse(readFileSync(join(dir, f), "utf8"));
+      for (const s of map.sources ?? []) {
+        const target = posix.normalize(posix.join(posix.dirname(f), map.sourceRoot ?? "", s));
+        if (!files.has(target)) fail(`${pkg.name}: ${f} points at ${target}, not in the tarball`);
+      }
+    }
+    // README paths: markdown links and `code spans` naming a file of the package
+    const readme = readFileSync(join(dir, "README.md"), "utf8");
+    const named = [
+      ...readme.matchAll(/\[[^\]]+\]\((?!https?:|#|mailto:)([^)\s#]+\.\w+|[^)\s#]+\/)[^)]*\)/g),
+      ...readme.matchAll(/`((?:src|dist)\/[^`\s]+\.\w+)`/g),
+    ].map((m) => posix.normalize(m[1]));
+    for (const p of named)
+      if (!p.startsWith("..") && !files.has(p) && !files.has(posix.join(p, "README.md")))
+        fail(`${pkg.name}: README names ${p}, not in the tarball`);
+    // bare imports of dist/ must be declared (node: builtins and the package itself aside)
+    const declared = new Set([
+      pkg.name,
+      ...Object.keys(pkg.dependencies ?? {}),
+      ...Object.keys(pkg.peerDependencies ?? {}),
+    ]);
+    for (const f of files) {
+      if (!/^dist\/.*\.(js|d\.ts)$/.test(f)) continue;
+      const text = readFileSync(join(dir, f), "utf8");
+      for (const m of text.matchAll(/(?:from\s+|import\(\s*)["']([^"'./][^"']*)["']/g)) {
+        const spec = m[1];
+        if (spec.startsWith("node:")) continue;
+        const name = spec.startsWith("@")
+          ? spec.split("/").slice(0, 2).join("/")
+          : spec.split("/")[0];
+        if (!declared.has(name))
+          fail(`${pkg.name}: ${f} imports "${spec}", not a declared dependency`);
+      }
+    }
+  });
+
+  lap("tarball contents", t0);
+
+  // 3. a user's folder: effect 4.x first, then the tarballs, with the plain npm client ---------
+  t0 = performance.now();
   const app = join(scratch, "app");
   mkdirSync(app);
+  const effectRange =
+    packages.find(({ pkg }) => pkg.peerDependencies?.effect)?.pkg.peerDependencies.effect ??
+    "^4.1.0";
   writeFileSync(
     join(app, "package.json"),
-    JSON.stringify({ name: "scratch", private: true, type: "module" }),
+    JSON.stringify({ name: "user-project", private: true }, null, 2),
   );
-  run("npm", ["install", "--no-audit", "--no-fund", "--silent", ...files], app);
-  const checks = packages.map(({ pkg }) => pkg.name);
-  const js = checks
-    .map(
-      (name, i) =>
-        `import * as m${i} from "${name}";\nif (Object.keys(m${i}).length === 0) throw new Error("${name} exports nothing");`,
-    )
-    .join("\n");
-  writeFileSync(
-    join(app, "check.mjs"),
-    `${js}\nconsole.log("imported ${checks.length} packages");\n`,
+  const quiet = ["--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"];
+  await npm(["install", ...quiet, `effect@${effectRange}`], app);
+  await npm(["install", ...quiet, ...packed.map((p) => join(tarballs, p.filename))], app);
+  lap("install", t0);
+  const effectCopies = [];
+  const walk = (nm) => {
+    if (!existsSync(nm)) return;
+    for (const e of readdirSync(nm)) {
+      const p = join(nm, e);
+      if (e.startsWith("@")) {
+        for (const s of readdirSync(p)) visit(join(p, s));
+      } else if (!e.startsWith(".")) visit(p);
+    }
+  };
+  const visit = (p) => {
+    if (!statSync(p).isDirectory()) return;
+    if (p.endsWith(`${"/"}effect`) && existsSync(join(p, "package.json")))
+      effectCopies.push(relative(app, p));
+    walk(join(p, "node_modules"));
+  };
+  walk(join(app, "node_modules"));
+  if (effectCopies.length !== 1)
+    fail(
+      `a user folder with effect ${effectRange} ends with ${effectCopies.length} copies of effect: ${effectCopies.join(", ")}`,
+    );
+
+  // 3b. `--each-alone` (npm run validate): each package in its own empty folder with only its
+  // tarball and its internal dependencies' tarballs, its README example run there (ESM)
+  if (process.argv.includes("--each-alone")) {
+    t0 = performance.now();
+    const tarballOf = new Map(
+      packages.map(({ pkg }, i) => [pkg.name, join(tarballs, packed[i].filename)]),
+    );
+    const closure = (name, seen = new Set()) => {
+      if (seen.has(name) || !tarballOf.has(name)) return seen;
+      seen.add(name);
+      const pkg = packages.find((p) => p.pkg.name === name)?.pkg;
+      for (const dep of Object.keys(pkg?.dependencies ?? {})) closure(dep, seen);
+      return seen;
+    };
+    const pending = [...packages];
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let p = pending.shift(); p !== undefined; p = pending.shift()) {
+          const alone = join(scratch, "alone", p.folder);
+          mkdirSync(alone, { recursive: true });
+          writeFileSync(
+            join(alone, "package.json"),
+            JSON.stringify({ name: "alone", private: true }),
+          );
+          try {
+            const own = [...closure(p.pkg.name)].map((n) => tarballOf.get(n));
+            await npm(["install", ...quiet, ...own], alone);
+            const { esm } = writeExample(p.dir, join(alone, "example"));
+            const { code, output } = await runNode(esm);
+            if (code !== 0)
+              fail(
+                `${p.pkg.name} installed alone: README example exited ${code}:\n${output.slice(-3000)}`,
+              );
+          } catch (e) {
+            fail(`${p.pkg.name} does not install alone from its tarballs: ${e.stderr ?? e}`);
+          }
+        }
+      }),
+    );
+    lap("each alone", t0);
+  }
+
+  // 4. README examples: ESM, require, and strict NodeNext type-check -------------------------
+  t0 = performance.now();
+  const examples = packages.map(({ folder, dir }) => ({
+    folder,
+    ...writeExample(dir, join(app, "examples", folder)),
+  }));
+  const runs = examples.flatMap(({ folder, esm, cjs }) => [
+    { label: `${folder} (ESM)`, file: esm },
+    { label: `${folder} (require)`, file: cjs },
+  ]);
+  // two at a time: the examples are CPU-bound and CI machines are small
+  const queue = [...runs];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let r = queue.shift(); r !== undefined; r = queue.shift()) {
+        const { code, output } = await runNode(r.file);
+        if (code !== 0)
+          fail(`README example of ${r.label} exited ${code}:\n${output.slice(-3000)}`);
+      }
+    }),
   );
-  process.stdout.write(run(process.execPath, ["check.mjs"], app));
-  // declarations: a TypeScript consumer compiles against the published .d.ts
-  writeFileSync(
-    join(app, "check.ts"),
-    `import { tensor, valueAndGrad, sum, square } from "@sidereal/tensor";\n` +
-      `const [v, [g]] = valueAndGrad((x) => sum(square(x)))(tensor([1, 2]));\n` +
-      `const n: number = v.item() + g.toArray()[0];\nexport { n };\n`,
-  );
+  lap("examples", t0);
+  t0 = performance.now();
   writeFileSync(
     join(app, "tsconfig.json"),
     JSON.stringify({
@@ -61,13 +269,34 @@ try {
         target: "ES2023",
         noEmit: true,
         skipLibCheck: false,
-        types: [],
+        // a user's @types/node: the repository's copy, so the check needs no download
+        typeRoots: [join(root, "node_modules/@types")],
+        types: ["node"],
       },
-      files: ["check.ts"],
+      files: examples.map((e) => relative(app, e.esm)),
     }),
   );
-  run(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], app);
-  console.log(`packaging check passed for ${checks.join(", ")}`);
+  try {
+    await exec(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], { cwd: app });
+  } catch (e) {
+    fail(`README examples do not type-check (strict, NodeNext):\n${e.stdout}${e.stderr}`);
+  }
+  lap("typecheck", t0);
 } finally {
-  rmSync(scratch, { recursive: true, force: true });
+  // deleting the scratch node_modules takes seconds: a detached `rm` does it after we exit
+  if (process.platform === "win32") rmSync(scratch, { recursive: true, force: true });
+  else spawn("rm", ["-rf", scratch], { detached: true, stdio: "ignore" }).unref();
 }
+
+const total = ((performance.now() - started) / 1000).toFixed(1);
+const phases = Object.entries(timings)
+  .map(([k, v]) => `${k} ${v}s`)
+  .join(", ");
+if (problems.length > 0) {
+  console.error(`packaging check FAILED (${total}s: ${phases}):\n- ${problems.join("\n- ")}`);
+  process.exit(1);
+}
+console.log(
+  `packaging check passed for ${packages.length} packages in ${total}s (${phases}): ` +
+    `${packages.map((p) => p.pkg.name).join(", ")}`,
+);

@@ -3,6 +3,7 @@
  * inference, optimizers and ArviZ-compatible diagnostics.
  */
 export * from "./diagnostics/index.js";
+export * from "./loo/index.js";
 export * from "./mcmc/index.js";
 export * from "./optim/index.js";
 export * from "./ppl/index.js";

@@ -154,6 +154,7 @@ export { plotScatterColored, type ScatterColoredInput } from "./scatterColored.j
 export { plotSpectrum, type SpectrumInput, type SpectrumModel } from "./spectrum.js";
 export { type Attrs, attrs, el, type SvgDocumentOptions, svgDocument } from "./svg.js";
 export {
+  checkLabelText,
   estimateTextWidth,
   labelHtml,
   labelMarkup,

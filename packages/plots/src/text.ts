@@ -3,6 +3,7 @@
  * `mathtext.ts`), an approximate width estimate (no font metrics are available
  * headless), and base^{sup}_{sub} text for quantile titles.
  */
+import { PlotError } from "./errors.js";
 import { escapeXml } from "./escape.js";
 import { fmt } from "./format.js";
 import { parseLabel, runsHtml, runsMarkup, runsPlainText, runsWidthPx } from "./mathtext.js";
@@ -104,27 +105,65 @@ function baselineShift(baseline: TextBaseline, size: number): number {
   }
 }
 
+const CONTROL_NAMES: Readonly<Record<number, string>> = {
+  7: "bell (\\a)",
+  8: "backspace (\\b)",
+  9: "tab (\\t)",
+  10: "line feed (\\n)",
+  11: "vertical tab (\\v)",
+  12: "form feed (\\f)",
+  13: "carriage return (\\r)",
+};
+
+/**
+ * Throws a `PlotError` when text meant for a label, title, legend or tick contains a control
+ * character (U+0000–U+001F, U+007F). They are invisible or break the line in SVG, and they are
+ * almost always TeX written in a plain JavaScript string: in `"$G_{\rm BP}$"` the `\r` is a
+ * carriage return, so the label renders as "G m BP". Write `"$G_{\\rm BP}$"` or use
+ * `String.raw`.
+ */
+export function checkLabelText(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) {
+      const code = `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+      throw new PlotError(
+        "text",
+        "label",
+        "value",
+        `${JSON.stringify(text)} contains the control character ${code}${CONTROL_NAMES[c] ? ` ${CONTROL_NAMES[c]}` : ""} at index ${i}; TeX in a plain string loses its backslashes ("\\rm" → carriage return + "m"): write "\\\\rm" or use String.raw`,
+      );
+    }
+  }
+  return text;
+}
+
+/** Runs of a label whose text was checked by {@link checkLabelText}. */
+function parsedLabel(label: string) {
+  return parseLabel(checkLabelText(label), estimateTextWidth);
+}
+
 /**
  * Estimated width in pixels of a label with TeX-like math (`$V_{\rm LSR}$`) at font size
  * `size`; equals {@link estimateTextWidth} for labels without math.
  */
 export function labelWidth(label: string, size: number): number {
-  return runsWidthPx(parseLabel(label, estimateTextWidth), size, estimateTextWidth);
+  return runsWidthPx(parsedLabel(label), size, estimateTextWidth);
 }
 
 /** SVG children of a label: escaped text, with `<tspan>`s for math (see `mathtext.ts`). */
 export function labelMarkup(label: string, size: number): string {
-  return runsMarkup(parseLabel(label, estimateTextWidth), size);
+  return runsMarkup(parsedLabel(label), size);
 }
 
 /** A label as an HTML fragment (escaped; `<sub>`, `<sup>`, `<i>` for math). */
 export function labelHtml(label: string): string {
-  return runsHtml(parseLabel(label, estimateTextWidth));
+  return runsHtml(parsedLabel(label));
 }
 
 /** A label as plain Unicode text: math commands resolved, script markers and `$` removed. */
 export function labelPlainText(label: string): string {
-  return runsPlainText(parseLabel(label, estimateTextWidth));
+  return runsPlainText(parsedLabel(label));
 }
 
 /**
@@ -150,7 +189,7 @@ export function textMark(x: number, y: number, content: string, style: TextStyle
       fill: style.fill ?? THEME.textColor,
       transform,
     },
-    style.math === false ? escapeXml(content) : labelMarkup(content, size),
+    style.math === false ? escapeXml(checkLabelText(content)) : labelMarkup(content, size),
   );
 }
 
@@ -191,12 +230,12 @@ export function supSubText(
       fill: style.fill ?? THEME.textColor,
     },
     [
-      escapeXml(base),
-      el("tspan", { dx: 1, dy: -size * 0.42, "font-size": small }, escapeXml(sup)),
+      escapeXml(checkLabelText(base)),
+      el("tspan", { dx: 1, dy: -size * 0.42, "font-size": small }, escapeXml(checkLabelText(sup))),
       el(
         "tspan",
         { dx: -estimateTextWidth(sup, small), dy: size * 0.68, "font-size": small },
-        escapeXml(sub),
+        escapeXml(checkLabelText(sub)),
       ),
     ],
   );

@@ -179,7 +179,7 @@ export const runM67 = (config: RunConfig) =>
             invertY: true,
             colormap: { name: "greys" },
             colorLabel: "cluster membership probability",
-            xLabel: "$G_{\rm BP} - G_{\rm RP}$ [mag]",
+            xLabel: String.raw`$G_{\rm BP} - G_{\rm RP}$ [mag]`, // "\rm" in a plain string is a CR
             yLabel: "$M_G$ [mag]",
             title: "Colour–magnitude diagram (median distance modulus per star)",
           }),

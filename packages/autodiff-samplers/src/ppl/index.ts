@@ -30,6 +30,11 @@ export {
   initValue,
 } from "./initStrategies.js";
 export { logJoint, siteLogProb } from "./logDensity.js";
+export {
+  type LogLikelihoodOptions,
+  logLikelihood,
+  type PointwiseLogLik,
+} from "./logLikelihood.js";
 export { type McmcOptions, mcmc, mcmcEffect } from "./mcmc.js";
 export type { CondIndepFrame, Message, Messenger, SiteType } from "./message.js";
 export { defineModel, isModel, type Model, type ModelRef, runModel } from "./model.js";
@@ -56,8 +61,11 @@ export {
 export {
   type AdaptedParameters,
   type InferenceDataInput,
+  type InferenceDataOptions,
+  type InferenceGroup,
   type InferenceVariable,
   McmcResult,
+  type McmcResultSource,
   type ResultSummaryOptions,
   type SampleStatName,
   type SiteDraws,

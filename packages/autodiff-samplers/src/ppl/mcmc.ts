@@ -23,9 +23,10 @@ import { type AdviInitOptions, adviStarts } from "./adviStarts.js";
 import { type ChainPhase, InitializationError, ModelError, SamplerError } from "./errors.js";
 import { importModel } from "./importModel.js";
 import type { InitStrategy } from "./initStrategies.js";
+import { logLikelihood } from "./logLikelihood.js";
 import { isModel, type Model, type ModelRef } from "./model.js";
 import { ProgressReporter, type ProgressStream } from "./progress.js";
-import { McmcResult } from "./results.js";
+import { McmcResult, type McmcResultSource } from "./results.js";
 import { type ChainOptions, type ChainOutput, type ChainStart, runChain } from "./runChain.js";
 import { workerPool } from "./workerPool.js";
 
@@ -115,6 +116,11 @@ function usesAdvi(o: McmcOptions): boolean {
       `mcmc: init must be "strategy" or "advi+adapt_diag", got ${JSON.stringify(init)}`,
     );
   return init === "advi+adapt_diag";
+}
+
+/** What a result needs to evaluate the model's pointwise log-likelihood on its draws. */
+function resultSource<D>(model: Model<D>, data: D): McmcResultSource {
+  return { logLikelihood: (draws, options) => logLikelihood(model, draws, data, options) };
 }
 
 /** Per-chain starts: from ADVI for `init: "advi+adapt_diag"`, none otherwise. */
@@ -327,7 +333,9 @@ export function mcmcEffect<D>(
           );
     return starts.pipe(
       Effect.flatMap(chains),
-      Effect.map((outs) => new McmcResult(outs)),
+      Effect.flatMap((outs) =>
+        Effect.map(resolvedModel(model), (m) => new McmcResult(outs, resultSource(m, data))),
+      ),
       Effect.ensuring(Effect.sync(() => sink?.finish())),
     );
   }).pipe(
@@ -369,7 +377,7 @@ export function mcmc<D>(
     const outs = keys.map((k, c) =>
       runChain(m, data, k, opts, sink ? (p) => sink.report(c, p) : undefined, starts[c]),
     );
-    return new McmcResult(outs);
+    return new McmcResult(outs, resultSource(m, data));
   } finally {
     sink?.finish();
   }

@@ -11,7 +11,8 @@
  * the model where it broadcasts over a leading draw dim (see `vectorisedDraws`).
  */
 import { foldIn, type PRNGKey, split } from "@sidereal/distributions";
-import { reshape, sizeOf, type Tensor, tensor } from "@sidereal/tensor";
+import { type Tensor, tensor } from "@sidereal/tensor";
+import { batchedTrace, drawOf, perDrawValues, probeTrace } from "./batchedTrace.js";
 import { ModelError } from "./errors.js";
 import { seed } from "./handlers/seed.js";
 import { substitute } from "./handlers/substitute.js";
@@ -33,12 +34,6 @@ export interface PredictiveOptions {
    * over a leading draw dim falls back to the loop.
    */
   readonly parallel?: boolean;
-}
-
-function drawOf(t: Tensor, i: number): Tensor {
-  const shape = t.shape.slice(1);
-  const per = sizeOf(shape);
-  return tensor(t.data.slice(i * per, (i + 1) * per), shape);
 }
 
 /** The value of return site `s` in a trace; a `ModelError` when the model has no such site. */
@@ -132,25 +127,12 @@ export function Predictive<D, R>(
     loop(rngKey, data);
 }
 
-/** The number of plate dims the model uses (NumPyro's `max_plate_nesting`). */
-function maxPlateNesting(tr: Trace): number {
-  let depth = 0;
-  for (const msg of tr.values())
-    for (const f of msg.condIndepStack) depth = Math.max(depth, -f.dim);
-  return depth;
-}
-
 /**
- * All `count` draws in one run of the model: every posterior site gets its draws as one
- * value of shape `[count, 1, …, 1, ...siteShape]`, with ones so that the draw dim sits left
- * of every plate dim (the site's batch shape padded to the model's plate nesting), and every
- * other site is drawn once with that leading batch dim. Sites are read back as
- * `[count, ...siteShape]` (a site that does not depend on the draws is repeated).
- *
- * The shapes come from one ordinary traced draw. Returns undefined — the caller then loops —
- * when the model does not broadcast that way (it throws, or a site comes back with a shape
- * that is neither per-draw nor batched); a `ModelError` about the options themselves (an
- * unknown return site) is thrown as in the loop.
+ * All `count` draws in one run of the model (`batchedTrace`): every posterior site gets its
+ * draws at once and every other site is drawn once with a leading batch dim. Sites are read
+ * back as `[count, ...siteShape]` (a site that does not depend on the draws is repeated).
+ * Returns undefined — the caller then loops — when the model does not broadcast that way; a
+ * `ModelError` about the options themselves (an unknown return site) is thrown as in the loop.
  */
 function vectorisedDraws<D, R>(
   model: Model<D, R>,
@@ -161,42 +143,18 @@ function vectorisedDraws<D, R>(
   data: D,
 ): Record<string, Tensor> | undefined {
   const [probeKey, batchKey] = split(foldIn(rngKey, VECTORISED_STREAM));
-  const first: Record<string, Tensor> = {};
-  for (const k of Object.keys(posterior)) first[k] = drawOf(posterior[k], 0);
-  const probe = trace(seed(substitute(model, first), probeKey)).getTrace(data);
+  const probe = probeTrace(model, posterior, probeKey, data);
   const sites = returnSites ? [...returnSites] : defaultSites(probe, posterior);
   const shapes: Record<string, readonly number[]> = {};
-  for (const s of sites) {
-    const v = returnSiteValue(probe, s);
-    shapes[s] = v.shape;
-  }
-  const nesting = maxPlateNesting(probe);
-  const batched: Record<string, Tensor> = {};
-  for (const [k, t] of Object.entries(posterior)) {
-    const perDraw = t.shape.slice(1);
-    const batchRank = probe.get(k)?.fn?.batchShape.length ?? 0;
-    if (batchRank > nesting) return undefined;
-    const ones = new Array<number>(nesting - batchRank).fill(1);
-    batched[k] = reshape(t, [count, ...ones, ...perDraw]);
-  }
-  let tr: Trace;
-  try {
-    tr = trace(seed(substitute(model, batched), batchKey)).getTrace(data);
-  } catch {
-    return undefined;
-  }
+  for (const s of sites) shapes[s] = returnSiteValue(probe, s).shape;
+  const tr = batchedTrace(model, posterior, count, probe, batchKey, data);
+  if (tr === undefined) return undefined;
   const out: Record<string, Tensor> = {};
   for (const s of sites) {
-    const shape = shapes[s];
-    const per = sizeOf(shape);
     const v = tr.get(s)?.value;
-    if (v === undefined) return undefined;
-    if (v.size === count * per) out[s] = tensor(v.data.slice(0, v.size), [count, ...shape]);
-    else if (v.size === per) {
-      const rep = new Float64Array(count * per);
-      for (let i = 0; i < count; i++) rep.set(v.data.subarray(0, per), i * per);
-      out[s] = tensor(rep, [count, ...shape]);
-    } else return undefined;
+    const read = v === undefined ? undefined : perDrawValues(v, count, shapes[s]);
+    if (read === undefined) return undefined;
+    out[s] = read;
   }
   return out;
 }

@@ -46,6 +46,9 @@ describe("chainMethod: parallel (worker threads)", () => {
     });
     expect(fromSrc.samples.a.draws).toEqual(seq.samples.a.draws);
     expect(fromSrc.samples.ab.draws).toEqual(seq.samples.ab.draws);
+    // the main thread re-imports the referenced model, so the result knows its log-likelihood
+    expect(fromSrc.logLikelihood().y.dims).toEqual(["chain", "draw", "data"]);
+    expect(fromSrc.logLikelihood().y.draws).toEqual(seq.logLikelihood().y.draws);
   }, 30_000);
 
   test("errors inside workers come back typed", async () => {
