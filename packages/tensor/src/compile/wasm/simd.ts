@@ -1,0 +1,125 @@
+/**
+ * A small layer over binaryen's expression builder for f64x2 code: lane constants,
+ * locals that are set once and read many times (`let`), and the integer tricks the
+ * vectorised math functions share (float <-> small integer, 2^k by exponent bits).
+ */
+import type binaryenNamespace from "binaryen";
+import type { Binaryen } from "./binaryen.js";
+
+export type Expr = number;
+export type Module = binaryenNamespace.Module;
+
+const f64Bytes = new Float64Array(2);
+const i64Bytes = new BigInt64Array(f64Bytes.buffer);
+const byteView = new Uint8Array(f64Bytes.buffer);
+
+/** 1.5·2^52: adding it to a float of magnitude < 2^51 leaves the integer in the low bits. */
+export const MAGIC_ROUND = 6755399441055744;
+
+/** Builds one function body: statements plus v128/i32 locals set once. */
+export class FnBuilder {
+  readonly stmts: Expr[] = [];
+  readonly vars: number[] = [];
+  constructor(
+    readonly b: Binaryen,
+    readonly m: Module,
+    readonly paramCount: number,
+  ) {}
+
+  /** Declares a new local of `type` (default v128) and returns its index. */
+  local(type: number = this.b.v128): number {
+    this.vars.push(type);
+    return this.paramCount + this.vars.length - 1;
+  }
+  /** Evaluates `value` once into a new local; the result reads it. */
+  let(value: Expr, type: number = this.b.v128): () => Expr {
+    const idx = this.local(type);
+    this.stmts.push(this.m.local.set(idx, value));
+    return () => this.m.local.get(idx, type);
+  }
+  param(index: number, type: number = this.b.v128): () => Expr {
+    return () => this.m.local.get(index, type);
+  }
+}
+
+/** Both lanes the double `x`. */
+export function f64x2(m: Module, x: number): Expr {
+  f64Bytes[0] = x;
+  f64Bytes[1] = x;
+  return m.v128.const(Array.from(byteView));
+}
+/** Both lanes the 64-bit integer `x`. */
+export function i64x2(m: Module, x: bigint): Expr {
+  i64Bytes[0] = x;
+  i64Bytes[1] = x;
+  return m.v128.const(Array.from(byteView));
+}
+/** The bit pattern of a double, as a BigInt. */
+export function bitsOf(x: number): bigint {
+  f64Bytes[0] = x;
+  return i64Bytes[0];
+}
+
+/**
+ * Integer-valued lanes (|k| < 2^51) as i64 lanes: adding 1.5·2^52 puts k in the low
+ * mantissa bits, and subtracting the constant's bit pattern as an integer leaves k.
+ */
+export function floatToInt(m: Module, k: Expr): Expr {
+  return m.i64x2.sub(m.f64x2.add(k, f64x2(m, MAGIC_ROUND)), i64x2(m, bitsOf(MAGIC_ROUND)));
+}
+/** The inverse of `floatToInt` for small integer lanes. */
+export function intToFloat(m: Module, k: Expr): Expr {
+  return m.f64x2.sub(m.i64x2.add(k, i64x2(m, bitsOf(MAGIC_ROUND))), f64x2(m, MAGIC_ROUND));
+}
+/** 2^k for integer lanes k in [-1022, 1023] (built from the exponent field). */
+export function pow2(m: Module, k: Expr): Expr {
+  return m.i64x2.shl(m.i64x2.add(k, i64x2(m, 1023n)), m.i32.const(52));
+}
+
+/**
+ * y·2^k for integer lanes k in [-1076, 1024], in two factors 2^⌊k/2⌋·2^(k-⌊k/2⌋) so
+ * that each is a normal number: the first product is exact and a subnormal or
+ * overflowing result is rounded once, by the second.
+ */
+export function scaleBy2k(fn: FnBuilder, y: Expr, k: () => Expr): Expr {
+  const m = fn.m;
+  const k1 = fn.let(m.i64x2.shr_s(k(), m.i32.const(1)));
+  const k2 = m.i64x2.sub(k(), k1());
+  return m.f64x2.mul(m.f64x2.mul(y, pow2(m, k1())), pow2(m, k2));
+}
+
+/** Horner evaluation of c[0] + x·(c[1] + x·(c[2] + ...)). */
+export function horner(m: Module, x: () => Expr, c: readonly number[]): Expr {
+  let acc = f64x2(m, c[c.length - 1]);
+  for (let j = c.length - 2; j >= 0; j--) acc = m.f64x2.add(m.f64x2.mul(acc, x()), f64x2(m, c[j]));
+  return acc;
+}
+
+/** 1/n! for n = from..to. */
+export function inverseFactorials(from: number, to: number): number[] {
+  const out: number[] = [];
+  let f = 1;
+  for (let n = 1; n <= to; n++) {
+    f *= n;
+    if (n >= from) out.push(1 / f);
+  }
+  return out;
+}
+
+/** Adds a function (v128) -> v128 whose body `build` writes; returns its name. */
+export function addUnaryF64x2(
+  b: Binaryen,
+  m: Module,
+  name: string,
+  build: (fn: FnBuilder, x: () => Expr) => Expr,
+): string {
+  if (m.getFunction(name)) return name;
+  const fn = new FnBuilder(b, m, 1);
+  const result = build(fn, fn.param(0));
+  m.addFunction(name, b.v128, b.v128, fn.vars, m.block(null, [...fn.stmts, result], b.v128));
+  return name;
+}
+
+/** ln 2 split so that k·LN2_HI is exact for |k| < 2^11 (fdlibm's constants). */
+export const LN2_HI = 0.6931471803691238;
+export const LN2_LO = 1.9082149292705877e-10;
