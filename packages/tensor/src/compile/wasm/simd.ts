@@ -16,15 +16,43 @@ const byteView = new Uint8Array(f64Bytes.buffer);
 /** 1.5·2^52: adding it to a float of magnitude < 2^51 leaves the integer in the low bits. */
 export const MAGIC_ROUND = 6755399441055744;
 
-/** Builds one function body: statements plus v128/i32 locals set once. */
+/**
+ * Builds one function body: statements plus v128/i32 locals set once. `stmts` is the
+ * list that `let` appends to; callers may point it at a loop body and back.
+ */
 export class FnBuilder {
-  readonly stmts: Expr[] = [];
+  stmts: Expr[] = [];
   readonly vars: number[] = [];
+  private readonly pool = new Map<string, number>();
+  /**
+   * @param hoisted where lane constants are set once, into locals (for loops: the
+   *   statements before the loop), instead of being materialised at every use.
+   */
   constructor(
     readonly b: Binaryen,
     readonly m: Module,
     readonly paramCount: number,
+    readonly hoisted?: Expr[],
   ) {}
+
+  /** Both lanes the double `x`. */
+  f64(x: number): Expr {
+    return this.constant(`f${Object.is(x, -0) ? "-0" : x}`, () => f64x2(this.m, x));
+  }
+  /** Both lanes the 64-bit integer `x`. */
+  i64(x: bigint): Expr {
+    return this.constant(`i${x}`, () => i64x2(this.m, x));
+  }
+  private constant(key: string, make: () => Expr): Expr {
+    if (!this.hoisted) return make();
+    let idx = this.pool.get(key);
+    if (idx === undefined) {
+      idx = this.local();
+      this.pool.set(key, idx);
+      this.hoisted.push(this.m.local.set(idx, make()));
+    }
+    return this.m.local.get(idx, this.b.v128);
+  }
 
   /** Declares a new local of `type` (default v128) and returns its index. */
   local(type: number = this.b.v128): number {
@@ -64,16 +92,16 @@ export function bitsOf(x: number): bigint {
  * Integer-valued lanes (|k| < 2^51) as i64 lanes: adding 1.5·2^52 puts k in the low
  * mantissa bits, and subtracting the constant's bit pattern as an integer leaves k.
  */
-export function floatToInt(m: Module, k: Expr): Expr {
-  return m.i64x2.sub(m.f64x2.add(k, f64x2(m, MAGIC_ROUND)), i64x2(m, bitsOf(MAGIC_ROUND)));
+export function floatToInt(fn: FnBuilder, k: Expr): Expr {
+  return fn.m.i64x2.sub(fn.m.f64x2.add(k, fn.f64(MAGIC_ROUND)), fn.i64(bitsOf(MAGIC_ROUND)));
 }
 /** The inverse of `floatToInt` for small integer lanes. */
-export function intToFloat(m: Module, k: Expr): Expr {
-  return m.f64x2.sub(m.i64x2.add(k, i64x2(m, bitsOf(MAGIC_ROUND))), f64x2(m, MAGIC_ROUND));
+export function intToFloat(fn: FnBuilder, k: Expr): Expr {
+  return fn.m.f64x2.sub(fn.m.i64x2.add(k, fn.i64(bitsOf(MAGIC_ROUND))), fn.f64(MAGIC_ROUND));
 }
 /** 2^k for integer lanes k in [-1022, 1023] (built from the exponent field). */
-export function pow2(m: Module, k: Expr): Expr {
-  return m.i64x2.shl(m.i64x2.add(k, i64x2(m, 1023n)), m.i32.const(52));
+export function pow2(fn: FnBuilder, k: Expr): Expr {
+  return fn.m.i64x2.shl(fn.m.i64x2.add(k, fn.i64(1023n)), fn.m.i32.const(52));
 }
 
 /**
@@ -85,13 +113,14 @@ export function scaleBy2k(fn: FnBuilder, y: Expr, k: () => Expr): Expr {
   const m = fn.m;
   const k1 = fn.let(m.i64x2.shr_s(k(), m.i32.const(1)));
   const k2 = m.i64x2.sub(k(), k1());
-  return m.f64x2.mul(m.f64x2.mul(y, pow2(m, k1())), pow2(m, k2));
+  return m.f64x2.mul(m.f64x2.mul(y, pow2(fn, k1())), pow2(fn, k2));
 }
 
 /** Horner evaluation of c[0] + x·(c[1] + x·(c[2] + ...)). */
-export function horner(m: Module, x: () => Expr, c: readonly number[]): Expr {
-  let acc = f64x2(m, c[c.length - 1]);
-  for (let j = c.length - 2; j >= 0; j--) acc = m.f64x2.add(m.f64x2.mul(acc, x()), f64x2(m, c[j]));
+export function horner(fn: FnBuilder, x: () => Expr, c: readonly number[]): Expr {
+  const m = fn.m;
+  let acc = fn.f64(c[c.length - 1]);
+  for (let j = c.length - 2; j >= 0; j--) acc = m.f64x2.add(m.f64x2.mul(acc, x()), fn.f64(c[j]));
   return acc;
 }
 
@@ -106,16 +135,14 @@ export function inverseFactorials(from: number, to: number): number[] {
   return out;
 }
 
-/** Adds a function (v128) -> v128 whose body `build` writes; returns its name. */
-export function addUnaryF64x2(
-  b: Binaryen,
-  m: Module,
-  name: string,
-  build: (fn: FnBuilder, x: () => Expr) => Expr,
-): string {
+/** A vectorised function's body, emitted inline into `fn` (its locals become fn's). */
+export type InlineUnary = (fn: FnBuilder, x: () => Expr) => Expr;
+
+/** Adds `body` as a function (v128) -> v128 named `name` (once); returns the name. */
+export function addUnaryF64x2(b: Binaryen, m: Module, name: string, body: InlineUnary): string {
   if (m.getFunction(name)) return name;
   const fn = new FnBuilder(b, m, 1);
-  const result = build(fn, fn.param(0));
+  const result = body(fn, fn.param(0));
   m.addFunction(name, b.v128, b.v128, fn.vars, m.block(null, [...fn.stmts, result], b.v128));
   return name;
 }

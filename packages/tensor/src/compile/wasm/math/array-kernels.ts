@@ -4,19 +4,19 @@
  * compiled programs call the same functions from their fused loops.
  */
 import type { Binaryen } from "../binaryen.js";
-import type { Module } from "../simd.js";
+import { addUnaryF64x2, type InlineUnary, type Module } from "../simd.js";
 import { instantiate, type WasmMemory } from "../wasm-api.js";
-import { addExp } from "./exp.js";
-import { addExpm1 } from "./expm1.js";
-import { addLog } from "./log.js";
-import { addLog1p } from "./log1p.js";
+import { expInline } from "./exp.js";
+import { expm1Inline } from "./expm1.js";
+import { logInline } from "./log.js";
+import { log1pInline } from "./log1p.js";
 
-export const MATH_FUNCTIONS = {
-  exp: addExp,
-  log: addLog,
-  log1p: addLog1p,
-  expm1: addExpm1,
-} as const;
+export const MATH_FUNCTIONS: Readonly<Record<"exp" | "log" | "log1p" | "expm1", InlineUnary>> = {
+  exp: expInline,
+  log: logInline,
+  log1p: log1pInline,
+  expm1: expm1Inline,
+};
 export type MathFunctionName = keyof typeof MATH_FUNCTIONS;
 
 export interface MathArrayKernels {
@@ -33,8 +33,8 @@ export function mathArrayKernels(b: Binaryen, capacity: number): MathArrayKernel
   const pages = Math.ceil((capacity * 16 + 16) / 65536);
   m.setMemory(pages, pages, "memory");
   const i32 = b.i32;
-  for (const [name, add] of Object.entries(MATH_FUNCTIONS)) {
-    const f = add(b, m);
+  for (const [name, inline] of Object.entries(MATH_FUNCTIONS)) {
+    const f = addUnaryF64x2(b, m, `${name}_f64x2`, inline);
     // (pairs) loop over byte offsets p = 0, 16, ..., 16·pairs; in at 0, out at capacity·8
     const p = () => m.local.get(1, i32);
     const body = m.block(null, [

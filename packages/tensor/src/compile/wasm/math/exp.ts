@@ -6,36 +6,29 @@
  * to [-746, 710] first: beyond, the result is 0 or +Infinity anyway, and the clamp
  * keeps k in the range `scaleBy2k` handles. NaN propagates through min/max.
  */
-import type { Binaryen } from "../binaryen.js";
 import {
-  addUnaryF64x2,
   type Expr,
-  f64x2,
   floatToInt,
   horner,
+  type InlineUnary,
   inverseFactorials,
   LN2_HI,
   LN2_LO,
-  type Module,
   scaleBy2k,
 } from "../simd.js";
 
-export function addExp(b: Binaryen, m: Module): string {
-  return addUnaryF64x2(b, m, "exp_f64x2", (fn, x0) => {
-    const x = fn.let(m.f64x2.min(m.f64x2.max(x0(), f64x2(m, -746)), f64x2(m, 710)));
-    const k = fn.let(m.f64x2.nearest(m.f64x2.mul(x(), f64x2(m, Math.LOG2E))));
-    const r = fn.let(
-      m.f64x2.sub(
-        m.f64x2.sub(x(), m.f64x2.mul(k(), f64x2(m, LN2_HI))),
-        m.f64x2.mul(k(), f64x2(m, LN2_LO)),
-      ),
-    );
-    const q = horner(m, r, inverseFactorials(2, 13));
-    const p: Expr = m.f64x2.add(
-      f64x2(m, 1),
-      m.f64x2.add(r(), m.f64x2.mul(m.f64x2.mul(r(), r()), q)),
-    );
-    const ki = fn.let(floatToInt(m, k()));
-    return scaleBy2k(fn, p, ki);
-  });
-}
+export const expInline: InlineUnary = (fn, x0) => {
+  const m = fn.m;
+  const x = fn.let(m.f64x2.min(m.f64x2.max(x0(), fn.f64(-746)), fn.f64(710)));
+  const k = fn.let(m.f64x2.nearest(m.f64x2.mul(x(), fn.f64(Math.LOG2E))));
+  const r = fn.let(
+    m.f64x2.sub(
+      m.f64x2.sub(x(), m.f64x2.mul(k(), fn.f64(LN2_HI))),
+      m.f64x2.mul(k(), fn.f64(LN2_LO)),
+    ),
+  );
+  const q = horner(fn, r, inverseFactorials(2, 13));
+  const p: Expr = m.f64x2.add(fn.f64(1), m.f64x2.add(r(), m.f64x2.mul(m.f64x2.mul(r(), r()), q)));
+  const ki = fn.let(floatToInt(fn, k()));
+  return scaleBy2k(fn, p, ki);
+};

@@ -6,19 +6,15 @@
  * to j = 11 (the remainder is below 2^-56 relative for |s| ≤ 0.1716).
  * `logReduced` is shared with log1p, which passes the correction of 1+x.
  */
-import type { Binaryen } from "../binaryen.js";
 import {
-  addUnaryF64x2,
   bitsOf,
   type Expr,
   type FnBuilder,
-  f64x2,
   horner,
-  i64x2,
+  type InlineUnary,
   intToFloat,
   LN2_HI,
   LN2_LO,
-  type Module,
 } from "../simd.js";
 
 /** Bit pattern just below √2/2: subtracting it makes the exponent field round m into [√2/2, √2). */
@@ -30,7 +26,7 @@ const R_COEFFS = Array.from({ length: 11 }, (_, j) => 2 / (2 * j + 3));
 /** Splits positive normal lanes `x` into integer exponent lanes e and m = x/2^e in [√2/2, √2). */
 export function splitExponent(fn: FnBuilder, x: () => Expr): { e: () => Expr; m: () => Expr } {
   const m = fn.m;
-  const e = fn.let(m.i64x2.shr_s(m.i64x2.sub(x(), i64x2(m, SQRT_HALF_BITS)), m.i32.const(52)));
+  const e = fn.let(m.i64x2.shr_s(m.i64x2.sub(x(), fn.i64(SQRT_HALF_BITS)), m.i32.const(52)));
   const mant = fn.let(m.i64x2.sub(x(), m.i64x2.shl(e(), m.i32.const(52))));
   return { e, m: mant };
 }
@@ -41,33 +37,32 @@ export function splitExponent(fn: FnBuilder, x: () => Expr): { e: () => Expr; m:
  */
 export function logReduced(fn: FnBuilder, k: () => Expr, f: () => Expr, c: Expr): Expr {
   const m = fn.m;
-  const s = fn.let(m.f64x2.div(f(), m.f64x2.add(f64x2(m, 2), f())));
+  const s = fn.let(m.f64x2.div(f(), m.f64x2.add(fn.f64(2), f())));
   const z = fn.let(m.f64x2.mul(s(), s()));
-  const R = m.f64x2.mul(z(), horner(m, z, R_COEFFS));
-  const hfsq = fn.let(m.f64x2.mul(f64x2(m, 0.5), m.f64x2.mul(f(), f())));
+  const R = m.f64x2.mul(z(), horner(fn, z, R_COEFFS));
+  const hfsq = fn.let(m.f64x2.mul(fn.f64(0.5), m.f64x2.mul(f(), f())));
   const inner = m.f64x2.add(
     m.f64x2.mul(s(), m.f64x2.add(hfsq(), R)),
-    m.f64x2.add(m.f64x2.mul(k(), f64x2(m, LN2_LO)), c),
+    m.f64x2.add(m.f64x2.mul(k(), fn.f64(LN2_LO)), c),
   );
   return m.f64x2.sub(
-    m.f64x2.mul(k(), f64x2(m, LN2_HI)),
+    m.f64x2.mul(k(), fn.f64(LN2_HI)),
     m.f64x2.sub(m.f64x2.sub(hfsq(), inner), f()),
   );
 }
 
-export function addLog(b: Binaryen, m: Module): string {
-  return addUnaryF64x2(b, m, "log_f64x2", (fn, x) => {
-    // subnormals: scale by 2^54 into the normal range and take 54 off the exponent
-    const sub = fn.let(m.f64x2.lt(x(), f64x2(m, 2 ** -1022)));
-    const xs = fn.let(m.v128.bitselect(m.f64x2.mul(x(), f64x2(m, 2 ** 54)), x(), sub()));
-    const { e, m: mant } = splitExponent(fn, xs);
-    const k = fn.let(intToFloat(m, m.i64x2.sub(e(), m.v128.and(sub(), i64x2(m, 54n)))));
-    const f = fn.let(m.f64x2.sub(mant(), f64x2(m, 1)));
-    let y: Expr = logReduced(fn, k, f, f64x2(m, 0));
-    // log(0) = -Infinity, log(x < 0) = NaN, log(+Infinity) = +Infinity, log(NaN) = NaN
-    y = m.v128.bitselect(f64x2(m, -Infinity), y, m.f64x2.eq(x(), f64x2(m, 0)));
-    y = m.v128.bitselect(f64x2(m, Number.NaN), y, m.f64x2.lt(x(), f64x2(m, 0)));
-    const passThrough = m.v128.or(m.f64x2.eq(x(), f64x2(m, Infinity)), m.f64x2.ne(x(), x()));
-    return m.v128.bitselect(x(), y, passThrough);
-  });
-}
+export const logInline: InlineUnary = (fn, x) => {
+  const m = fn.m;
+  // subnormals: scale by 2^54 into the normal range and take 54 off the exponent
+  const sub = fn.let(m.f64x2.lt(x(), fn.f64(2 ** -1022)));
+  const xs = fn.let(m.v128.bitselect(m.f64x2.mul(x(), fn.f64(2 ** 54)), x(), sub()));
+  const { e, m: mant } = splitExponent(fn, xs);
+  const k = fn.let(intToFloat(fn, m.i64x2.sub(e(), m.v128.and(sub(), fn.i64(54n)))));
+  const f = fn.let(m.f64x2.sub(mant(), fn.f64(1)));
+  let y: Expr = logReduced(fn, k, f, fn.f64(0));
+  // log(0) = -Infinity, log(x < 0) = NaN, log(+Infinity) = +Infinity, log(NaN) = NaN
+  y = m.v128.bitselect(fn.f64(-Infinity), y, m.f64x2.eq(x(), fn.f64(0)));
+  y = m.v128.bitselect(fn.f64(Number.NaN), y, m.f64x2.lt(x(), fn.f64(0)));
+  const passThrough = m.v128.or(m.f64x2.eq(x(), fn.f64(Infinity)), m.f64x2.ne(x(), x()));
+  return m.v128.bitselect(x(), y, passThrough);
+};

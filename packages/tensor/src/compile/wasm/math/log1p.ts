@@ -5,31 +5,29 @@
  * an ulp). Where k = 0 the reduction is skipped (f = x exactly, c = 0). The kernel
  * is log's. |x| < 2^-54 returns x (keeps −0 and subnormals exact).
  */
-import type { Binaryen } from "../binaryen.js";
-import { addUnaryF64x2, type Expr, f64x2, i64x2, intToFloat, type Module } from "../simd.js";
+import { type Expr, type InlineUnary, intToFloat } from "../simd.js";
 import { logReduced, splitExponent } from "./log.js";
 
-export function addLog1p(b: Binaryen, m: Module): string {
-  return addUnaryF64x2(b, m, "log1p_f64x2", (fn, x) => {
-    const one = () => f64x2(m, 1);
-    const u = fn.let(m.f64x2.add(one(), x()));
-    const { e, m: mant } = splitExponent(fn, u);
-    const k0 = fn.let(m.i64x2.eq(e(), i64x2(m, 0n)));
-    const k = fn.let(intToFloat(m, e()));
-    const f = fn.let(m.v128.bitselect(x(), m.f64x2.sub(mant(), one()), k0()));
-    const cBig = m.f64x2.sub(one(), m.f64x2.sub(u(), x()));
-    const cSmall = m.f64x2.sub(x(), m.f64x2.sub(u(), one()));
-    const cRaw = m.v128.bitselect(cBig, cSmall, m.i64x2.ge_s(e(), i64x2(m, 2n)));
-    const keep = m.v128.andnot(m.i64x2.lt_s(e(), i64x2(m, 54n)), k0());
-    const c = m.v128.and(m.f64x2.div(cRaw, u()), keep);
-    let y: Expr = logReduced(fn, k, f, c);
-    // log1p(-1) = -Infinity, log1p(x < -1) = NaN, +Infinity and NaN pass through
-    y = m.v128.bitselect(f64x2(m, -Infinity), y, m.f64x2.eq(x(), f64x2(m, -1)));
-    y = m.v128.bitselect(f64x2(m, Number.NaN), y, m.f64x2.lt(x(), f64x2(m, -1)));
-    const passThrough = m.v128.or(
-      m.v128.or(m.f64x2.eq(x(), f64x2(m, Infinity)), m.f64x2.ne(x(), x())),
-      m.f64x2.lt(m.f64x2.abs(x()), f64x2(m, 2 ** -54)),
-    );
-    return m.v128.bitselect(x(), y, passThrough);
-  });
-}
+export const log1pInline: InlineUnary = (fn, x) => {
+  const m = fn.m;
+  const one = () => fn.f64(1);
+  const u = fn.let(m.f64x2.add(one(), x()));
+  const { e, m: mant } = splitExponent(fn, u);
+  const k0 = fn.let(m.i64x2.eq(e(), fn.i64(0n)));
+  const k = fn.let(intToFloat(fn, e()));
+  const f = fn.let(m.v128.bitselect(x(), m.f64x2.sub(mant(), one()), k0()));
+  const cBig = m.f64x2.sub(one(), m.f64x2.sub(u(), x()));
+  const cSmall = m.f64x2.sub(x(), m.f64x2.sub(u(), one()));
+  const cRaw = m.v128.bitselect(cBig, cSmall, m.i64x2.ge_s(e(), fn.i64(2n)));
+  const keep = m.v128.andnot(m.i64x2.lt_s(e(), fn.i64(54n)), k0());
+  const c = m.v128.and(m.f64x2.div(cRaw, u()), keep);
+  let y: Expr = logReduced(fn, k, f, c);
+  // log1p(-1) = -Infinity, log1p(x < -1) = NaN, +Infinity and NaN pass through
+  y = m.v128.bitselect(fn.f64(-Infinity), y, m.f64x2.eq(x(), fn.f64(-1)));
+  y = m.v128.bitselect(fn.f64(Number.NaN), y, m.f64x2.lt(x(), fn.f64(-1)));
+  const passThrough = m.v128.or(
+    m.v128.or(m.f64x2.eq(x(), fn.f64(Infinity)), m.f64x2.ne(x(), x())),
+    m.f64x2.lt(m.f64x2.abs(x()), fn.f64(2 ** -54)),
+  );
+  return m.v128.bitselect(x(), y, passThrough);
+};

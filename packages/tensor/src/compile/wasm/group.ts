@@ -1,0 +1,207 @@
+/**
+ * One fused loop (a schedule "group") as a WebAssembly function over f64x2: two
+ * elements per iteration, then a one-element tail when the length is odd (the same
+ * code on splatted lanes, stored from lane 0). Inputs of the loop's length are read
+ * from memory each iteration, scalars are splatted once before the loop, full sums
+ * accumulate in a two-lane register added up at the end. The same strength reductions
+ * as the JS loop are applied (division by a loop-invariant scalar, by a constant
+ * array or by a loop value used as a divisor several times becomes a multiplication
+ * by its reciprocal), so both paths round alike.
+ */
+import { sizeOf } from "../../core/shape.js";
+import type { Graph } from "../graph.js";
+import type { GroupStep, OpNode } from "../schedule.js";
+import type { Binaryen } from "./binaryen.js";
+import { LOWERINGS } from "./lower.js";
+import { type Expr, FnBuilder, type Module } from "./simd.js";
+
+/** Loops shorter than this stay in JS: a wasm call costs more than it saves. */
+export const MIN_WASM_LOOP = 16;
+
+export interface GroupContext {
+  readonly b: Binaryen;
+  readonly m: Module;
+  readonly graph: Graph;
+  /** Node ids read by a node outside their group, or returned. */
+  readonly materialised: (id: number) => boolean;
+}
+
+/** Whether every member of `g` has a lowering and every input is elementwise or scalar. */
+export function canLower(graph: Graph, g: GroupStep): boolean {
+  const n = sizeOf(g.shape);
+  if (n < MIN_WASM_LOOP) return false;
+  const members = new Set(g.members);
+  return g.members.every((id) => {
+    const node = graph.nodes[id] as OpNode;
+    if (!g.reducers.has(id) && LOWERINGS[node.prim.name] === undefined) return false;
+    return node.inputs.every((i) => {
+      if (members.has(i)) return true;
+      const size = sizeOf(graph.nodes[i].shape);
+      return size === n || size === 1;
+    });
+  });
+}
+
+/** Constant full-length divisors in `g`, whose reciprocals the loop reads from memory. */
+export function constantDivisors(graph: Graph, g: GroupStep): number[] {
+  const n = sizeOf(g.shape);
+  const out: number[] = [];
+  for (const id of g.members) {
+    const node = graph.nodes[id] as OpNode;
+    if (node.prim.name !== "div" || g.reducers.has(id)) continue;
+    const d = graph.nodes[node.inputs[1]];
+    if (d.kind === "const" && sizeOf(d.shape) === n && !out.includes(d.id)) out.push(d.id);
+  }
+  return out;
+}
+
+/**
+ * Adds the function `name` computing group `g` to the module. `offset(id)` is the byte
+ * offset of a node's buffer; `reciprocal(id)` the buffer index holding 1/x of a
+ * constant divisor.
+ */
+export function emitGroupFunction(
+  cx: GroupContext,
+  g: GroupStep,
+  name: string,
+  offset: (id: number) => number,
+  reciprocal: (id: number) => number,
+): void {
+  const { b, m, graph } = cx;
+  const n = sizeOf(g.shape);
+  const pairs = Math.floor(n / 2);
+  const constants: Expr[] = [];
+  const fn = new FnBuilder(b, m, 0, constants);
+  const members = new Set(g.members);
+  const i = fn.local(b.i32);
+  const ptr = () => m.local.get(i, b.i32);
+  const pre = fn.stmts;
+
+  // loop-invariant scalars, splatted once
+  const scalars = new Map<number, () => Expr>();
+  const scalar = (id: number) => {
+    let s = scalars.get(id);
+    if (!s) {
+      const saved = fn.stmts;
+      fn.stmts = pre;
+      s = fn.let(m.f64x2.splat(m.f64.load(offset(id), 8, m.i32.const(0))));
+      fn.stmts = saved;
+      scalars.set(id, s);
+    }
+    return s;
+  };
+  const reciprocals = new Map<number, () => Expr>();
+  const scalarReciprocal = (id: number) => {
+    let r = reciprocals.get(id);
+    if (!r) {
+      const s = scalar(id);
+      const saved = fn.stmts;
+      fn.stmts = pre;
+      r = fn.let(m.f64x2.div(fn.f64(1), s()));
+      fn.stmts = saved;
+      reciprocals.set(id, r);
+    }
+    return r;
+  };
+  const divisorUses = new Map<number, number>();
+  for (const id of g.members) {
+    const node = graph.nodes[id] as OpNode;
+    if (node.prim.name === "div" && !g.reducers.has(id))
+      divisorUses.set(node.inputs[1], (divisorUses.get(node.inputs[1]) ?? 0) + 1);
+  }
+  const accumulators = new Map<number, number>();
+  for (const id of g.reducers) accumulators.set(id, fn.local(b.v128));
+  const tailSums = new Map<number, number>();
+
+  /** The loop body for two lanes (`tail` false) or the odd last element (`tail` true). */
+  const body = (tail: boolean): Expr[] => {
+    const stmts: Expr[] = [];
+    fn.stmts = stmts;
+    const values = new Map<number, () => Expr>();
+    const loads = new Map<number, () => Expr>();
+    const divisorInverse = new Map<number, () => Expr>();
+    const load = (id: number) => {
+      let l = loads.get(id);
+      if (!l) {
+        l = fn.let(
+          tail ? m.v128.load64_splat(offset(id), 8, ptr()) : m.v128.load(offset(id), 16, ptr()),
+        );
+        loads.set(id, l);
+      }
+      return l;
+    };
+    const read = (id: number): (() => Expr) => {
+      const v = values.get(id);
+      if (v) return v;
+      return sizeOf(graph.nodes[id].shape) === 1 ? scalar(id) : load(id);
+    };
+    for (const id of g.members) {
+      const node = graph.nodes[id] as OpNode;
+      if (g.reducers.has(id)) {
+        const x = read(node.inputs[0]);
+        if (tail) {
+          const t = fn.local(b.f64);
+          tailSums.set(id, t);
+          stmts.push(m.local.set(t, m.f64x2.extract_lane(x(), 0)));
+        } else {
+          const acc = accumulators.get(id) as number;
+          stmts.push(m.local.set(acc, m.f64x2.add(m.local.get(acc, b.v128), x())));
+        }
+        continue;
+      }
+      let value: Expr;
+      const [num, den] = node.inputs;
+      const denNode = den === undefined ? undefined : graph.nodes[den];
+      if (node.prim.name === "div" && denNode && !members.has(den) && sizeOf(denNode.shape) === 1)
+        value = m.f64x2.mul(read(num)(), scalarReciprocal(den)());
+      else if (node.prim.name === "div" && denNode?.kind === "const" && sizeOf(denNode.shape) === n)
+        value = m.f64x2.mul(read(num)(), load(reciprocal(den))());
+      else if (node.prim.name === "div" && members.has(den) && (divisorUses.get(den) ?? 0) > 1) {
+        let inv = divisorInverse.get(den);
+        if (!inv) {
+          inv = fn.let(m.f64x2.div(fn.f64(1), read(den)()));
+          divisorInverse.set(den, inv);
+        }
+        value = m.f64x2.mul(read(num)(), inv());
+      } else {
+        const lower = LOWERINGS[node.prim.name];
+        value = lower({ b, m, fn }, node.inputs.map(read));
+      }
+      const v = fn.let(value);
+      values.set(id, v);
+      if (cx.materialised(id))
+        stmts.push(
+          tail
+            ? m.v128.store64_lane(offset(id), 8, 0, ptr(), v())
+            : m.v128.store(offset(id), 16, ptr(), v()),
+        );
+    }
+    return stmts;
+  };
+
+  const loopBody = body(false);
+  const stmts: Expr[] = [
+    ...constants,
+    ...pre,
+    m.loop(
+      "next",
+      m.block(null, [
+        ...loopBody,
+        m.local.set(i, m.i32.add(ptr(), m.i32.const(16))),
+        m.br("next", m.i32.lt_u(ptr(), m.i32.const(pairs * 16))),
+      ]),
+    ),
+  ];
+  if (n % 2 === 1) stmts.push(...body(true));
+  for (const [id, acc] of accumulators) {
+    const lanes = m.f64.add(
+      m.f64x2.extract_lane(m.local.get(acc, b.v128), 0),
+      m.f64x2.extract_lane(m.local.get(acc, b.v128), 1),
+    );
+    const t = tailSums.get(id);
+    const total = t === undefined ? lanes : m.f64.add(lanes, m.local.get(t, b.f64));
+    stmts.push(m.f64.store(offset(id), 8, m.i32.const(0), total));
+  }
+  m.addFunction(name, b.none, b.none, fn.vars, m.block(null, stmts));
+  m.addFunctionExport(name, name);
+}
