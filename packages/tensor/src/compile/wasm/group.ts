@@ -17,6 +17,8 @@ import { type Expr, FnBuilder, type Module } from "./simd.js";
 
 /** Loops shorter than this stay in JS: a wasm call costs more than it saves. */
 export const MIN_WASM_LOOP = 16;
+/** Pairs of elements per iteration of the main loop. */
+const UNROLL = 4;
 
 export interface GroupContext {
   readonly b: Binaryen;
@@ -113,86 +115,107 @@ export function emitGroupFunction(
   for (const id of g.reducers) accumulators.set(id, fn.local(b.v128));
   const tailSums = new Map<number, number>();
 
-  /** The loop body for two lanes (`tail` false) or the odd last element (`tail` true). */
-  const body = (tail: boolean): Expr[] => {
+  /**
+   * The loop body for `copies` consecutive pairs of elements (16 bytes apart), emitted op
+   * by op across the copies so that their independent dependency chains interleave
+   * (one pair's exp → log1p chain is long: unrolled, the CPU overlaps two of them).
+   * With `tail`, one odd last element in lane 0.
+   */
+  const body = (copies: number, tail: boolean): Expr[] => {
     const stmts: Expr[] = [];
     fn.stmts = stmts;
-    const values = new Map<number, () => Expr>();
-    const loads = new Map<number, () => Expr>();
-    const divisorInverse = new Map<number, () => Expr>();
-    const load = (id: number) => {
-      let l = loads.get(id);
+    const per = Array.from({ length: copies }, (_, u) => ({
+      at: 16 * u,
+      values: new Map<number, () => Expr>(),
+      loads: new Map<number, () => Expr>(),
+      divisorInverse: new Map<number, () => Expr>(),
+    }));
+    type Copy = (typeof per)[number];
+    const load = (c: Copy, id: number) => {
+      let l = c.loads.get(id);
       if (!l) {
-        l = fn.let(
-          tail ? m.v128.load64_splat(offset(id), 8, ptr()) : m.v128.load(offset(id), 16, ptr()),
-        );
-        loads.set(id, l);
+        const at = offset(id) + c.at;
+        l = fn.let(tail ? m.v128.load64_splat(at, 8, ptr()) : m.v128.load(at, 16, ptr()));
+        c.loads.set(id, l);
       }
       return l;
     };
-    const read = (id: number): (() => Expr) => {
-      const v = values.get(id);
+    const read = (c: Copy, id: number): (() => Expr) => {
+      const v = c.values.get(id);
       if (v) return v;
-      return sizeOf(graph.nodes[id].shape) === 1 ? scalar(id) : load(id);
+      return sizeOf(graph.nodes[id].shape) === 1 ? scalar(id) : load(c, id);
     };
     for (const id of g.members) {
       const node = graph.nodes[id] as OpNode;
       if (g.reducers.has(id)) {
-        const x = read(node.inputs[0]);
-        if (tail) {
-          const t = fn.local(b.f64);
-          tailSums.set(id, t);
-          stmts.push(m.local.set(t, m.f64x2.extract_lane(x(), 0)));
-        } else {
-          const acc = accumulators.get(id) as number;
-          stmts.push(m.local.set(acc, m.f64x2.add(m.local.get(acc, b.v128), x())));
+        for (const c of per) {
+          const x = read(c, node.inputs[0]);
+          if (tail) {
+            const t = fn.local(b.f64);
+            tailSums.set(id, t);
+            stmts.push(m.local.set(t, m.f64x2.extract_lane(x(), 0)));
+          } else {
+            const acc = accumulators.get(id) as number;
+            stmts.push(m.local.set(acc, m.f64x2.add(m.local.get(acc, b.v128), x())));
+          }
         }
         continue;
       }
-      let value: Expr;
       const [num, den] = node.inputs;
       const denNode = den === undefined ? undefined : graph.nodes[den];
-      if (node.prim.name === "div" && denNode && !members.has(den) && sizeOf(denNode.shape) === 1)
-        value = m.f64x2.mul(read(num)(), scalarReciprocal(den)());
-      else if (node.prim.name === "div" && denNode?.kind === "const" && sizeOf(denNode.shape) === n)
-        value = m.f64x2.mul(read(num)(), load(reciprocal(den))());
-      else if (node.prim.name === "div" && members.has(den) && (divisorUses.get(den) ?? 0) > 1) {
-        let inv = divisorInverse.get(den);
-        if (!inv) {
-          inv = fn.let(m.f64x2.div(fn.f64(1), read(den)()));
-          divisorInverse.set(den, inv);
+      for (const c of per) {
+        let value: Expr;
+        if (node.prim.name === "div" && denNode && !members.has(den) && sizeOf(denNode.shape) === 1)
+          value = m.f64x2.mul(read(c, num)(), scalarReciprocal(den)());
+        else if (
+          node.prim.name === "div" &&
+          denNode?.kind === "const" &&
+          sizeOf(denNode.shape) === n
+        )
+          value = m.f64x2.mul(read(c, num)(), load(c, reciprocal(den))());
+        else if (node.prim.name === "div" && members.has(den) && (divisorUses.get(den) ?? 0) > 1) {
+          let inv = c.divisorInverse.get(den);
+          if (!inv) {
+            inv = fn.let(m.f64x2.div(fn.f64(1), read(c, den)()));
+            c.divisorInverse.set(den, inv);
+          }
+          value = m.f64x2.mul(read(c, num)(), inv());
+        } else {
+          const lower = LOWERINGS[node.prim.name];
+          value = lower(
+            { b, m, fn },
+            node.inputs.map((i) => read(c, i)),
+          );
         }
-        value = m.f64x2.mul(read(num)(), inv());
-      } else {
-        const lower = LOWERINGS[node.prim.name];
-        value = lower({ b, m, fn }, node.inputs.map(read));
+        const v = fn.let(value);
+        c.values.set(id, v);
+        if (cx.materialised(id)) {
+          const at = offset(id) + c.at;
+          stmts.push(
+            tail ? m.v128.store64_lane(at, 8, 0, ptr(), v()) : m.v128.store(at, 16, ptr(), v()),
+          );
+        }
       }
-      const v = fn.let(value);
-      values.set(id, v);
-      if (cx.materialised(id))
-        stmts.push(
-          tail
-            ? m.v128.store64_lane(offset(id), 8, 0, ptr(), v())
-            : m.v128.store(offset(id), 16, ptr(), v()),
-        );
     }
     return stmts;
   };
-
-  const loopBody = body(false);
-  const stmts: Expr[] = [
-    ...constants,
-    ...pre,
+  /** A do-while loop over `copies` pairs per iteration until byte offset `end`. */
+  const loop = (label: string, copies: number, end: number): Expr =>
     m.loop(
-      "next",
+      label,
       m.block(null, [
-        ...loopBody,
-        m.local.set(i, m.i32.add(ptr(), m.i32.const(16))),
-        m.br("next", m.i32.lt_u(ptr(), m.i32.const(pairs * 16))),
+        ...body(copies, false),
+        m.local.set(i, m.i32.add(ptr(), m.i32.const(16 * copies))),
+        m.br(label, m.i32.lt_u(ptr(), m.i32.const(end))),
       ]),
-    ),
-  ];
-  if (n % 2 === 1) stmts.push(...body(true));
+    );
+
+  const blocks = Math.floor(pairs / UNROLL);
+  const loops: Expr[] = [];
+  if (blocks > 0) loops.push(loop("unrolled", UNROLL, blocks * UNROLL * 16));
+  if (pairs % UNROLL > 0) loops.push(loop("pairs", 1, pairs * 16));
+  if (n % 2 === 1) loops.push(...body(1, true));
+  const stmts: Expr[] = [...constants, ...pre, ...loops];
   for (const [id, acc] of accumulators) {
     const lanes = m.f64.add(
       m.f64x2.extract_lane(m.local.get(acc, b.v128), 0),

@@ -61,9 +61,25 @@ export class FnBuilder {
   }
   /** Evaluates `value` once into a new local; the result reads it. */
   let(value: Expr, type: number = this.b.v128): () => Expr {
-    const idx = this.local(type);
-    this.stmts.push(this.m.local.set(idx, value));
-    return () => this.m.local.get(idx, type);
+    return this.variable(value, type).get;
+  }
+  /** Like `let`, also returning the local's index (for later assignments). */
+  variable(value: Expr, type: number = this.b.v128): { get: () => Expr; index: number } {
+    const index = this.local(type);
+    this.stmts.push(this.m.local.set(index, value));
+    return { get: () => this.m.local.get(index, type), index };
+  }
+  /** The statements that `build` emits, collected apart from the current list. */
+  collect(build: () => void): Expr[] {
+    const saved = this.stmts;
+    const out: Expr[] = [];
+    this.stmts = out;
+    try {
+      build();
+    } finally {
+      this.stmts = saved;
+    }
+    return out;
   }
   param(index: number, type: number = this.b.v128): () => Expr {
     return () => this.m.local.get(index, type);
@@ -122,6 +138,39 @@ export function horner(fn: FnBuilder, x: () => Expr, c: readonly number[]): Expr
   let acc = fn.f64(c[c.length - 1]);
   for (let j = c.length - 2; j >= 0; j--) acc = m.f64x2.add(m.f64x2.mul(acc, x()), fn.f64(c[j]));
   return acc;
+}
+
+/**
+ * Estrin's scheme for the same polynomial: pairs c[2j] + c[2j+1]·x, then pairs of those
+ * with x², x⁴, ... — depth log2(degree) instead of degree, so the long dependency chains
+ * of a fused loop (exp feeding log1p feeding ...) are shorter.
+ */
+export function estrin(fn: FnBuilder, x: () => Expr, c: readonly number[]): Expr {
+  const m = fn.m;
+  let terms: (() => Expr)[] = c.map((v) => () => fn.f64(v));
+  let power = x;
+  while (terms.length > 1) {
+    const next: (() => Expr)[] = [];
+    for (let j = 0; j < terms.length; j += 2) {
+      const lo = terms[j];
+      const hi = terms[j + 1];
+      if (hi === undefined) next.push(lo);
+      else {
+        const p = power;
+        next.push(
+          terms.length === 2
+            ? () => m.f64x2.add(lo(), m.f64x2.mul(hi(), p()))
+            : fn.let(m.f64x2.add(lo(), m.f64x2.mul(hi(), p()))),
+        );
+      }
+    }
+    terms = next;
+    if (terms.length > 1) {
+      const p = power;
+      power = fn.let(m.f64x2.mul(p(), p()));
+    }
+  }
+  return terms[0]();
 }
 
 /** 1/n! for n = from..to. */
