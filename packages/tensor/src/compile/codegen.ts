@@ -10,6 +10,7 @@ import { broadcastIndexMap, type Shape, sizeOf } from "../core/shape.js";
 import type { Graph, GraphNode } from "./graph.js";
 import type { GroupStep, OpNode, Step } from "./schedule.js";
 import type { Binaryen } from "./wasm/binaryen.js";
+import type { WasmLoopPolicy } from "./wasm/group.js";
 import { buildWasmLoops } from "./wasm/program.js";
 
 export interface Program {
@@ -53,7 +54,7 @@ export function generate(
   live: Set<number>,
   steps: readonly Step[],
   outputs: readonly number[],
-  wasm?: Binaryen,
+  wasm?: { readonly binaryen: Binaryen; readonly policy: WasmLoopPolicy },
 ): Program {
   const bufs: Float64Array[] = [];
   allocate(graph, live, steps, bufs);
@@ -96,7 +97,8 @@ export function generate(
     if (st.kind === "group") for (const id of st.members) stepOf.set(id, st);
   }
   const loops = wasm
-    ? buildWasmLoops(wasm, {
+    ? buildWasmLoops(wasm.binaryen, {
+        policy: wasm.policy,
         graph,
         groups: steps.filter((st): st is GroupStep => st.kind === "group"),
         bufs,
@@ -221,7 +223,7 @@ export function generate(
     run: factory(bufs, kernelArgs, maps, scalarEnv, loops?.exports ?? {}),
     buffers: bufs,
     source,
-    fixedBuffers: loops !== undefined,
+    fixedBuffers: loops?.used ?? false,
     wasmLoops: loops?.names.size ?? 0,
     wasmBuildMs: loops?.buildMs ?? 0,
   };

@@ -28,10 +28,38 @@ export interface GroupContext {
   readonly materialised: (id: number) => boolean;
 }
 
-/** Whether every member of `g` has a lowering and every input is elementwise or scalar. */
-export function canLower(graph: Graph, g: GroupStep): boolean {
+/** Ops whose vectorised form is what makes a wasm loop faster than V8's scalar code. */
+const TRANSCENDENTAL = new Set([
+  "exp",
+  "expm1",
+  "log",
+  "log1p",
+  "logit",
+  "sigmoid",
+  "softplus",
+  "logaddexpE",
+  "logaddexp",
+]);
+
+/**
+ * Which loops go to wasm: "all" that lower, or only those with a transcendental op
+ * ("auto": measured, arithmetic-only loops are as fast in V8's JIT, and a wasm call plus
+ * the copy of the inputs into the wasm memory made the 1000-D normal slower).
+ */
+export type WasmLoopPolicy = "all" | "transcendental";
+
+/**
+ * Whether every member of `g` has a lowering and every input is elementwise or scalar,
+ * and the loop qualifies under `policy`.
+ */
+export function canLower(graph: Graph, g: GroupStep, policy: WasmLoopPolicy = "all"): boolean {
   const n = sizeOf(g.shape);
   if (n < MIN_WASM_LOOP) return false;
+  if (
+    policy === "transcendental" &&
+    !g.members.some((id) => TRANSCENDENTAL.has((graph.nodes[id] as OpNode).prim.name))
+  )
+    return false;
   const members = new Set(g.members);
   return g.members.every((id) => {
     const node = graph.nodes[id] as OpNode;

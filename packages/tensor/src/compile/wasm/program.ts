@@ -7,11 +7,13 @@
 import type { Graph } from "../graph.js";
 import type { GroupStep } from "../schedule.js";
 import type { Binaryen } from "./binaryen.js";
-import { canLower, constantDivisors, emitGroupFunction } from "./group.js";
+import { canLower, constantDivisors, emitGroupFunction, type WasmLoopPolicy } from "./group.js";
 import { placeInMemory } from "./memory.js";
 import { instantiate } from "./wasm-api.js";
 
 export interface WasmLoops {
+  /** False when no loop lowered: then nothing was moved and the program is plain JS. */
+  readonly used: boolean;
   /** Export name of each group that runs in wasm. */
   readonly names: Map<GroupStep, string>;
   /** The instance's exported loop functions. */
@@ -28,16 +30,18 @@ export interface WasmProgramInput {
   readonly materialised: (id: number) => boolean;
   /** Buffer index of 1/x for a constant divisor (created on first request). */
   readonly reciprocalOf: (id: number) => number;
+  readonly policy: WasmLoopPolicy;
 }
 
 export function buildWasmLoops(b: Binaryen, input: WasmProgramInput): WasmLoops {
   const t0 = performance.now();
   const { graph, groups, bufs } = input;
-  const chosen = groups.filter((g) => canLower(graph, g));
+  const chosen = groups.filter((g) => canLower(graph, g, input.policy));
+  const names = new Map<GroupStep, string>();
+  if (chosen.length === 0)
+    return { used: false, names, exports: {}, buildMs: performance.now() - t0 };
   for (const g of chosen) for (const d of constantDivisors(graph, g)) input.reciprocalOf(d);
   const placed = placeInMemory(bufs);
-  const names = new Map<GroupStep, string>();
-  if (chosen.length === 0) return { names, exports: {}, buildMs: performance.now() - t0 };
 
   const m = new b.Module();
   try {
@@ -60,6 +64,7 @@ export function buildWasmLoops(b: Binaryen, input: WasmProgramInput): WasmLoops 
     // straight-line loops (measured on M67: equal speed) and the passes cost ~1 s per module
     const instance = instantiate(m.emitBinary(), { env: { memory: placed.memory } });
     return {
+      used: true,
       names,
       exports: instance.exports as Record<string, () => void>,
       buildMs: performance.now() - t0,

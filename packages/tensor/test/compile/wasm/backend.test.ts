@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
 import * as T from "@sidereal/tensor";
 import { loadWasmBackend, scalar, type Tensor, tensor } from "@sidereal/tensor";
+import { beforeAll, describe, expect, it } from "vitest";
 import { m67LogDensity, syntheticM67 } from "../../../bench/m67-model.ts";
 
 /**
@@ -140,9 +140,12 @@ describe("compile backend: wasm agrees with js", () => {
       }
     });
 
-  it('"wasm" without the backend loaded is a CompileError; "auto" uses wasm once loaded', () => {
+  it('"auto" uses wasm for loops with transcendentals once loaded, JS for arithmetic', () => {
     const c = T.compile((x: Tensor) => T.sum(T.exp(x)), [grid(64, 0, 1)]);
     expect(c.backend).toBe("wasm");
     expect(c.stats.wasmBuildMs).toBeGreaterThan(0);
+    const arithmetic = T.compile(normal1000.f, normal1000.args);
+    expect(arithmetic.backend).toBe("js");
+    expect(arithmetic.stats.wasmLoops).toBe(0);
   });
 });
