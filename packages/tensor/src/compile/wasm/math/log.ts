@@ -38,12 +38,19 @@ export function splitExponent(fn: FnBuilder, x: () => Expr): { e: () => Expr; m:
 }
 
 /**
- * k·ln2 + log(1+f) + c for float lanes k, f = m − 1 with m in [√2/2, √2), and a small
- * correction c (0 for log).
+ * k·ln2 + log(1+f) + c for float lanes k, f = m − 1 with m in [√2/2, √2), s = f/(2+f)
+ * and a small correction c (0 for log). s enters only the term s·(f²/2 + R), of order
+ * f³, so an error of an ulp or two in s (log1p computes it without its own division)
+ * changes the result by far less than an ulp.
  */
-export function logReduced(fn: FnBuilder, k: () => Expr, f: () => Expr, c: Expr): Expr {
+export function logReduced(
+  fn: FnBuilder,
+  k: () => Expr,
+  f: () => Expr,
+  s: () => Expr,
+  c: Expr,
+): Expr {
   const m = fn.m;
-  const s = fn.let(m.f64x2.div(f(), m.f64x2.add(fn.f64(2), f())));
   const z = fn.let(m.f64x2.mul(s(), s()));
   const R = m.f64x2.mul(z(), estrin(fn, z, R_COEFFS));
   const hfsq = fn.let(m.f64x2.mul(fn.f64(0.5), m.f64x2.mul(f(), f())));
@@ -65,7 +72,8 @@ export const logInline: InlineUnary = (fn, x) => {
   const { e, m: mant } = splitExponent(fn, xs);
   const k = fn.let(intToFloat(fn, m.i64x2.sub(e(), m.v128.and(sub(), fn.i64(54n)))));
   const f = fn.let(m.f64x2.sub(mant(), fn.f64(1)));
-  let y: Expr = logReduced(fn, k, f, fn.f64(0));
+  const s = fn.let(m.f64x2.div(f(), m.f64x2.add(fn.f64(2), f())));
+  let y: Expr = logReduced(fn, k, f, s, fn.f64(0));
   // log(0) = -Infinity, log(x < 0) = NaN, log(+Infinity) = +Infinity, log(NaN) = NaN
   y = m.v128.bitselect(fn.f64(-Infinity), y, m.f64x2.eq(x(), fn.f64(0)));
   y = m.v128.bitselect(fn.f64(Number.NaN), y, m.f64x2.lt(x(), fn.f64(0)));
