@@ -18,8 +18,8 @@ import {
   cos,
   div,
   exp,
-  log,
   loadWasmBackend,
+  log,
   log1p,
   mul,
   scalar,
@@ -42,6 +42,15 @@ await loadWasmBackend();
  * (A B C A B C ...) so that drift in machine load affects all of them alike.
  */
 function timeAll(fns: readonly (() => void)[], reps: readonly number[], rounds = 9): number[] {
+  return timeAllWithMin(fns, reps, rounds).map((t) => t.median);
+}
+
+/** Median and minimum time per call in ms (the minimum is the least disturbed by load). */
+function timeAllWithMin(
+  fns: readonly (() => void)[],
+  reps: readonly number[],
+  rounds = 9,
+): { median: number; min: number }[] {
   fns.forEach((fn, j) => {
     for (let k = 0; k < Math.max(3, reps[j] / 10); k++) fn();
   });
@@ -52,7 +61,10 @@ function timeAll(fns: readonly (() => void)[], reps: readonly number[], rounds =
       for (let k = 0; k < reps[j]; k++) fn();
       times[j].push((performance.now() - t0) / reps[j]);
     });
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(rounds / 2)]);
+  return times.map((t) => {
+    const sorted = t.sort((a, b) => a - b);
+    return { median: sorted[Math.floor(rounds / 2)], min: sorted[0] };
+  });
 }
 
 // 1. elementwise exp(x)*y + log1p(z) on 10^6 elements
@@ -140,9 +152,13 @@ function m67() {
   const vg = valueAndGrad(f);
   const c = compile(f, args, { backend: "js" });
   const w = compile(f, args, { backend: "wasm" });
-  const [handMs, eagerMs, compiledMs, compiledWasmMs] = timeAll(
+  const [hand_, eager_, js_, wasm_] = timeAllWithMin(
     [() => hand(q, g), () => vg(...args), () => c.flat(q, g), () => w.flat(q, g)],
-    [500, 30, 500, 500],
+    [300, 20, 300, 300],
+    21,
+  );
+  const [handMs, eagerMs, compiledMs, compiledWasmMs] = [hand_, eager_, js_, wasm_].map(
+    (t) => t.median,
   );
   return {
     parameters: n + 4,
@@ -150,7 +166,9 @@ function m67() {
     eagerMs,
     compiledMs,
     compiledWasmMs,
+    minimaMs: { hand: hand_.min, compiled: js_.min, compiledWasm: wasm_.min },
     wasmSpeedupOverJs: compiledMs / compiledWasmMs,
+    wasmSpeedupOverJsMinima: js_.min / wasm_.min,
     compiledOverHand: compiledMs / handMs,
     compiledWasmOverHand: compiledWasmMs / handMs,
     eagerOverHand: eagerMs / handMs,
@@ -169,12 +187,14 @@ function normal1000() {
   const f = (x: Tensor) => mul(sum(square(x)), -0.5);
   const c = compile(f, [tensor(q)], { backend: "js" });
   const w = compile(f, [tensor(q)], { backend: "wasm" });
-  const [jsMs, wasmMs] = timeAll([() => c.flat(q, g), () => w.flat(q, g)], [5000, 5000]);
+  const [js, wasm] = timeAllWithMin([() => c.flat(q, g), () => w.flat(q, g)], [2000, 2000], 21);
   return {
     parameters: n,
-    compiledUs: jsMs * 1000,
-    compiledWasmUs: wasmMs * 1000,
-    wasmSpeedupOverJs: jsMs / wasmMs,
+    compiledUs: js.median * 1000,
+    compiledWasmUs: wasm.median * 1000,
+    minimaUs: { compiled: js.min * 1000, compiledWasm: wasm.min * 1000 },
+    wasmSpeedupOverJs: js.median / wasm.median,
+    wasmSpeedupOverJsMinima: js.min / wasm.min,
   };
 }
 
