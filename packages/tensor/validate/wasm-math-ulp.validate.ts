@@ -4,22 +4,17 @@
  * tiny magnitudes, and the edges), bound 2 ulp. Prints each function's max and mean.
  */
 import { beforeAll, expect, it } from "vitest";
-import { binaryenIfLoaded, loadWasmBackend } from "../src/compile/wasm/binaryen.js";
 import {
   MATH_FUNCTIONS,
   type MathArrayKernels,
   type MathFunctionName,
-  mathArrayKernels,
 } from "../src/compile/wasm/math/array-kernels.js";
-import { measureUlp, testPoints } from "../test/helpers/wasm-ulp.js";
+import { loadMathKernels, measureUlp, testPoints } from "../test/helpers/wasm-ulp.js";
 
 const POINTS = 10_000_000;
 let kernels: MathArrayKernels;
 beforeAll(async () => {
-  await loadWasmBackend();
-  const b = binaryenIfLoaded();
-  if (!b) throw new Error("binaryen did not load");
-  kernels = mathArrayKernels(b, 1 << 18);
+  kernels = await loadMathKernels(1 << 18);
 });
 
 for (const name of Object.keys(MATH_FUNCTIONS) as MathFunctionName[])

@@ -8,7 +8,7 @@ import { hoistScalarFns } from "../core/elementwise-kernels.js";
 import { scalarEnv } from "../core/scalar-env.js";
 import { broadcastIndexMap, type Shape, sizeOf } from "../core/shape.js";
 import type { Graph, GraphNode } from "./graph.js";
-import type { GroupStep, OpNode, Step } from "./schedule.js";
+import { divisorUseCounts, type GroupStep, type OpNode, type Step } from "./schedule.js";
 import type { Binaryen } from "./wasm/binaryen.js";
 import type { WasmLoopPolicy } from "./wasm/group.js";
 import { buildWasmLoops } from "./wasm/program.js";
@@ -134,13 +134,7 @@ export function generate(
       readers.set(id, expr);
       return expr;
     };
-    // how often each value is a divisor inside this loop
-    const divisorUses = new Map<number, number>();
-    for (const id of g.members) {
-      const node = graph.nodes[id] as OpNode;
-      if (node.prim.name === "div" && !g.reducers.has(id))
-        divisorUses.set(node.inputs[1], (divisorUses.get(node.inputs[1]) ?? 0) + 1);
-    }
+    const divisorUses = divisorUseCounts(graph, g);
     const declared = new Set<string>();
     for (const id of g.members) {
       const node = graph.nodes[id] as OpNode;

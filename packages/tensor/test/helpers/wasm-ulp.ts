@@ -5,9 +5,11 @@
  * arguments, and a fixed list of edges (±0, ±min subnormal, ±max, ±Infinity, NaN,
  * overflow and underflow thresholds).
  */
-import type {
-  MathArrayKernels,
-  MathFunctionName,
+import { binaryenIfLoaded, loadWasmBackend } from "../../src/compile/wasm/binaryen.js";
+import {
+  type MathArrayKernels,
+  type MathFunctionName,
+  mathArrayKernels,
 } from "../../src/compile/wasm/math/array-kernels.js";
 import { ulpDistance } from "./ulp.js";
 
@@ -131,4 +133,12 @@ export function measureUlp(
     }
   }
   return { name, points: points.length, maxUlp, worstInput, meanUlp: total / points.length };
+}
+
+/** Loads binaryen and builds the math kernel module for arrays of `capacity` elements. */
+export async function loadMathKernels(capacity: number): Promise<MathArrayKernels> {
+  await loadWasmBackend();
+  const b = binaryenIfLoaded();
+  if (!b) throw new Error("binaryen did not load");
+  return mathArrayKernels(b, capacity);
 }

@@ -10,7 +10,7 @@
  */
 import { sizeOf } from "../../core/shape.js";
 import type { Graph } from "../graph.js";
-import type { GroupStep, OpNode } from "../schedule.js";
+import { divisorUseCounts, type GroupStep, type OpNode } from "../schedule.js";
 import type { Binaryen } from "./binaryen.js";
 import { LOWERINGS } from "./lower.js";
 import { type Expr, FnBuilder, type Module } from "./simd.js";
@@ -112,38 +112,25 @@ export function emitGroupFunction(
   const ptr = () => m.local.get(i, b.i32);
   const pre = fn.stmts;
 
-  // loop-invariant scalars, splatted once
-  const scalars = new Map<number, () => Expr>();
-  const scalar = (id: number) => {
-    let s = scalars.get(id);
-    if (!s) {
+  // loop-invariant values (scalars splatted, reciprocals of scalar divisors), set once
+  // before the loop
+  const hoisted = new Map<string, () => Expr>();
+  const beforeLoop = (key: string, make: () => Expr) => {
+    let v = hoisted.get(key);
+    if (!v) {
       const saved = fn.stmts;
       fn.stmts = pre;
-      s = fn.let(m.f64x2.splat(m.f64.load(offset(id), 8, m.i32.const(0))));
+      v = fn.let(make());
       fn.stmts = saved;
-      scalars.set(id, s);
+      hoisted.set(key, v);
     }
-    return s;
+    return v;
   };
-  const reciprocals = new Map<number, () => Expr>();
-  const scalarReciprocal = (id: number) => {
-    let r = reciprocals.get(id);
-    if (!r) {
-      const s = scalar(id);
-      const saved = fn.stmts;
-      fn.stmts = pre;
-      r = fn.let(m.f64x2.div(fn.f64(1), s()));
-      fn.stmts = saved;
-      reciprocals.set(id, r);
-    }
-    return r;
-  };
-  const divisorUses = new Map<number, number>();
-  for (const id of g.members) {
-    const node = graph.nodes[id] as OpNode;
-    if (node.prim.name === "div" && !g.reducers.has(id))
-      divisorUses.set(node.inputs[1], (divisorUses.get(node.inputs[1]) ?? 0) + 1);
-  }
+  const scalar = (id: number) =>
+    beforeLoop(`s${id}`, () => m.f64x2.splat(m.f64.load(offset(id), 8, m.i32.const(0))));
+  const scalarReciprocal = (id: number) =>
+    beforeLoop(`r${id}`, () => m.f64x2.div(fn.f64(1), scalar(id)()));
+  const divisorUses = divisorUseCounts(graph, g);
   const accumulators = new Map<number, number>();
   for (const id of g.reducers) accumulators.set(id, fn.local(b.v128));
   const tailSums = new Map<number, number>();

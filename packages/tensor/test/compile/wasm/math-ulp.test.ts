@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { binaryenIfLoaded, loadWasmBackend } from "../../../src/compile/wasm/binaryen.js";
 import {
   MATH_FUNCTIONS,
   type MathArrayKernels,
   type MathFunctionName,
-  mathArrayKernels,
 } from "../../../src/compile/wasm/math/array-kernels.js";
-import { EDGES, measureUlp, testPoints } from "../../helpers/wasm-ulp.js";
+import { EDGES, loadMathKernels, measureUlp, testPoints } from "../../helpers/wasm-ulp.js";
 
 /**
  * The vectorised wasm exp/log/log1p/expm1 against V8's Math.* on 10^5 points each
@@ -15,10 +13,7 @@ import { EDGES, measureUlp, testPoints } from "../../helpers/wasm-ulp.js";
  */
 let kernels: MathArrayKernels;
 beforeAll(async () => {
-  await loadWasmBackend();
-  const b = binaryenIfLoaded();
-  if (!b) throw new Error("binaryen did not load");
-  kernels = mathArrayKernels(b, 1 << 15);
+  kernels = await loadMathKernels(1 << 15);
 }, 30_000);
 
 describe("wasm f64x2 math", () => {
