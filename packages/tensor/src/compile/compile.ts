@@ -62,13 +62,16 @@ export interface CompiledFunction {
     readonly liveNodes: number;
     readonly steps: number;
     readonly fusedLoops: number;
-    /** Fused loops of the value-and-gradient program that run as WebAssembly. */
-    readonly wasmLoops: number;
+    /**
+     * Fused loops of the value-and-gradient program that run as WebAssembly (optional
+     * so that hand-built CompiledFunction objects, such as eager fallbacks, stay valid).
+     */
+    readonly wasmLoops?: number;
     /** Milliseconds spent emitting and compiling WebAssembly (both programs). */
-    readonly wasmBuildMs: number;
+    readonly wasmBuildMs?: number;
   };
-  /** The code generation used: "wasm" when any loop runs as WebAssembly. */
-  readonly backend: "js" | "wasm";
+  /** The code generation used: "wasm" when any loop runs as WebAssembly (set by `compile`). */
+  readonly backend?: "js" | "wasm";
   readonly source: { readonly value: string; readonly valueAndGrad: string };
 }
 
