@@ -33,12 +33,29 @@ export interface WasmProgramInput {
   readonly policy: WasmLoopPolicy;
 }
 
+/**
+ * Programs whose buffers need more than this stay JavaScript: a wasm32 memory is at most
+ * 4 GiB, and engines may refuse less; separate ArrayBuffers have no such joint limit.
+ */
+const MAX_MEMORY_BYTES = 2 ** 30;
+
+function bufferBytes(bufs: readonly Float64Array[]): number {
+  const seen = new Set<Float64Array>();
+  let bytes = 0;
+  for (const a of bufs)
+    if (a !== undefined && !seen.has(a)) {
+      seen.add(a);
+      bytes += a.byteLength;
+    }
+  return bytes;
+}
+
 export function buildWasmLoops(b: Binaryen, input: WasmProgramInput): WasmLoops {
   const t0 = performance.now();
   const { graph, groups, bufs } = input;
   const chosen = groups.filter((g) => canLower(graph, g, input.policy));
   const names = new Map<GroupStep, string>();
-  if (chosen.length === 0)
+  if (chosen.length === 0 || bufferBytes(bufs) > MAX_MEMORY_BYTES)
     return { used: false, names, exports: {}, buildMs: performance.now() - t0 };
   for (const g of chosen) for (const d of constantDivisors(graph, g)) input.reciprocalOf(d);
   const placed = placeInMemory(bufs);
