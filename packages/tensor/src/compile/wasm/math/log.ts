@@ -32,7 +32,13 @@ const R_COEFFS = [
 /** Splits positive normal lanes `x` into integer exponent lanes e and m = x/2^e in [√2/2, √2). */
 export function splitExponent(fn: FnBuilder, x: () => Expr): { e: () => Expr; m: () => Expr } {
   const m = fn.m;
-  const e = fn.let(m.i64x2.shr_s(m.i64x2.sub(x(), fn.i64(SQRT_HALF_BITS)), m.i32.const(52)));
+  // biased by 1023 so that the shift can be logical (x64 has no 64-bit arithmetic shift
+  // before AVX-512, so i64x2.shr_s is emulated)
+  const biased = m.i64x2.shr_u(
+    m.i64x2.add(x(), fn.i64((1023n << 52n) - SQRT_HALF_BITS)),
+    m.i32.const(52),
+  );
+  const e = fn.let(m.i64x2.sub(biased, fn.i64(1023n)));
   const mant = fn.let(m.i64x2.sub(x(), m.i64x2.shl(e(), m.i32.const(52))));
   return { e, m: mant };
 }
