@@ -3,6 +3,9 @@
  * each as a ratio against a baseline measured in the same run, written to
  * `bench/results/tensor.json` (repository root) with the machine and date.
  *
+ * Compiled code is timed on both backends in the same run: "js" (generated JavaScript)
+ * and "wasm" (f64x2 WebAssembly, loaded first with `loadWasmBackend()`).
+ *
  * Run with Node >= 22.18 (type stripping): `node packages/tensor/bench/run.ts`.
  */
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
@@ -15,6 +18,7 @@ import {
   cos,
   div,
   exp,
+  loadWasmBackend,
   log,
   log1p,
   mul,
@@ -23,6 +27,7 @@ import {
   sqrt,
   square,
   sub,
+  sum,
   type Tensor,
   tanh,
   tensor,
@@ -30,11 +35,22 @@ import {
 } from "@sidereal/tensor";
 import { m67HandGradient, m67LogDensity, syntheticM67 } from "./m67-model.ts";
 
+await loadWasmBackend();
+
 /**
  * Median time per call in ms of several functions, measured in interleaved rounds
  * (A B C A B C ...) so that drift in machine load affects all of them alike.
  */
 function timeAll(fns: readonly (() => void)[], reps: readonly number[], rounds = 9): number[] {
+  return timeAllWithMin(fns, reps, rounds).map((t) => t.median);
+}
+
+/** Median and minimum time per call in ms (the minimum is the least disturbed by load). */
+function timeAllWithMin(
+  fns: readonly (() => void)[],
+  reps: readonly number[],
+  rounds = 9,
+): { median: number; min: number }[] {
   fns.forEach((fn, j) => {
     for (let k = 0; k < Math.max(3, reps[j] / 10); k++) fn();
   });
@@ -45,7 +61,10 @@ function timeAll(fns: readonly (() => void)[], reps: readonly number[], rounds =
       for (let k = 0; k < reps[j]; k++) fn();
       times[j].push((performance.now() - t0) / reps[j]);
     });
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(rounds / 2)]);
+  return times.map((t) => {
+    const sorted = t.sort((a, b) => a - b);
+    return { median: sorted[Math.floor(rounds / 2)], min: sorted[0] };
+  });
 }
 
 // 1. elementwise exp(x)*y + log1p(z) on 10^6 elements
@@ -64,24 +83,28 @@ function elementwise() {
   const ty = tensor(y);
   const tz = tensor(z);
   const f = (a: Tensor, b: Tensor, c: Tensor) => add(mul(exp(a), b), log1p(c));
-  const c = compile(f, [tx, ty, tz], { grad: false });
-  const [hand, eager, compiled] = timeAll(
+  const c = compile(f, [tx, ty, tz], { grad: false, backend: "js" });
+  const w = compile(f, [tx, ty, tz], { grad: false, backend: "wasm" });
+  const [hand, eager, compiled, wasm] = timeAll(
     [
       () => {
         for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]) * y[i] + Math.log1p(z[i]);
       },
       () => f(tx, ty, tz),
       () => c.valueBuffer(x, y, z),
+      () => w.valueBuffer(x, y, z),
     ],
-    [5, 5, 5],
+    [5, 5, 5, 5],
   );
   return {
     elements: n,
     handLoopMs: hand,
     eagerMs: eager,
     compiledMs: compiled,
+    compiledWasmMs: wasm,
     eagerThroughputVsHand: hand / eager,
     compiledThroughputVsHand: hand / compiled,
+    compiledWasmThroughputVsHand: hand / wasm,
     targets: { compiled: ">= 0.9", eager: ">= 0.3" },
   };
 }
@@ -127,21 +150,51 @@ function m67() {
   const f = m67LogDensity(data);
   const args = [scalar(q[0]), scalar(q[1]), scalar(q[2]), scalar(q[3]), tensor(q.subarray(4))];
   const vg = valueAndGrad(f);
-  const c = compile(f, args);
-  const [handMs, eagerMs, compiledMs] = timeAll(
-    [() => hand(q, g), () => vg(...args), () => c.flat(q, g)],
-    [500, 30, 500],
+  const c = compile(f, args, { backend: "js" });
+  const w = compile(f, args, { backend: "wasm" });
+  const [hand_, eager_, js_, wasm_] = timeAllWithMin(
+    [() => hand(q, g), () => vg(...args), () => c.flat(q, g), () => w.flat(q, g)],
+    [300, 20, 300, 300],
+    21,
+  );
+  const [handMs, eagerMs, compiledMs, compiledWasmMs] = [hand_, eager_, js_, wasm_].map(
+    (t) => t.median,
   );
   return {
     parameters: n + 4,
     handFusedMs: handMs,
     eagerMs,
     compiledMs,
+    compiledWasmMs,
+    minimaMs: { hand: hand_.min, compiled: js_.min, compiledWasm: wasm_.min },
+    wasmSpeedupOverJs: compiledMs / compiledWasmMs,
+    wasmSpeedupOverJsMinima: js_.min / wasm_.min,
     compiledOverHand: compiledMs / handMs,
+    compiledWasmOverHand: compiledWasmMs / handMs,
     eagerOverHand: eagerMs / handMs,
     compiledStats: c.stats,
-    targets: { compiledOverHand: "<= 1.3", compiledMs: "<= 0.4" },
+    compiledWasmStats: w.stats,
+    targets: { compiledOverHand: "<= 1.3", compiledMs: "<= 0.4", compiledWasmMs: "<= 0.10" },
     anchors: { stanMsPerGradient: 1.17, numpyroMsPerGradientApprox: 0.4 },
+  };
+}
+
+// 4. a 1000-dimensional standard normal (the sampler benchmark's smallest target)
+function normal1000() {
+  const n = 1000;
+  const q = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
+  const g = new Float64Array(n);
+  const f = (x: Tensor) => mul(sum(square(x)), -0.5);
+  const c = compile(f, [tensor(q)], { backend: "js" });
+  const w = compile(f, [tensor(q)], { backend: "wasm" });
+  const [js, wasm] = timeAllWithMin([() => c.flat(q, g), () => w.flat(q, g)], [2000, 2000], 21);
+  return {
+    parameters: n,
+    compiledUs: js.median * 1000,
+    compiledWasmUs: wasm.median * 1000,
+    minimaUs: { compiled: js.min * 1000, compiledWasm: wasm.min * 1000 },
+    wasmSpeedupOverJs: js.median / wasm.median,
+    wasmSpeedupOverJsMinima: js.min / wasm.min,
   };
 }
 
@@ -158,6 +211,8 @@ const result = {
   elementwise: elementwise(),
   scalarOverhead: scalarOverhead(),
   m67: m67(),
+  normal1000: normal1000(),
+  note: "2-core machine shared with other jobs: timings are under contention; ratios are from interleaved rounds of the same run",
 };
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, "../../../bench/results");

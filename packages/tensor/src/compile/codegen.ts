@@ -8,13 +8,24 @@ import { hoistScalarFns } from "../core/elementwise-kernels.js";
 import { scalarEnv } from "../core/scalar-env.js";
 import { broadcastIndexMap, type Shape, sizeOf } from "../core/shape.js";
 import type { Graph, GraphNode } from "./graph.js";
-import type { GroupStep, OpNode, Step } from "./schedule.js";
+import { divisorUseCounts, type GroupStep, type OpNode, type Step } from "./schedule.js";
+import type { Binaryen } from "./wasm/binaryen.js";
+import type { WasmLoopPolicy } from "./wasm/group.js";
+import { buildWasmLoops } from "./wasm/program.js";
 
 export interface Program {
   /** Runs the steps; afterwards `buffers[id]` holds every node's value. */
   readonly run: () => void;
   readonly buffers: Float64Array[];
   readonly source: string;
+  /**
+   * True when the buffers live in a wasm memory: they must be filled, never replaced
+   * (the wasm loops address the memory, not the array objects).
+   */
+  readonly fixedBuffers: boolean;
+  /** Fused loops that run as WebAssembly, and the module's build time. */
+  readonly wasmLoops: number;
+  readonly wasmBuildMs: number;
 }
 
 /** Allocates (or aliases) one buffer per live node; inputs get their own buffers. */
@@ -43,6 +54,7 @@ export function generate(
   live: Set<number>,
   steps: readonly Step[],
   outputs: readonly number[],
+  wasm?: { readonly binaryen: Binaryen; readonly policy: WasmLoopPolicy },
 ): Program {
   const bufs: Float64Array[] = [];
   allocate(graph, live, steps, bufs);
@@ -74,6 +86,26 @@ export function generate(
     reciprocals.set(id, slot);
     return slot;
   };
+  const materialised = (id: number) =>
+    outSet.has(id) ||
+    (consumers.get(id) ?? []).some((c) => {
+      const step = stepOf.get(c);
+      return step === undefined || step !== stepOf.get(id);
+    });
+  const stepOf = new Map<number, Step>();
+  for (const st of steps) {
+    if (st.kind === "group") for (const id of st.members) stepOf.set(id, st);
+  }
+  const loops = wasm
+    ? buildWasmLoops(wasm.binaryen, {
+        policy: wasm.policy,
+        graph,
+        groups: steps.filter((st): st is GroupStep => st.kind === "group"),
+        bufs,
+        materialised,
+        reciprocalOf,
+      })
+    : undefined;
 
   const emitGroup = (g: GroupStep) => {
     const n = sizeOf(g.shape);
@@ -102,13 +134,7 @@ export function generate(
       readers.set(id, expr);
       return expr;
     };
-    // how often each value is a divisor inside this loop
-    const divisorUses = new Map<number, number>();
-    for (const id of g.members) {
-      const node = graph.nodes[id] as OpNode;
-      if (node.prim.name === "div" && !g.reducers.has(id))
-        divisorUses.set(node.inputs[1], (divisorUses.get(node.inputs[1]) ?? 0) + 1);
-    }
+    const divisorUses = divisorUseCounts(graph, g);
     const declared = new Set<string>();
     for (const id of g.members) {
       const node = graph.nodes[id] as OpNode;
@@ -156,7 +182,10 @@ export function generate(
   };
 
   for (const s of steps) {
-    if (s.kind === "group") emitGroup(s);
+    const wasmLoop = s.kind === "group" ? loops?.names.get(s) : undefined;
+    if (wasmLoop !== undefined)
+      body.push(`W.${wasmLoop}(); // wasm: ${(s as GroupStep).members.length} fused ops`);
+    else if (s.kind === "group") emitGroup(s);
     else if (s.kind === "kernel") {
       const node = graph.nodes[s.id] as OpNode;
       const k = prims.length;
@@ -177,11 +206,19 @@ export function generate(
     shape: p.shape,
     inShapes: p.inputs.map((i) => graph.nodes[i].shape as Shape),
   }));
-  const factory = new Function("B", "P", "M", "S", hoistScalarFns(source)) as (
+  const factory = new Function("B", "P", "M", "S", "W", hoistScalarFns(source)) as (
     b: Float64Array[],
     p: typeof kernelArgs,
     m: Int32Array[],
     s: typeof scalarEnv,
+    w: Record<string, () => void>,
   ) => () => void;
-  return { run: factory(bufs, kernelArgs, maps, scalarEnv), buffers: bufs, source };
+  return {
+    run: factory(bufs, kernelArgs, maps, scalarEnv, loops?.exports ?? {}),
+    buffers: bufs,
+    source,
+    fixedBuffers: loops?.used ?? false,
+    wasmLoops: loops?.names.size ?? 0,
+    wasmBuildMs: loops?.buildMs ?? 0,
+  };
 }

@@ -19,10 +19,23 @@ import { Tensor, type TensorLike } from "../core/tensor.js";
 import { generate, type Program } from "./codegen.js";
 import { Graph } from "./graph.js";
 import { schedule } from "./schedule.js";
+import { type Binaryen, binaryenIfLoaded, simdSupported } from "./wasm/binaryen.js";
+import type { WasmLoopPolicy } from "./wasm/group.js";
 
 export interface CompileOptions {
   /** Also compile the gradient (default true; requires a scalar output). */
   readonly grad?: boolean;
+  /**
+   * Code generation for the fused loops: "js" (generated JavaScript), "wasm" (128-bit
+   * SIMD WebAssembly for every loop that lowers; loops with an op or a broadcast that
+   * has no wasm lowering stay JavaScript; requires `await loadWasmBackend()` first), or
+   * "auto" (default): once the backend is loaded, wasm for the loops that evaluate
+   * exp/log/log1p/expm1 or the functions built on them (measured 2.5–3× faster) and for
+   * arithmetic-only loops of 512 elements or more (1.4× at 1,000; no gain at 100);
+   * JavaScript for the rest, and for everything before loading. JavaScript remains the
+   * reference.
+   */
+  readonly backend?: "js" | "wasm" | "auto";
 }
 
 export interface CompiledFunction {
@@ -49,7 +62,16 @@ export interface CompiledFunction {
     readonly liveNodes: number;
     readonly steps: number;
     readonly fusedLoops: number;
+    /**
+     * Fused loops of the value-and-gradient program that run as WebAssembly (optional
+     * so that hand-built CompiledFunction objects, such as eager fallbacks, stay valid).
+     */
+    readonly wasmLoops?: number;
+    /** Milliseconds spent emitting and compiling WebAssembly (both programs). */
+    readonly wasmBuildMs?: number;
   };
+  /** The code generation used: "wasm" when any loop runs as WebAssembly (set by `compile`). */
+  readonly backend?: "js" | "wasm";
   readonly source: { readonly value: string; readonly valueAndGrad: string };
 }
 
@@ -59,6 +81,7 @@ export function compile(
   options: CompileOptions = {},
 ): CompiledFunction {
   const wantGrad = options.grad ?? true;
+  const wasm = chooseBackend(options.backend ?? "auto");
   const examples = exampleArgs.map((a) => {
     const t = toTensor(a);
     return new Tensor(t._buf.slice(), t.shape, "argument");
@@ -91,7 +114,7 @@ export function compile(
   const build = (outputs: number[]): Program & { steps: number; fused: number; live: number } => {
     const live = graph.live(outputs);
     const steps = schedule(graph, live);
-    const program = generate(graph, live, steps, outputs);
+    const program = generate(graph, live, steps, outputs, wasm);
     return {
       ...program,
       steps: steps.length,
@@ -126,7 +149,7 @@ export function compile(
         "compiled function",
         `flat vector has length ${q.length}, expected ${flatSize}`,
       );
-    if (sizes.length === 1) {
+    if (sizes.length === 1 && !p.fixedBuffers) {
       p.buffers[inputIds[0]] = q;
       return;
     }
@@ -187,9 +210,30 @@ export function compile(
       liveNodes: gradProgram.live,
       steps: gradProgram.steps,
       fusedLoops: gradProgram.fused,
+      wasmLoops: gradProgram.wasmLoops,
+      wasmBuildMs:
+        valueProgram.wasmBuildMs + (gradProgram === valueProgram ? 0 : gradProgram.wasmBuildMs),
     },
+    backend: gradProgram.wasmLoops + valueProgram.wasmLoops > 0 ? "wasm" : "js",
     source: { value: valueProgram.source, valueAndGrad: gradProgram.source },
   };
+}
+
+/** The wasm code generation wanted and available; CompileError if "wasm" is not loaded. */
+function chooseBackend(
+  backend: "js" | "wasm" | "auto",
+): { binaryen: Binaryen; policy: WasmLoopPolicy } | undefined {
+  if (backend === "js") return undefined;
+  const b = binaryenIfLoaded();
+  if (backend === "wasm" && (b === undefined || !simdSupported))
+    throw new CompileError(
+      "compile",
+      simdSupported
+        ? 'backend "wasm" needs `await loadWasmBackend()` before compiling'
+        : 'backend "wasm": this JavaScript engine has no WebAssembly SIMD',
+    );
+  if (b === undefined || !simdSupported) return undefined;
+  return { binaryen: b, policy: backend === "wasm" ? "all" : "auto" };
 }
 
 function idOf(graph: Graph, t: Tensor, what: string): number {

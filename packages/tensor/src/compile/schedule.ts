@@ -149,3 +149,17 @@ export function schedule(graph: Graph, live: Set<number>): Step[] {
   if (order.length !== slots.length) throw new Error("compile: internal error: cyclic schedule");
   return order;
 }
+
+/**
+ * How often each value is a divisor inside group `g` (both code generators turn a loop
+ * value that divides several times into one reciprocal and multiplications).
+ */
+export function divisorUseCounts(graph: Graph, g: GroupStep): Map<number, number> {
+  const uses = new Map<number, number>();
+  for (const id of g.members) {
+    const node = graph.nodes[id] as OpNode;
+    if (node.prim.name === "div" && !g.reducers.has(id))
+      uses.set(node.inputs[1], (uses.get(node.inputs[1]) ?? 0) + 1);
+  }
+  return uses;
+}
