@@ -1,0 +1,79 @@
+/**
+ * Likelihood bookkeeping (bayes_spec, spec §3.3): the noise-free model spectra at given
+ * parameter values, and the pointwise Gaussian log-likelihood
+ * ℓ = −½ ln(2πσ²) − (y − μ)²/(2σ²) of every channel for every posterior draw.
+ */
+import { substitute, trace } from "@sidereal/autodiff-samplers";
+import type { NormalDistribution } from "@sidereal/distributions";
+import { type Tensor, tensor } from "@sidereal/tensor";
+import { hiModel } from "./hi-model.js";
+import type { HiModelData } from "./model-data.js";
+import { chainsAndDraws, drawValues, type VariableGroup } from "./trace.js";
+
+/**
+ * The mean of every observed spectrum (the likelihood's μ) with the named sites set to
+ * `values` (free RVs and/or deterministics, as PyMC's `eval(givens)`).
+ */
+export function likelihoodMeans(
+  data: HiModelData,
+  values: Readonly<Record<string, Tensor | Float64Array | number | readonly number[]>>,
+): Record<string, Float64Array> {
+  const tr = trace(substitute(hiModel, values)).getTrace({ ...data, likelihood: true });
+  const out: Record<string, Float64Array> = {};
+  for (const ds of data.datasets) {
+    const msg = tr.get(ds.key);
+    if (msg?.fn) out[ds.key] = (msg.fn as NormalDistribution).loc.toArray();
+  }
+  return out;
+}
+
+/** Σ over a spectrum of the Gaussian log-likelihood of `y` given `mu` and `noise`, per channel into `out`. */
+export function gaussianLogLikelihood(
+  y: Float64Array,
+  mu: Float64Array,
+  noise: Float64Array,
+  out: Float64Array,
+  offset = 0,
+): void {
+  for (let i = 0; i < y.length; i++) {
+    const z = (y[i] - mu[i]) / noise[i];
+    out[offset + i] = -0.5 * Math.log(2 * Math.PI * noise[i] * noise[i]) - 0.5 * z * z;
+  }
+}
+
+/** Pointwise log-likelihood of every draw of `posterior` (names of `freeRVs` substituted). */
+export function pointwiseLogLikelihood(
+  data: HiModelData,
+  posterior: VariableGroup,
+  freeRVs: readonly string[],
+): VariableGroup {
+  const [nChains, nDraws] = chainsAndDraws(posterior);
+  const out: VariableGroup = {};
+  const observed = data.datasets.filter((ds) => ds.brightness !== null);
+  const buffers = observed.map((ds) => new Float64Array(nChains * nDraws * ds.spectral.length));
+  for (let c = 0; c < nChains; c++)
+    for (let d = 0; d < nDraws; d++) {
+      const all = drawValues(posterior, c, d);
+      const values: Record<string, Tensor> = {};
+      for (const name of freeRVs) values[name] = tensor(all[name].values.slice(), all[name].shape);
+      const means = likelihoodMeans(data, values);
+      observed.forEach((ds, k) => {
+        const s = ds.spectral.length;
+        gaussianLogLikelihood(
+          ds.brightness as Float64Array,
+          means[ds.key],
+          ds.noise,
+          buffers[k],
+          (c * nDraws + d) * s,
+        );
+      });
+    }
+  observed.forEach((ds, k) => {
+    out[ds.key] = {
+      values: buffers[k],
+      dims: ["chain", "draw", `${ds.key}_dim_0`],
+      shape: [nChains, nDraws, ds.spectral.length],
+    };
+  });
+  return out;
+}
