@@ -1,6 +1,7 @@
 /**
  * Gradient check: the reverse-mode gradient of L = Σ w ⊙ f(args) (fixed random weights w)
- * against central finite differences in every input element.
+ * against central finite differences in every input element: |g − fd| ≤ rtol·|g| plus the
+ * difference's own rounding error 10·ε·|L|/h.
  */
 import { grad, mul, sum, type Tensor, tensor } from "@sidereal/tensor";
 
@@ -18,7 +19,7 @@ export function checkGradient(
   const analytic = grad(loss)(...args.map((a, i) => tensor(a, shapes[i])));
   args.forEach((a, k) => {
     for (let j = 0; j < a.length; j++) {
-      const h = 1e-6 * Math.max(1, Math.abs(a[j]));
+      const h = 1e-6 * (Math.abs(a[j]) || 1);
       const plus = args.map((b) => b.slice());
       const minus = args.map((b) => b.slice());
       plus[k][j] += h;
@@ -27,8 +28,9 @@ export function checkGradient(
       const lm = loss(...minus.map((b, i) => tensor(b, shapes[i]))).item();
       const fd = (lp - lm) / (2 * h);
       const g = analytic[k].data[j];
-      const scale = Math.max(Math.abs(fd), Math.abs(g), 1e-8 * Math.abs(lp));
-      if (!(Math.abs(g - fd) <= rtol * scale + 1e-12))
+      // The central difference carries a rounding error ≈ ε·|L|/h (ε = 2.2e-16): allowed on top.
+      const rounding = (10 * 2.2e-16 * Math.max(Math.abs(lp), Math.abs(lm))) / h;
+      if (!(Math.abs(g - fd) <= rtol * Math.max(Math.abs(fd), Math.abs(g)) + rounding))
         throw new Error(`argument ${k}[${j}]: reverse-mode ${g} vs finite difference ${fd}`);
     }
   });
