@@ -3,8 +3,8 @@
  * parameter values, and the pointwise Gaussian log-likelihood
  * ℓ = −½ ln(2πσ²) − (y − μ)²/(2σ²) of every channel for every posterior draw.
  */
-import { substitute, trace } from "@sidereal/autodiff-samplers";
-import type { NormalDistribution } from "@sidereal/distributions";
+import { seed, substitute, trace } from "@sidereal/autodiff-samplers";
+import { key, type NormalDistribution } from "@sidereal/distributions";
 import { type Tensor, tensor } from "@sidereal/tensor";
 import { hiModel } from "./hi-model.js";
 import type { HiModelData } from "./model-data.js";
@@ -18,7 +18,12 @@ export function likelihoodMeans(
   data: HiModelData,
   values: Readonly<Record<string, Tensor | Float64Array | number | readonly number[]>>,
 ): Record<string, Float64Array> {
-  const tr = trace(substitute(hiModel, values)).getTrace({ ...data, likelihood: true });
+  // Sites not in `values` are drawn (from a fixed key); they do not affect μ when every free
+  // RV the spectra depend on is given.
+  const tr = trace(seed(substitute(hiModel, values), key(0))).getTrace({
+    ...data,
+    likelihood: true,
+  });
   const out: Record<string, Float64Array> = {};
   for (const ds of data.datasets) {
     const msg = tr.get(ds.key);
