@@ -18,8 +18,10 @@ import {
   trace as traceHandler,
 } from "@sidereal/autodiff-samplers";
 import { key } from "@sidereal/distributions";
-import type { PosteriorSolution } from "@sidereal/gmm-solver";
+import type { PosteriorSolution, SolvePosteriorResult } from "@sidereal/gmm-solver";
+import { Effect } from "effect";
 import { HiModelError } from "./errors.js";
+import { type FitOptions, fitModel } from "./fit.js";
 import { hiModel } from "./hi-model.js";
 import { varNameMap } from "./labels.js";
 import {
@@ -31,11 +33,18 @@ import {
 import { type GraphSite, modelString } from "./model-graph.js";
 import { nullBic } from "./null-bic.js";
 import {
+  type PriorPredictive,
+  samplePosteriorPredictive,
+  samplePriorPredictive,
+} from "./predictive.js";
+import {
   type AnyPriorOptions,
   type PriorDefaultsOverride,
   type ResolvedPriors,
   resolvePriors,
 } from "./priors.js";
+import { type SampleOptions, sampleModelEffect } from "./sample.js";
+import { type SolveOptions, solveModel } from "./solve.js";
 import { type SpecData, type SpecDataLike, specData } from "./spec-data.js";
 import type { HiTrace, VariableGroup } from "./trace.js";
 
@@ -290,6 +299,38 @@ export abstract class BaseHiModel<P extends object = AnyPriorOptions> {
       );
     }
     return out;
+  }
+
+  /** ADVI (bayes_spec's `fit`, spec §3.5); sets `trace` (one chain) and `advi`. */
+  fit(options: FitOptions = {}): AdviResult {
+    return fitModel(this, options);
+  }
+
+  /** NUTS (bayes_spec's `sample`, spec §3.6) as an Effect with typed errors; sets `trace`. */
+  sampleEffect(options: SampleOptions = {}) {
+    return sampleModelEffect(this, options);
+  }
+
+  /** {@link sampleEffect} as a promise (rejects with the typed error). */
+  sample(options: SampleOptions = {}): Promise<HiTrace> {
+    return Effect.runPromise(sampleModelEffect(this, options));
+  }
+
+  /** GMM clustering of the chains into unique solutions (bayes_spec's `solve`, spec §3.8). */
+  solve(options: SolveOptions = {}): SolvePosteriorResult {
+    return solveModel(this, options);
+  }
+
+  /** Prior and prior-predictive draws (bayes_spec's `sample_prior_predictive`). */
+  samplePriorPredictive(samples = 50): PriorPredictive {
+    return samplePriorPredictive(this, samples);
+  }
+
+  /** Posterior-predictive spectra (bayes_spec's `sample_posterior_predictive`). */
+  samplePosteriorPredictive(
+    options: { readonly solution?: number; readonly thin?: number } = {},
+  ): VariableGroup {
+    return samplePosteriorPredictive(this, options);
   }
 
   /** Forgets the results of fit/sample/solve. */

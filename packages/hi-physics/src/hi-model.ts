@@ -17,7 +17,7 @@ import { emissionClouds } from "./clouds-emission.js";
 import { physicalClouds, physicalHyper } from "./clouds-physical.js";
 import type { CloudParams } from "./clouds-shared.js";
 import type { DatasetData, HiModelData } from "./model-data.js";
-import { calcPseudoVoigtTensor } from "./pseudo-voigt.js";
+import { cloudOpticalDepth } from "./optical-depth.js";
 import { absorptionSpectrumTensor, radiativeTransferTensor } from "./radiative-transfer.js";
 
 /** Baseline of each dataset: basis [S, D] · coefficients [D]. */
@@ -56,7 +56,7 @@ function likelihood(m: ModelContext, d: HiModelData, c: CloudParams, base: Map<s
   const byKey = new Map(d.datasets.map((ds) => [ds.key, ds]));
   const abs = byKey.get("absorption");
   if (abs && d.kind !== "emission" && d.kind !== "emission-physical") {
-    const tau = mul(c.tauTotal, calcPseudoVoigtTensor(abs.spectral, c.velocity, c.fwhm2, c.fwhmL));
+    const tau = cloudOpticalDepth(abs.spectral, c.velocity, c.fwhm2, c.fwhmL, c.tauTotal);
     observe(
       m,
       abs,
@@ -65,7 +65,7 @@ function likelihood(m: ModelContext, d: HiModelData, c: CloudParams, base: Map<s
   }
   const em = byKey.get("emission");
   if (em && d.kind !== "absorption" && d.kind !== "absorption-physical") {
-    const tau = mul(c.tauTotal, calcPseudoVoigtTensor(em.spectral, c.velocity, c.fwhm2, c.fwhmL));
+    const tau = cloudOpticalDepth(em.spectral, c.velocity, c.fwhm2, c.fwhmL, c.tauTotal);
     const tb = radiativeTransferTensor(tau, c.tspin, c.fillingFactor as Tensor, d.bgTemp);
     observe(m, em, add(tb, base.get("emission") as Tensor));
   }

@@ -8,6 +8,7 @@ export type { CloudParams } from "./clouds-shared.js";
 export * from "./column-density.js";
 export * from "./constants.js";
 export { HiModelError, HiPhysicsError, SpecDataError } from "./errors.js";
+export { type FitOptions, fitModel } from "./fit.js";
 export { hiModel, hiModelBody } from "./hi-model.js";
 export { VAR_NAME_MAP, varNameMap } from "./labels.js";
 export { gaussianLogLikelihood, likelihoodMeans, pointwiseLogLikelihood } from "./likelihood.js";
@@ -35,9 +36,22 @@ export {
 } from "./models.js";
 export { nullBic, polynomialFit } from "./null-bic.js";
 export type { Numeric, SameKind } from "./numeric.js";
+export { bestNClouds, modelBic, Optimize, type OptimizeOptions } from "./optimize.js";
+export {
+  type PriorPredictive,
+  samplePosteriorPredictive,
+  samplePriorPredictive,
+} from "./predictive.js";
 export * from "./priors.js";
 export * from "./pseudo-voigt.js";
 export * from "./radiative-transfer.js";
+export {
+  ADVI_INITIAL_WEIGHT,
+  type InitKwargs,
+  type SampleOptions,
+  sampleModelEffect,
+  traceFromMcmc,
+} from "./sample.js";
 export * from "./seed-settings.js";
 export {
   type SeedSimulation,
@@ -48,6 +62,7 @@ export {
   seedSimulationTruths,
   simulateSeed,
 } from "./simulate.js";
+export { type SolveOptions, solveModel } from "./solve.js";
 export {
   decodeSpecData,
   decodeSpecDataMap,

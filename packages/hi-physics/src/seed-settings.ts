@@ -8,6 +8,7 @@ import type { EmissionAbsorptionPriorOptions } from "./priors.js";
 
 /** NumPy's `linspace(start, stop, num)`: start + i·step, the last point set to stop exactly. */
 export function linspace(start: number, stop: number, num: number): Float64Array {
+  if (num === 1) return Float64Array.from([start]);
   const step = (stop - start) / (num - 1);
   const y = Float64Array.from({ length: num }, (_, i) => i * step + start);
   if (num > 1) y[num - 1] = stop;

@@ -1,0 +1,14 @@
+import { AutoDiagonalNormal, svi, adagradWindow, traceELBO, initToMedian } from "@sidereal/autodiff-samplers";
+import { key } from "@sidereal/distributions";
+import { EmissionAbsorptionModel, SEED_FIT_PRIORS, simulateSeed, hiModel } from "@sidereal/hi-physics";
+const sim = simulateSeed({ noise: true });
+const model = new EmissionAbsorptionModel({ emission: sim.emission, absorption: sim.absorption }, { nClouds: 3, seed: 1234 }).addPriors(SEED_FIT_PRIORS).addLikelihood();
+const data = model.modelData(true);
+const guide = AutoDiagonalNormal(hiModel, { initLocFn: initToMedian(), initScale: Math.LN2 });
+const d = svi(hiModel, guide, adagradWindow(1e-3), { loss: traceELBO({ numParticles: 5 }) });
+let st = d.init(key(0), data);
+const e = d.compiledLoss(data);
+console.log("mode", e.mode);
+let t = performance.now();
+for (let i = 0; i < 200; i++) st = d.update(st, data)[0];
+console.log("ms/iter", (performance.now() - t) / 200);

@@ -1,0 +1,23 @@
+import { EmissionAbsorptionModel, simulateSeed } from "@sidereal/hi-physics";
+// one-cloud toy: 60 emission + 40 absorption channels
+const ax = (lo, hi, n) => Float64Array.from({length:n},(_,i)=>lo+(hi-lo)*i/(n-1));
+const emAx = ax(-30, 30, 60), abAx = ax(-20, 20, 40);
+const truth = { velocity: [2.0], fwhm2: [30], TB_fwhm: [40], tkin: [500], log10_nHI: [0.5], log10_n_alpha: [-6], filling_factor: [0.8], baseline_emission_norm: [0], baseline_absorption_norm: [0] };
+const dummy = { emission: { spectral: emAx, brightness: new Float64Array(60), noise: 0.1 }, absorption: { spectral: abAx, brightness: new Float64Array(40), noise: 0.002 } };
+const m0 = new EmissionAbsorptionModel(dummy, { nClouds: 1 }).addPriors({ priorVelocity: [-10, 10], priorTBFwhm: 100 }).addLikelihood();
+import { likelihoodMeans } from "@sidereal/hi-physics";
+const mu = likelihoodMeans(m0.modelData(false), Object.fromEntries(Object.entries(truth).map(([k,v])=>[k, Float64Array.from(v)])));
+console.log(Math.max(...mu.emission), Math.max(...mu.absorption));
+const data = { emission: { ...dummy.emission, brightness: mu.emission }, absorption: { ...dummy.absorption, brightness: mu.absorption } };
+const m = new EmissionAbsorptionModel(data, { nClouds: 1, seed: 5 }).addPriors({ priorVelocity: [-10, 10], priorTBFwhm: 100 }).addLikelihood();
+let t = performance.now();
+const r = m.fit({ n: 20000, draws: 200, relTolerance: 0.01, absTolerance: 0.01, learningRate: 0.01 });
+console.log("fit ms", performance.now() - t, r.iterations, r.converged, r.message);
+const v = m.trace.posterior.velocity.values; console.log("velocity mean", v.reduce((a,b)=>a+b,0)/v.length);
+const f = m.trace.posterior.fwhm2.values; console.log("fwhm2 mean", f.reduce((a,b)=>a+b,0)/f.length);
+t = performance.now();
+await m.sample({ chains: 2, tune: 150, draws: 150, nInit: 3000, initKwargs: { learningRate: 0.01 } });
+console.log("sample ms", performance.now() - t);
+const v2 = m.trace.posterior.velocity.values; console.log("nuts velocity mean", v2.reduce((a,b)=>a+b,0)/v2.length);
+t = performance.now(); const s = m.solve(); console.log("solve", s.messages, performance.now() - t);
+console.log("bic", m.bic(), m.nullBic());
