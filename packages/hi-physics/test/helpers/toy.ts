@@ -1,5 +1,5 @@
 /** A one-cloud EmissionAbsorptionModel on short noise-free spectra, for fast inference tests. */
-import { EmissionAbsorptionModel, likelihoodMeans } from "../../src/index.js";
+import { EmissionAbsorptionModel, likelihoodMeans } from "@sidereal/hi-physics";
 
 const axis = (lo: number, hi: number, n: number) =>
   Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
