@@ -6,16 +6,16 @@
  */
 import type { ModelContext } from "@sidereal/autodiff-samplers";
 import { HalfNormal } from "@sidereal/distributions";
-import { mul, pow } from "@sidereal/tensor";
+import { mul } from "@sidereal/tensor";
 import {
   betaSite,
   type CloudParams,
-  closingDeterministics,
+  closeClouds,
   commonClouds,
+  spinTempSite,
 } from "./clouds-shared.js";
 import { calcKineticTempTensor } from "./line-width.js";
 import type { HiModelData } from "./model-data.js";
-import { calcSpinTempTensor } from "./spin-temperature.js";
 
 export function absorptionClouds(m: ModelContext, d: HiModelData): CloudParams {
   const p = d.priors;
@@ -26,18 +26,6 @@ export function absorptionClouds(m: ModelContext, d: HiModelData): CloudParams {
   );
   const factor = betaSite(m, "tkin_factor", p.tkinFactor);
   const tkin = m.deterministic("tkin", mul(factor, calcKineticTempTensor(c.fwhm2)));
-  const tspin = m.deterministic(
-    "tspin",
-    calcSpinTempTensor(tkin, pow(10, c.log10NHI), pow(10, c.log10NAlpha)),
-  );
-  closingDeterministics(m, tkin, c.log10NHI, tspin, tauTotal);
-  return {
-    velocity: c.velocity,
-    fwhm2: c.fwhm2,
-    fwhmL: c.fwhmL,
-    tspin,
-    tauTotal,
-    fillingFactor: 1,
-    absorptionWeight: 1,
-  };
+  const tspin = spinTempSite(m, tkin, c);
+  return closeClouds(m, c, tkin, tspin, tauTotal, { fillingFactor: 1, absorptionWeight: 1 });
 }

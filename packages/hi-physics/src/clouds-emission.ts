@@ -11,17 +11,17 @@
  */
 import type { ModelContext } from "@sidereal/autodiff-samplers";
 import { HalfNormal, LogNormal } from "@sidereal/distributions";
-import { add, clip, div, gt, log, log1p, mul, neg, pow, sqrt, sub, where } from "@sidereal/tensor";
+import { add, clip, div, gt, log, log1p, mul, neg, sqrt, sub, where } from "@sidereal/tensor";
 import {
   betaSite,
   type CloudParams,
-  closingDeterministics,
+  closeClouds,
   commonClouds,
+  spinTempSite,
 } from "./clouds-shared.js";
 import { GAUSSIAN_AREA_CONST } from "./constants.js";
 import { calcKineticTempTensor } from "./line-width.js";
 import type { HiModelData } from "./model-data.js";
-import { calcSpinTempTensor } from "./spin-temperature.js";
 
 /** Largest T_B / (f T_s) allowed before τ_peak = −ln(1 − y) (caribou_hi v4.0's clip). */
 export const MAX_BRIGHTNESS_RATIO = 0.9999;
@@ -38,10 +38,7 @@ export function emissionClouds(m: ModelContext, d: HiModelData): CloudParams {
     "tkin",
     where(gt(tkinMin, tkinMax), tkinMax, add(tkinMin, mul(factor, sub(tkinMax, tkinMin)))),
   );
-  const tspin = m.deterministic(
-    "tspin",
-    calcSpinTempTensor(tkin, pow(10, c.log10NHI), pow(10, c.log10NAlpha)),
-  );
+  const tspin = spinTempSite(m, tkin, c);
   const fillingFactor = betaSite(m, "filling_factor", p.fillingFactor);
   const ratio = clip(div(tbFwhm, mul(mul(fwhm, fillingFactor), tspin)), 0, MAX_BRIGHTNESS_RATIO);
   const tauPeak = neg(log1p(neg(ratio)));
@@ -58,14 +55,5 @@ export function emissionClouds(m: ModelContext, d: HiModelData): CloudParams {
       mul(mul(wtFfTspin, tspin), fillingFactor),
     );
   }
-  closingDeterministics(m, tkin, c.log10NHI, tspin, tauTotal);
-  return {
-    velocity: c.velocity,
-    fwhm2: c.fwhm2,
-    fwhmL: c.fwhmL,
-    tspin,
-    tauTotal,
-    fillingFactor,
-    absorptionWeight,
-  };
+  return closeClouds(m, c, tkin, tspin, tauTotal, { fillingFactor, absorptionWeight });
 }

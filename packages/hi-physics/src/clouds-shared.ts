@@ -5,9 +5,10 @@
  */
 import type { ModelContext } from "@sidereal/autodiff-samplers";
 import { Beta, Gamma, HalfNormal, Normal } from "@sidereal/distributions";
-import { add, log10, mul, type Tensor } from "@sidereal/tensor";
+import { add, log10, mul, pow, type Tensor } from "@sidereal/tensor";
 import { calcLog10ColumnDensityTensor, calcLog10DensityTensor } from "./column-density.js";
 import type { HiModelData } from "./model-data.js";
+import { calcSpinTempTensor } from "./spin-temperature.js";
 
 /** What the likelihood needs from the cloud block (per-cloud tensors [N]). */
 export interface CloudParams {
@@ -59,6 +60,30 @@ export function commonClouds(m: ModelContext, d: HiModelData): CommonClouds {
 /** Beta-distributed factor site named `name` with shape `[a, b]`. */
 export function betaSite(m: ModelContext, name: string, shape: readonly [number, number]): Tensor {
   return m.sample(name, Beta(shape[0], shape[1]));
+}
+
+/** `tspin = calc_spin_temp(tkin, 10^log10_nHI, 10^log10_n_alpha)` as a deterministic. */
+export function spinTempSite(m: ModelContext, tkin: Tensor, c: CommonClouds): Tensor {
+  return m.deterministic(
+    "tspin",
+    calcSpinTempTensor(tkin, pow(10, c.log10NHI), pow(10, c.log10NAlpha)),
+  );
+}
+
+/**
+ * Closes an HIModel cloud block: its deterministics (see {@link closingDeterministics}) and the
+ * parameters the likelihood needs.
+ */
+export function closeClouds(
+  m: ModelContext,
+  c: CommonClouds,
+  tkin: Tensor,
+  tspin: Tensor,
+  tauTotal: Tensor,
+  emission: Pick<CloudParams, "fillingFactor" | "absorptionWeight">,
+): CloudParams {
+  closingDeterministics(m, tkin, c.log10NHI, tspin, tauTotal);
+  return { velocity: c.velocity, fwhm2: c.fwhm2, fwhmL: c.fwhmL, tspin, tauTotal, ...emission };
 }
 
 /** HIModel.add_deterministics: log10_Pth, log10_NHI, log10_depth. */

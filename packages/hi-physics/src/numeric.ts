@@ -4,7 +4,7 @@
  * and return a tensor when any argument is a tensor, else a `Float64Array` when any argument
  * is an array, else a number.
  */
-import { Tensor } from "@sidereal/tensor";
+import { expandDims, Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
 
 /** A numeric argument of the physics functions. */
 export type Numeric = number | Float64Array | readonly number[] | Tensor;
@@ -26,4 +26,10 @@ export function sameKind<T extends readonly Numeric[]>(out: Tensor, args: T): Sa
   }
   if (array) return out.toArray() as SameKind<T>;
   return out.item() as SameKind<T>;
+}
+
+/** A per-cloud parameter [..., N] as [..., 1, N] so it broadcasts over channels; a scalar stays. */
+export function perCloud(x: TensorLike): Tensor {
+  const t = toTensor(x);
+  return t.rank === 0 ? t : expandDims(t, -2);
 }

@@ -6,23 +6,19 @@
  * which needs 5 operations per channel and cloud instead of 7 (this is the model's hot loop).
  */
 import {
-  abs,
   add,
   div,
   exp,
   expandDims,
   log,
   mul,
-  reshape,
-  slice,
   square,
   sub,
   type Tensor,
   type TensorLike,
   toTensor,
 } from "@sidereal/tensor";
-import { CHANNEL_FWHM_FACTOR } from "./constants.js";
-import { calcPseudoVoigtTensor } from "./pseudo-voigt.js";
+import { calcPseudoVoigtTensor, channelFwhm } from "./pseudo-voigt.js";
 
 const FOUR_LN2 = 4 * Math.LN2;
 
@@ -37,10 +33,7 @@ export function cloudOpticalDepth(
   if (fwhmL !== 0)
     return mul(expandDims(tauTotal, -2), calcPseudoVoigtTensor(axis, velocity, fwhm2, fwhmL));
   const x = toTensor(axis);
-  const channel = mul(
-    CHANNEL_FWHM_FACTOR,
-    reshape(abs(sub(slice(x, [[1, 2]]), slice(x, [[0, 1]]))), []),
-  );
+  const channel = channelFwhm(x);
   const width2 = add(fwhm2, square(channel));
   const rate = expandDims(div(-FOUR_LN2, width2), -2);
   const logAmplitude = expandDims(

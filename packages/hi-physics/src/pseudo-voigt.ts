@@ -24,12 +24,14 @@ import {
 import { CHANNEL_FWHM_FACTOR, PSEUDO_VOIGT_ETA_COEFFS } from "./constants.js";
 import { HiPhysicsError } from "./errors.js";
 import { gaussianTensor, lorentzianTensor } from "./line-profiles.js";
-import { type Numeric, type SameKind, sameKind } from "./numeric.js";
+import { type Numeric, perCloud, type SameKind, sameKind } from "./numeric.js";
 
-/** A per-cloud parameter [..., N] as [..., 1, N] (a scalar stays a scalar). */
-function perCloud(x: TensorLike): Tensor {
-  const t = toTensor(x);
-  return t.rank === 0 ? t : expandDims(t, -2);
+/** Equivalent-Gaussian FWHM of the channel boxcar, (4 ln2/π)·|x₁ − x₀| (a scalar tensor). */
+export function channelFwhm(axis: Tensor): Tensor {
+  return mul(
+    CHANNEL_FWHM_FACTOR,
+    reshape(abs(sub(slice(axis, [[1, 2]]), slice(axis, [[0, 1]]))), []),
+  );
 }
 
 /** Tensor form of {@link calcPseudoVoigt}: [..., S, N]. */
@@ -46,17 +48,16 @@ export function calcPseudoVoigtTensor(
       argument: "veloAxis",
       message: `veloAxis must be a 1-D axis of at least 2 channels, got shape [${axis.shape.join(", ")}]`,
     });
-  const channelWidth = abs(sub(slice(axis, [[1, 2]]), slice(axis, [[0, 1]])));
-  const channelFwhm = mul(CHANNEL_FWHM_FACTOR, reshape(channelWidth, []));
+  const channel = channelFwhm(axis);
   const x = expandDims(axis, -1);
   const center = perCloud(velocity);
   if (fwhmL === 0) {
     // η = 0 exactly: the pure Gaussian of W = sqrt(fwhm2 + channel_fwhm²), the same numbers as
     // the general branch (0·L + 1·G) at half the cost.
-    return gaussianTensor(x, center, sqrt(add(perCloud(fwhm2), square(channelFwhm))));
+    return gaussianTensor(x, center, sqrt(add(perCloud(fwhm2), square(channel))));
   }
   const fL = perCloud(fwhmL);
-  const width = sqrt(add(add(perCloud(fwhm2), square(channelFwhm)), square(fL)));
+  const width = sqrt(add(add(perCloud(fwhm2), square(channel)), square(fL)));
   const r = div(fL, width);
   const [c1, c2, c3] = PSEUDO_VOIGT_ETA_COEFFS;
   const eta = mul(r, add(c1, mul(r, add(c2, mul(c3, r)))));

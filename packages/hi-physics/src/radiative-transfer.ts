@@ -8,7 +8,6 @@
  */
 import {
   add,
-  expandDims,
   expm1,
   mul,
   neg,
@@ -21,13 +20,7 @@ import {
   toTensor,
 } from "@sidereal/tensor";
 import { HiPhysicsError } from "./errors.js";
-import { type Numeric, type SameKind, sameKind } from "./numeric.js";
-
-/** Per-cloud [..., N] → [..., 1, N]; a scalar stays a scalar. */
-function perCloud(x: TensorLike): Tensor {
-  const t = toTensor(x);
-  return t.rank === 0 ? t : expandDims(t, -2);
-}
+import { type Numeric, perCloud, type SameKind, sameKind } from "./numeric.js";
 
 /** Column i of the last axis, kept as a length-1 axis (a scalar stays a scalar). */
 function column(t: Tensor, i: number): Tensor {
