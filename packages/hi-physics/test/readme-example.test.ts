@@ -20,6 +20,6 @@ it("README example", () => {
   expect(model.cloudFreeRVs.at(-1)).toBe("filling_factor");
   expect(model.nParams).toBe(23);
   expect(model.strRepr().split("\n")).toHaveLength(22);
-  model.fit({ n: 200, draws: 100, learningRate: 0.001, start: { velocity_norm: [0.1, 0.5, 0.9] } });
+  model.fit({ n: 100, draws: 20, learningRate: 0.001, start: { velocity_norm: [0.1, 0.5, 0.9] } });
   expect(Number.isFinite(model.bic())).toBe(true);
 }, 60_000);
