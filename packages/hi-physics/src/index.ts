@@ -11,7 +11,12 @@ export { HiModelError, HiPhysicsError, SpecDataError } from "./errors.js";
 export { type FitOptions, fitModel } from "./fit.js";
 export { hiModel, hiModelBody } from "./hi-model.js";
 export { VAR_NAME_MAP, varNameMap } from "./labels.js";
-export { gaussianLogLikelihood, likelihoodMeans, pointwiseLogLikelihood } from "./likelihood.js";
+export {
+  compiledLikelihoodMeans,
+  gaussianLogLikelihood,
+  likelihoodMeans,
+  pointwiseLogLikelihood,
+} from "./likelihood.js";
 export * from "./line-profiles.js";
 export * from "./line-width.js";
 export {

@@ -5,7 +5,7 @@
  */
 import { seed, substitute, trace } from "@sidereal/autodiff-samplers";
 import { key, type NormalDistribution } from "@sidereal/distributions";
-import { type Tensor, tensor } from "@sidereal/tensor";
+import { compile, concat, mul, ones, sum, type Tensor, tensor, zeros } from "@sidereal/tensor";
 import { hiModel } from "./hi-model.js";
 import type { HiModelData } from "./model-data.js";
 import { chainsAndDraws, drawValues, type VariableGroup } from "./trace.js";
@@ -46,6 +46,53 @@ export function gaussianLogLikelihood(
   }
 }
 
+/**
+ * The likelihood means as one compiled program of the free-RV values (`compile` from
+ * @sidereal/tensor, traced once for these shapes), for the log-likelihood of thousands of draws.
+ * The JIT compiles scalar functions, so the program is L(w, θ) = Σ w·μ(θ) and μ is read off its
+ * gradient in w (exactly μ: ∂L/∂w = μ).
+ */
+export function compiledLikelihoodMeans(
+  data: HiModelData,
+  freeRVs: readonly string[],
+  shapes: readonly (readonly number[])[],
+): (values: readonly Float64Array[]) => Record<string, Float64Array> {
+  const observed = data.datasets;
+  const total = observed.reduce((n, ds) => n + ds.spectral.length, 0);
+  const program = compile(
+    (w: Tensor, ...latent: Tensor[]) => {
+      const values: Record<string, Tensor> = {};
+      freeRVs.forEach((name, k) => {
+        values[name] = latent[k];
+      });
+      const tr = trace(seed(substitute(hiModel, values), key(0))).getTrace({
+        ...data,
+        likelihood: true,
+      });
+      return sum(
+        mul(w, concat(observed.map((ds) => (tr.get(ds.key)?.fn as NormalDistribution).loc))),
+      );
+    },
+    [zeros([total]), ...shapes.map((shape) => zeros(shape))],
+  );
+  const w = ones([total]);
+  const mu = new Float64Array(total);
+  const gradOut = [
+    mu,
+    ...shapes.map((shape) => new Float64Array(shape.reduce((a, b) => a * b, 1))),
+  ];
+  return (values) => {
+    program.valueAndGrad([w, ...values.map((v, k) => tensor(v, shapes[k]))], gradOut);
+    const out: Record<string, Float64Array> = {};
+    let offset = 0;
+    for (const ds of observed) {
+      out[ds.key] = mu.subarray(offset, offset + ds.spectral.length);
+      offset += ds.spectral.length;
+    }
+    return out;
+  };
+}
+
 /** Pointwise log-likelihood of every draw of `posterior` (names of `freeRVs` substituted). */
 export function pointwiseLogLikelihood(
   data: HiModelData,
@@ -56,17 +103,20 @@ export function pointwiseLogLikelihood(
   const out: VariableGroup = {};
   const observed = data.datasets.filter((ds) => ds.brightness !== null);
   const buffers = observed.map((ds) => new Float64Array(nChains * nDraws * ds.spectral.length));
+  const means = compiledLikelihoodMeans(
+    data,
+    freeRVs,
+    freeRVs.map((name) => posterior[name].shape.slice(2)),
+  );
   for (let c = 0; c < nChains; c++)
     for (let d = 0; d < nDraws; d++) {
       const all = drawValues(posterior, c, d);
-      const values: Record<string, Tensor> = {};
-      for (const name of freeRVs) values[name] = tensor(all[name].values.slice(), all[name].shape);
-      const means = likelihoodMeans(data, values);
+      const mu = means(freeRVs.map((name) => all[name].values));
       observed.forEach((ds, k) => {
         const s = ds.spectral.length;
         gaussianLogLikelihood(
           ds.brightness as Float64Array,
-          means[ds.key],
+          mu[ds.key],
           ds.noise,
           buffers[k],
           (c * nDraws + d) * s,
