@@ -12,17 +12,19 @@ import {
   type AdviResult,
   InitializationError,
   initializeModel,
-  initToMedian,
+  initToValue,
   seed as seedHandler,
   siteDims,
   trace as traceHandler,
 } from "@sidereal/autodiff-samplers";
 import { key } from "@sidereal/distributions";
 import type { PosteriorSolution, SolvePosteriorResult } from "@sidereal/gmm-solver";
+import type { Tensor } from "@sidereal/tensor";
 import { Effect } from "effect";
 import { HiModelError } from "./errors.js";
 import { type FitOptions, fitModel } from "./fit.js";
 import { hiModel } from "./hi-model.js";
+import { initialPoint } from "./initial-point.js";
 import { varNameMap } from "./labels.js";
 import {
   datasetData,
@@ -250,7 +252,8 @@ export abstract class BaseHiModel<P extends object = AnyPriorOptions> {
 
   /**
    * bayes_spec's `_validate()`: the likelihood was added and the log-density at the initial
-   * point (the median of the prior of each free RV) is finite. Returns true or throws.
+   * point (PyMC's support point of each free RV, see `initialPoint`) is finite. Returns true
+   * or throws.
    */
   validate(): true {
     if (!this.hasLikelihood)
@@ -260,9 +263,10 @@ export abstract class BaseHiModel<P extends object = AnyPriorOptions> {
         message: "no observed variables: did you addLikelihood()?",
       });
     try {
-      initializeModel(hiModel, this.modelData(true), {
+      const data = this.modelData(true);
+      initializeModel(hiModel, data, {
         key: key(this.seed),
-        initStrategy: initToMedian(),
+        initStrategy: initToValue(initialPoint(data)),
         maxAttempts: 1,
       });
     } catch (e) {
@@ -331,6 +335,11 @@ export abstract class BaseHiModel<P extends object = AnyPriorOptions> {
     options: { readonly solution?: number; readonly thin?: number } = {},
   ): VariableGroup {
     return samplePosteriorPredictive(this, options);
+  }
+
+  /** PyMC's initial point of the free RVs (constrained values; see `initial-point.ts`). */
+  initialPoint(): Record<string, Tensor> {
+    return initialPoint(this.modelData(true));
   }
 
   /** Forgets the results of fit/sample/solve. */

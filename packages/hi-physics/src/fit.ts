@@ -1,13 +1,15 @@
 /**
  * bayes_spec's `fit()` (spec §3.5): mean-field ADVI with PyMC's semantics through
  * `fitAdvi` (windowed Adagrad, `obj_n_mc` draws per step, CheckParametersConvergence on the
- * relative and absolute ∞-norm change every 100 iterations), then `draws` independent draws
+ * relative and absolute ∞-norm change every 100 iterations) from the model's initial point
+ * (PyMC's support points, `start` overriding them), then `draws` independent draws
  * as a one-chain trace with the pointwise log-likelihood. Defaults are bayes_spec's.
  */
 import { type AdviResult, fitAdvi } from "@sidereal/autodiff-samplers";
 import type { TensorLike } from "@sidereal/tensor";
 import type { BaseHiModel } from "./base-model.js";
 import { hiModel } from "./hi-model.js";
+import { initialPoint } from "./initial-point.js";
 import { pointwiseLogLikelihood } from "./likelihood.js";
 import { posteriorFromAdvi } from "./trace.js";
 
@@ -43,7 +45,8 @@ export function fitModel(model: BaseHiModel<object>, options: FitOptions = {}): 
     absTolerance: options.absTolerance ?? 0.01,
     learningRate: options.learningRate ?? 0.001,
     objNMc: options.objNMc ?? 5,
-    ...(options.start ? { start: options.start } : {}),
+    // PyMC starts ADVI at the model's initial point, with `start` overriding it.
+    start: { ...initialPoint(data), ...options.start },
     seed: model.seed,
     progress: options.progress ?? model.verbose,
   });

@@ -10,6 +10,7 @@ export * from "./constants.js";
 export { HiModelError, HiPhysicsError, SpecDataError } from "./errors.js";
 export { type FitOptions, fitModel } from "./fit.js";
 export { hiModel, hiModelBody } from "./hi-model.js";
+export { initialPoint, supportPoint } from "./initial-point.js";
 export { VAR_NAME_MAP, varNameMap } from "./labels.js";
 export {
   compiledLikelihoodMeans,

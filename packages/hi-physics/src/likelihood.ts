@@ -3,7 +3,7 @@
  * parameter values, and the pointwise Gaussian log-likelihood
  * ℓ = −½ ln(2πσ²) − (y − μ)²/(2σ²) of every channel for every posterior draw.
  */
-import { seed, substitute, trace } from "@sidereal/autodiff-samplers";
+import { seed, substitute, type Trace, trace } from "@sidereal/autodiff-samplers";
 import { key, type NormalDistribution } from "@sidereal/distributions";
 import { compile, concat, mul, ones, sum, type Tensor, tensor, zeros } from "@sidereal/tensor";
 import { hiModel } from "./hi-model.js";
@@ -30,6 +30,13 @@ export function likelihoodMeans(
     if (msg?.fn) out[ds.key] = (msg.fn as NormalDistribution).loc.toArray();
   }
   return out;
+}
+
+/** The mean of observed site `name` in a trace (the model's likelihood is Normal). */
+function observedLoc(tr: Trace, name: string): Tensor {
+  const fn = tr.get(name)?.fn;
+  if (!fn) throw new Error(`the model has no observed site "${name}"`);
+  return (fn as NormalDistribution).loc;
 }
 
 /** Σ over a spectrum of the Gaussian log-likelihood of `y` given `mu` and `noise`, per channel into `out`. */
@@ -69,9 +76,7 @@ export function compiledLikelihoodMeans(
         ...data,
         likelihood: true,
       });
-      return sum(
-        mul(w, concat(observed.map((ds) => (tr.get(ds.key)?.fn as NormalDistribution).loc))),
-      );
+      return sum(mul(w, concat(observed.map((ds) => observedLoc(tr, ds.key)))));
     },
     [zeros([total]), ...shapes.map((shape) => zeros(shape))],
   );

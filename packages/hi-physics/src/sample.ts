@@ -24,6 +24,7 @@ import { Effect } from "effect";
 import type { BaseHiModel } from "./base-model.js";
 import { HiModelError } from "./errors.js";
 import { hiModel } from "./hi-model.js";
+import { initialPoint } from "./initial-point.js";
 import { pointwiseLogLikelihood } from "./likelihood.js";
 import { type HiTrace, posteriorFromMcmc } from "./trace.js";
 
@@ -93,9 +94,10 @@ export function sampleModelEffect(
     const k = options.initKwargs ?? {};
     if (model.verbose && init === "advi+adapt_diag")
       console.log("Initializing NUTS using custom advi+adapt_diag strategy");
+    const data = model.modelData(true);
     const result = yield* mcmcEffect(
       options.chainMethod === "parallel" ? (hiModel.ref ?? hiModel) : hiModel,
-      model.modelData(true),
+      data,
       {
         numWarmup: options.tune ?? 1000,
         numSamples: options.draws ?? 1000,
@@ -110,7 +112,7 @@ export function sampleModelEffect(
           absTolerance: k.absTolerance ?? 0.001,
           learningRate: k.learningRate ?? 0.001,
           objNMc: k.objNMc ?? 5,
-          ...(k.start ? { start: k.start } : {}),
+          start: { ...initialPoint(data), ...k.start },
           progress: model.verbose,
         },
         seed: model.seed,

@@ -2,6 +2,9 @@
  * The model builders against the tutorial (cells [17], [19], [42]) and caribou_hi's own model
  * tests (every class validates on random data), plus parameter counting and error handling.
  */
+import { seed, substitute, trace } from "@sidereal/autodiff-samplers";
+import { key } from "@sidereal/distributions";
+import type { Tensor } from "@sidereal/tensor";
 import { describe, expect, it } from "vitest";
 import {
   AbsorptionModel,
@@ -11,6 +14,7 @@ import {
   EmissionModel,
   EmissionPhysicalModel,
   HiModelError,
+  hiModel,
   SEED_FIT_PRIORS,
   seedDummyData,
   simulateSeed,
@@ -24,6 +28,15 @@ function seedFitModel(sigma: number | null = null, fwhmL: number | null = null) 
   )
     .addPriors({ ...SEED_FIT_PRIORS, priorSigmaLog10NHI: sigma, priorFwhmL: fwhmL })
     .addLikelihood();
+}
+
+/** tspin of the model at the given free-RV values. */
+function likelihoodFreeTspin(
+  model: EmissionAbsorptionModel,
+  values: Record<string, Tensor>,
+): Float64Array {
+  const tr = trace(seed(substitute(hiModel, values), key(0))).getTrace(model.modelData(true));
+  return (tr.get("tspin")?.value as Tensor).toArray();
 }
 
 /** Deterministic N(0, 1)-like data (Box–Muller on a fixed LCG). */
@@ -118,6 +131,20 @@ describe("EmissionAbsorptionModel of the tutorial (cell [16] priors)", () => {
       expect(rhs.replace(/f\([^)]*\)/, "f()")).toBe(expected.replace(/f\([^)]*\)/, "f()"));
       expect(argSet(rhs)).toEqual(argSet(expected));
     }
+  });
+  it("initial point: PyMC's support points (Normal μ, Beta/Gamma mean, HalfNormal σ)", () => {
+    const p = model.initialPoint();
+    expect(Array.from(p.fwhm2_norm.data)).toEqual([1, 1, 1]);
+    expect(Array.from(p.velocity_norm.data)).toEqual([0.5, 0.5, 0.5]);
+    expect(Array.from(p.TB_fwhm_norm.data)).toEqual([1, 1, 1]);
+    expect(Array.from(p.log10_nHI_norm.data)).toEqual([0, 0, 0]);
+    expect(p.filling_factor.data[0]).toBeCloseTo(2 / 3, 15);
+    expect(Array.from(p.baseline_emission_norm.data)).toEqual([0]);
+    // E[wt_ff_tspin] = exp(−½σ² − ln T_s + ½σ²) = 1/T_s at the initial point's T_s
+    const withSigma = seedFitModel(0.5);
+    const q = withSigma.initialPoint();
+    const tspin = likelihoodFreeTspin(withSigma, q);
+    for (let k = 0; k < 3; k++) expect(q.wt_ff_tspin.data[k] * tspin[k]).toBeCloseTo(1, 12);
   });
   it("validates; the TeX labels include the baselines", () => {
     expect(model.validate()).toBe(true);
