@@ -44,6 +44,21 @@ export { nullBic, polynomialFit } from "./null-bic.js";
 export type { Numeric, SameKind } from "./numeric.js";
 export { bestNClouds, modelBic, Optimize, type OptimizeOptions } from "./optimize.js";
 export {
+  bicSummary,
+  type CloudStats,
+  type DatasetOut,
+  type InferenceVariableOut,
+  inferenceData,
+  matchCloudsByVelocity,
+  type PosteriorSummaryOptions,
+  perCloudSummary,
+  posteriorSummary,
+  type SimulatedJson,
+  selectChains,
+  simulatedJson,
+  toDataset,
+} from "./outputs.js";
+export {
   type PriorPredictive,
   samplePosteriorPredictive,
   samplePriorPredictive,
