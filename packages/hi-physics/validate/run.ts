@@ -8,6 +8,7 @@
  *    nearest mean, each within 0.5 km/s (the seed's ADVI gives 10.032, −4.999, 5.002).
  * 2. Optimize on a one-cloud toy: ADVI search over 1…3 clouds, then NUTS + solve on the best.
  *    Pass: best n = 1.
+ * 3. Worker-thread NUTS chains equal sequential ones bit for bit.
  * Exits 1 when a check fails.
  */
 import {
@@ -17,7 +18,7 @@ import {
   SEED_FIT_PRIORS,
   simulateSeed,
 } from "@sidereal/hi-physics";
-import { TOY_PRIORS, toyData } from "../test/helpers/toy.ts";
+import { TOY_PRIORS, toyData, toyModel } from "../test/helpers/toy.ts";
 
 let failed = false;
 const check = (ok: boolean, what: string) => {
@@ -92,6 +93,18 @@ const check = (ok: boolean, what: string) => {
     opt.bestNClouds === 1,
     `Optimize picks 1 cloud for the one-cloud toy (got ${opt.bestNClouds})`,
   );
+}
+
+// 3. NUTS chains in worker threads (the model imported from dist/hi-model.js) give the same
+//    draws as sequential chains.
+{
+  const opts = { chains: 2, tune: 40, draws: 40, nInit: 300, initKwargs: { learningRate: 0.01 } };
+  const par = await toyModel(1, 7).sample({ ...opts, chainMethod: "parallel", numWorkers: 2 });
+  const seq = await toyModel(1, 7).sample(opts);
+  const same = par.posterior.velocity.values.every(
+    (x, i) => x === seq.posterior.velocity.values[i],
+  );
+  check(same, "parallel (worker threads) and sequential NUTS chains give identical draws");
 }
 
 process.exit(failed ? 1 : 0);
