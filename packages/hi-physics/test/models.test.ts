@@ -15,6 +15,7 @@ import {
   EmissionPhysicalModel,
   HiModelError,
   hiModel,
+  priorsFromCaribouNames,
   SEED_FIT_PRIORS,
   seedDummyData,
   simulateSeed,
@@ -229,6 +230,23 @@ describe("caribou_hi's model tests: every class validates on random data (noise 
     expect(ea.cloudDeterministics).toEqual(
       expect.arrayContaining(["depth", "log10_Pnth", "log10_Ptot", "absorption_weight"]),
     );
+  });
+});
+
+describe("priorsFromCaribouNames", () => {
+  it("maps caribou_hi's argument names; unknown names are a HiModelError", () => {
+    expect(
+      priorsFromCaribouNames({
+        prior_TB_fwhm: 200,
+        prior_sigma_log10_NHI: null,
+        prior_velocity: [-20, 20],
+      }),
+    ).toEqual({
+      priorTBFwhm: 200,
+      priorSigmaLog10NHI: null,
+      priorVelocity: [-20, 20],
+    });
+    expect(() => priorsFromCaribouNames({ prior_bogus: 1 })).toThrow(HiModelError);
   });
 });
 
