@@ -2,17 +2,28 @@
  * "Same kind out": the physics functions accept numbers, `Float64Array`s (or plain number
  * arrays) and tensors, compute with `@sidereal/tensor` ops (so tensors stay differentiable),
  * and return a tensor when any argument is a tensor, else a `Float64Array` when any argument
- * is an array, else a number.
+ * is an array (row-major for matrix results such as `calcPseudoVoigt`'s S×N), else a number.
  */
 import { expandDims, Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
 
-/** A numeric argument of the physics functions. */
-export type Numeric = number | Float64Array | readonly number[] | Tensor;
+/**
+ * A numeric argument of the physics functions: a number, a `Float64Array` or number array, a
+ * nested array (rows, e.g. an S×N optical-depth matrix) or a tensor.
+ */
+export type Numeric =
+  | number
+  | Float64Array
+  | readonly number[]
+  | readonly (readonly number[])[]
+  | Tensor;
 
 /** The kind returned for arguments `T`: Tensor ⊐ Float64Array ⊐ number. */
 export type SameKind<T extends readonly Numeric[]> =
   Extract<T[number], Tensor> extends never
-    ? Extract<T[number], Float64Array | readonly number[]> extends never
+    ? Extract<
+        T[number],
+        Float64Array | readonly number[] | readonly (readonly number[])[]
+      > extends never
       ? number
       : Float64Array
     : Tensor;

@@ -106,3 +106,13 @@ describe("radiativeTransfer vs mpmath", () => {
     });
   }
 });
+
+describe("array kinds of the matrix functions", () => {
+  it("radiativeTransfer takes τ as rows (number[][]) and returns a Float64Array", () => {
+    const tau = fixtures.radiativeTransferTau;
+    const c = fixtures.radiativeTransfer[0];
+    const tb = radiativeTransfer(tau, c.tspin, c.fillingFactor as number, c.bgTemp);
+    expect(tb).toBeInstanceOf(Float64Array);
+    for (const [i, v] of c.tb.entries()) expectClose(tb[i], v, RTOL, 1e-12);
+  });
+});
