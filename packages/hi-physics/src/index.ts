@@ -39,6 +39,7 @@ export {
   type HiDataInput,
   type HiModel,
   type HiModelClass,
+  MODEL_CLASSES,
 } from "./models.js";
 export { nullBic, polynomialFit } from "./null-bic.js";
 export type { Numeric, SameKind } from "./numeric.js";

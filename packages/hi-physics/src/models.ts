@@ -9,6 +9,7 @@
  * ```
  */
 import { BaseHiModel, type HiModelOptions } from "./base-model.js";
+import type { HiModelKind } from "./model-data.js";
 import type {
   AbsorptionPhysicalPriorOptions,
   AbsorptionPriorOptions,
@@ -79,3 +80,13 @@ export type HiModel =
 
 /** A model class (what `Optimize` takes). */
 export type HiModelClass = new (data: HiDataInput, options: HiModelOptions) => HiModel;
+
+/** The model class of each family (e.g. to pick one from a config's `model` field). */
+export const MODEL_CLASSES: Readonly<Record<HiModelKind, HiModelClass>> = {
+  emission: EmissionModel,
+  absorption: AbsorptionModel,
+  "emission-absorption": EmissionAbsorptionModel,
+  "emission-physical": EmissionPhysicalModel,
+  "absorption-physical": AbsorptionPhysicalModel,
+  "emission-absorption-physical": EmissionAbsorptionPhysicalModel,
+};

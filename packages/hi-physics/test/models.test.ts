@@ -15,6 +15,7 @@ import {
   EmissionPhysicalModel,
   HiModelError,
   hiModel,
+  MODEL_CLASSES,
   priorsFromCaribouNames,
   SEED_FIT_PRIORS,
   seedDummyData,
@@ -230,6 +231,14 @@ describe("caribou_hi's model tests: every class validates on random data (noise 
     expect(ea.cloudDeterministics).toEqual(
       expect.arrayContaining(["depth", "log10_Pnth", "log10_Ptot", "absorption_weight"]),
     );
+  });
+});
+
+describe("MODEL_CLASSES", () => {
+  it("maps every family to its class", () => {
+    const em = randomSpectrum(50, -10, 10, 3);
+    for (const [kind, Class] of Object.entries(MODEL_CLASSES))
+      expect(new Class({ emission: em, absorption: em }, { nClouds: 1 }).kind).toBe(kind);
   });
 });
 
