@@ -38,7 +38,8 @@ function likelihoodFreeTspin(
   values: Record<string, Tensor>,
 ): Float64Array {
   const tr = trace(seed(substitute(hiModel, values), key(0))).getTrace(model.modelData(true));
-  return (tr.get("tspin")?.value as Tensor).toArray();
+  const v = tr.get("tspin")?.value as Tensor;
+  return v.toArray();
 }
 
 /** Deterministic N(0, 1)-like data (Box–Muller on a fixed LCG). */

@@ -95,7 +95,10 @@ describe("compiledLikelihoodMeans", () => {
       ...data,
       likelihood: true,
     });
-    const values = free.map((n) => (tr.get(n)?.value as Tensor).toArray());
+    const values = free.map((n) => {
+      const v = tr.get(n)?.value as Tensor;
+      return v.toArray();
+    });
     const viaFree = likelihoodMeans(data, Object.fromEntries(free.map((n, k) => [n, values[k]])));
     const compiled = compiledLikelihoodMeans(
       data,
