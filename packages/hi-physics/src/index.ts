@@ -45,6 +45,8 @@ export { nullBic, polynomialFit } from "./null-bic.js";
 export type { Numeric, SameKind } from "./numeric.js";
 export { bestNClouds, modelBic, Optimize, type OptimizeOptions } from "./optimize.js";
 export {
+  type BiasRow,
+  biasRows,
   bicSummary,
   type CloudStats,
   type DatasetOut,

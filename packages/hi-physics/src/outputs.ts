@@ -146,14 +146,18 @@ export type CloudStats = Readonly<Record<string, number>>;
 
 /**
  * Variable → list (one entry per cloud, or one for non-cloud variables) of the summary columns
- * `columns` (default mean, sd, hdi_3%, hdi_97%, r_hat, ess_bulk).
+ * `columns` (default mean, sd, hdi_3%, hdi_97%, r_hat, ess_bulk; "all": every column computed).
  */
 export function perCloudSummary(
   model: BaseHiModel<object>,
-  options: PosteriorSummaryOptions & { readonly columns?: readonly string[] } = {},
+  options: PosteriorSummaryOptions & { readonly columns?: readonly string[] | "all" } = {},
 ): Record<string, CloudStats[]> {
   const table = posteriorSummary(model, options);
-  const columns = options.columns ?? ["mean", "sd", "hdi_3%", "hdi_97%", "r_hat", "ess_bulk"];
+  const first = Object.values(table)[0] ?? {};
+  const columns =
+    options.columns === "all"
+      ? Object.keys(first)
+      : (options.columns ?? ["mean", "sd", "hdi_3%", "hdi_97%", "r_hat", "ess_bulk"]);
   const out: Record<string, CloudStats[]> = {};
   for (const [row, stats] of Object.entries(table)) {
     const name = row.replace(/\[.*\]$/, "");
@@ -234,4 +238,57 @@ export function simulatedJson(sim: SeedSimulation): SimulatedJson {
   for (const [k, v] of Object.entries(sim.params))
     params[k] = v.length === 1 && k.startsWith("baseline_") ? v[0] : Array.from(v);
   return { emission: spectrum(sim.emission), absorption: spectrum(sim.absorption), params };
+}
+
+/** One posterior cloud against the simulation cloud it matches (see {@link biasRows}). */
+export interface BiasRow {
+  /** Posterior cloud index. */
+  readonly cloud: number;
+  /** Index of the matched truth cloud (nearest velocity). */
+  readonly truthIndex: number;
+  /** Truth of each requested variable present in `truths`. */
+  readonly truth: Record<string, number>;
+  /** Posterior statistics (mean, sd, HDI bounds) of each requested variable in the posterior. */
+  readonly posterior: Record<string, CloudStats>;
+}
+
+/**
+ * The bias study's table (tutorial's closing note): per posterior cloud, matched to the truths
+ * by velocity, the true values and the posterior statistics of `names` (default tspin,
+ * tau_total, absorption_weight, log10_NHI; a name missing from the posterior, such as
+ * absorption_weight under the constant-column-density assumption, is left out).
+ */
+export function biasRows(
+  model: BaseHiModel<object>,
+  truths: Readonly<Record<string, ArrayLike<number>>>,
+  options: {
+    readonly solution?: number;
+    readonly names?: readonly string[];
+    readonly hdiProb?: number;
+  } = {},
+): BiasRow[] {
+  if (!truths.velocity)
+    throw new HiModelError({
+      method: "biasRows",
+      argument: "truths",
+      message: "truths need the cloud velocities",
+    });
+  const match = matchCloudsByVelocity(model, truths.velocity, options.solution);
+  const group = model.posteriorOf(options.solution);
+  const requested = options.names ?? ["tspin", "tau_total", "absorption_weight", "log10_NHI"];
+  const names = requested.filter((n) => n in group);
+  const stats = perCloudSummary(model, {
+    varNames: names,
+    kind: "stats",
+    columns: "all",
+    ...(options.solution !== undefined ? { solution: options.solution } : {}),
+    ...(options.hdiProb !== undefined ? { hdiProb: options.hdiProb } : {}),
+  });
+  return match.map((truthIndex, cloud) => {
+    const truth: Record<string, number> = {};
+    const posterior: Record<string, CloudStats> = {};
+    for (const n of requested) if (truths[n]) truth[n] = truths[n][truthIndex];
+    for (const n of names) posterior[n] = stats[n][cloud];
+    return { cloud, truthIndex, truth, posterior };
+  });
 }

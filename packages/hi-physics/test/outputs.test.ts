@@ -2,6 +2,7 @@
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import {
+  biasRows,
   bicSummary,
   decodeSpecDataMap,
   inferenceData,
@@ -89,6 +90,18 @@ describe("outputs", () => {
     expect(b.bic).toBeCloseTo(b.k * Math.log(b.n) - 2 * b.mean_lnlike, 10);
     const ll = model.trace?.logLikelihood.emission.values as Float64Array;
     expect(b.mean_lnlike).toBeCloseTo(ll.reduce((a, x) => a + x, 0) / 100, 10);
+  });
+  it("biasRows: truths matched by velocity beside the posterior statistics", () => {
+    const rows = biasRows(
+      model,
+      { velocity: [10, -5, 5], tspin: [1, 2, 3] },
+      { solution: 0, names: ["velocity", "tspin"] },
+    );
+    expect(rows.map((r) => r.truthIndex)).toEqual([1, 0]);
+    expect(rows[0].truth).toEqual({ velocity: -5, tspin: 2 });
+    expect(Object.keys(rows[0].posterior)).toEqual(["velocity"]);
+    expect(Object.keys(rows[0].posterior.velocity)).toEqual(["mean", "sd", "hdi_3%", "hdi_97%"]);
+    expect(rows[1].posterior.velocity.mean).toBeCloseTo(8, 2);
   });
   it("matchCloudsByVelocity (cell [41])", () => {
     expect(matchCloudsByVelocity(model, [10, -5, 5], 0)).toEqual([1, 0]);
