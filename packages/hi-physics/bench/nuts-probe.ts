@@ -2,7 +2,7 @@
  * NUTS probe on the seed-000 model (not part of `npm run bench`; run by hand, ~10 min on a
  * busy machine): the seed's ADVI init (advi+adapt_diag, tolerances 0.005, lr 0.001,
  * velocity_norm start), then ONE chain of HI_PROBE_TUNE warm-up + HI_PROBE_DRAWS draws with
- * target_accept 0.9; prints leapfrog steps per iteration, CPU per iteration and what 8 × 2000
+ * target_accept 0.9 (HI_PROBE_DENSE=1: dense mass matrix); prints leapfrog steps per iteration, CPU per iteration and what 8 × 2000
  * iterations would cost. Writes bench/results/hi-physics-nuts-probe.json at the repo root.
  */
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
@@ -17,6 +17,7 @@ import {
 
 const tune = Number(process.env.HI_PROBE_TUNE ?? 300);
 const draws = Number(process.env.HI_PROBE_DRAWS ?? 300);
+const denseMass = process.env.HI_PROBE_DENSE === "1";
 const sim = simulateSeed({ noise: true, seed: 1234 });
 const model = new EmissionAbsorptionModel(
   { emission: sim.emission, absorption: sim.absorption },
@@ -32,6 +33,7 @@ const trace = await model.sample({
   tune,
   draws,
   targetAccept: 0.9,
+  denseMass,
   initKwargs: {
     relTolerance: SEED_ADVI.relTolerance,
     absTolerance: SEED_ADVI.absTolerance,
@@ -57,7 +59,13 @@ const result = {
   benchmark: "hi-physics-nuts-probe",
   date: new Date().toISOString(),
   note: "One chain on a shared 2-core machine; CPU seconds are the work, wall includes waiting.",
-  settings: { tune, draws, targetAccept: 0.9, init: "advi+adapt_diag (seed ADVI settings)" },
+  settings: {
+    tune,
+    draws,
+    targetAccept: 0.9,
+    denseMass,
+    init: "advi+adapt_diag (seed ADVI settings)",
+  },
   wallSeconds: (performance.now() - t0) / 1000,
   cpuSecondsTotal: cpuTotal,
   cpuSecondsAdviInitApprox: firstProgressCpu,

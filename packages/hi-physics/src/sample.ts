@@ -56,6 +56,11 @@ export interface SampleOptions {
   /** NUTS target acceptance (nuts_kwargs.target_accept; default 0.8). */
   readonly targetAccept?: number;
   readonly maxTreeDepth?: number;
+  /**
+   * Adapt a dense mass matrix (default false, as PyMC's diagonal adaptation). The seed model's
+   * posterior is strongly correlated; see the README for its effect on tree depth.
+   */
+  readonly denseMass?: boolean;
   /** "sequential" (default) or "parallel" (worker threads). */
   readonly chainMethod?: "sequential" | "parallel";
   readonly numWorkers?: number;
@@ -105,6 +110,7 @@ export function sampleModelEffect(
         chainMethod: options.chainMethod ?? "sequential",
         targetAccept: options.targetAccept ?? 0.8,
         ...(options.maxTreeDepth !== undefined ? { maxTreeDepth: options.maxTreeDepth } : {}),
+        ...(options.denseMass !== undefined ? { denseMass: options.denseMass } : {}),
         init,
         advi: {
           n: options.nInit ?? 1_000_000,
