@@ -48,7 +48,9 @@ function cloudBlock(m: ModelContext, d: HiModelData, hyperFwhmL: Tensor | null):
 }
 
 function observe(m: ModelContext, ds: DatasetData, mean: Tensor): void {
-  m.sample(ds.key, Normal(mean, tensor(ds.noise)), { obs: ds.brightness });
+  // A constant noise is passed as a scalar (the same densities; cheaper broadcasting).
+  const constant = ds.noise.every((x) => x === ds.noise[0]);
+  m.sample(ds.key, Normal(mean, constant ? ds.noise[0] : tensor(ds.noise)), { obs: ds.brightness });
 }
 
 /** The observed spectra (absorption first, then emission; spec §2.3). */
