@@ -81,7 +81,7 @@ const result = {
 console.log(JSON.stringify(result, null, 2));
 const out = join(
   dirname(fileURLToPath(import.meta.url)),
-  "../../../bench/results/hi-physics-nuts-probe.json",
+  `../../../bench/results/hi-physics-nuts-probe${denseMass ? "-dense" : ""}.json`,
 );
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(`${out}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
