@@ -7,17 +7,12 @@ import { type Shape, type Tensor, type TensorLike, toTensor, zeros } from "@side
 import type { Constraint } from "../constraints/constraint.js";
 import { real, realVector } from "../constraints/index.js";
 import type { Bijector } from "./bijector.js";
-import { BijectorError } from "./bijector-error.js";
 import { independentConstraint } from "./independent-constraint.js";
+import { expectCount } from "./util.js";
 
 /** The identity map; throws a BijectorError for a non-integer or negative `eventDim`. */
 export function IdentityTransform(eventDim = 0): Bijector {
-  if (!Number.isInteger(eventDim) || eventDim < 0)
-    throw new BijectorError(
-      "IdentityTransform",
-      "eventDim",
-      `expected an integer ≥ 0, got ${eventDim}`,
-    );
+  expectCount("IdentityTransform", "eventDim", eventDim);
   const c: Constraint =
     eventDim === 0 ? real : eventDim === 1 ? realVector : independentConstraint(real, eventDim);
   return {

@@ -29,8 +29,7 @@ import {
 } from "@sidereal/tensor";
 import { realVector } from "../constraints/index.js";
 import type { Bijector } from "./bijector.js";
-import { BijectorError } from "./bijector-error.js";
-import { broadcastOrThrow, flattenMatrix, lastDim, squareDim } from "./util.js";
+import { broadcastOrThrow, expectLastDim, flattenMatrix, lastDim, squareDim } from "./util.js";
 
 const NAME = "LowerCholeskyAffine";
 
@@ -39,12 +38,7 @@ export function LowerCholeskyAffine(loc: TensorLike, scaleTril: TensorLike): Bij
   const m = toTensor(scaleTril);
   const l = toTensor(loc);
   const k = squareDim(NAME, m.shape, "scaleTril");
-  if (l.rank > 0 && lastDim(NAME, l.shape, "loc") !== k)
-    throw new BijectorError(
-      NAME,
-      "loc",
-      `last dimension ${l.shape[l.rank - 1]} differs from K = ${k}`,
-    );
+  if (l.rank > 0) expectLastDim(NAME, "loc", l.shape, k);
   const lowerMask = tensor(
     Array.from({ length: k * k }, (_, p) => (Math.floor(p / k) >= p % k ? 1 : 0)),
     [k, k],
@@ -54,12 +48,7 @@ export function LowerCholeskyAffine(loc: TensorLike, scaleTril: TensorLike): Bij
   const logDiag = sum(log(abs(take(flattenMatrix(m), diagIdx, -1))), -1);
   const batchOf = (s: Shape): Shape => {
     lastDim(NAME, s);
-    if (s[s.length - 1] !== k)
-      throw new BijectorError(
-        NAME,
-        "input",
-        `last dimension ${s[s.length - 1]} differs from K = ${k}`,
-      );
+    expectLastDim(NAME, "input", s, k);
     const lb = l.rank > 0 ? l.shape.slice(0, -1) : [];
     return broadcastOrThrow(NAME, s.slice(0, -1), m.shape.slice(0, -2), lb);
   };

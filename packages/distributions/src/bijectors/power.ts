@@ -31,7 +31,13 @@ export function PowerTransform(exponent: TensorLike): Bijector {
   } catch {
     // a traced exponent (inside compile) cannot be read; skip the check
   }
-  if (anyZero) throw new BijectorError("PowerTransform", "exponent", "must be non-zero");
+  if (anyZero)
+    throw new BijectorError({
+      transform: "PowerTransform",
+      parameter: "exponent",
+      value: 0,
+      constraint: "non-zero",
+    });
   const name = "PowerTransform";
   return {
     name,

@@ -28,18 +28,24 @@ export function broadcastOrThrow(name: string, ...shapes: Shape[]): Shape {
   try {
     return broadcastShapes(name, ...shapes);
   } catch {
-    throw new BijectorError(
-      name,
-      "shape",
-      `shapes ${shapes.map((s) => `[${s}]`).join(", ")} do not broadcast`,
-    );
+    throw new BijectorError({
+      transform: name,
+      parameter: "shape",
+      value: shapes,
+      constraint: "broadcastable shapes",
+    });
   }
 }
 
 /** Throws unless `shape` has at least `n` dims; returns the size of the last dim. */
 export function lastDim(name: string, shape: Shape, what = "input"): number {
   if (shape.length < 1)
-    throw new BijectorError(name, what, `expected a vector (rank ≥ 1), got shape [${shape}]`);
+    throw new BijectorError({
+      transform: name,
+      parameter: what,
+      value: shape,
+      constraint: "a vector shape (rank ≥ 1)",
+    });
   return shape[shape.length - 1];
 }
 
@@ -47,7 +53,12 @@ export function lastDim(name: string, shape: Shape, what = "input"): number {
 export function sizeFromStrictLower(name: string, m: number): number {
   const k = Math.round((1 + Math.sqrt(1 + 8 * m)) / 2);
   if ((k * (k - 1)) / 2 !== m)
-    throw new BijectorError(name, "input", `last dimension ${m} is not K(K-1)/2 for an integer K`);
+    throw new BijectorError({
+      transform: name,
+      parameter: "input",
+      value: m,
+      constraint: "a last dimension K(K-1)/2 for an integer K",
+    });
   return k;
 }
 
@@ -55,7 +66,12 @@ export function sizeFromStrictLower(name: string, m: number): number {
 export function sizeFromLower(name: string, m: number): number {
   const k = Math.round((Math.sqrt(1 + 8 * m) - 1) / 2);
   if ((k * (k + 1)) / 2 !== m)
-    throw new BijectorError(name, "input", `last dimension ${m} is not K(K+1)/2 for an integer K`);
+    throw new BijectorError({
+      transform: name,
+      parameter: "input",
+      value: m,
+      constraint: "a last dimension K(K+1)/2 for an integer K",
+    });
   return k;
 }
 
@@ -122,10 +138,33 @@ export function flattenMatrix(x: Tensor): Tensor {
 export function squareDim(name: string, shape: Shape, what = "input"): number {
   const r = shape.length;
   if (r < 2 || shape[r - 1] !== shape[r - 2])
-    throw new BijectorError(
-      name,
-      what,
-      `expected a square matrix [..., K, K], got shape [${shape}]`,
-    );
+    throw new BijectorError({
+      transform: name,
+      parameter: what,
+      value: shape,
+      constraint: "a square matrix shape [..., K, K]",
+    });
   return shape[r - 1];
+}
+
+/** Throws a BijectorError unless the last dimension of `shape` is `k`. */
+export function expectLastDim(name: string, what: string, shape: Shape, k: number): void {
+  if (shape[shape.length - 1] !== k)
+    throw new BijectorError({
+      transform: name,
+      parameter: what,
+      value: shape,
+      constraint: `a shape whose last dimension is K = ${k}`,
+    });
+}
+
+/** Throws a BijectorError unless `n` is an integer ≥ 0 (a number of event dims). */
+export function expectCount(name: string, what: string, n: number): void {
+  if (!Number.isInteger(n) || n < 0)
+    throw new BijectorError({
+      transform: name,
+      parameter: what,
+      value: n,
+      constraint: "an integer ≥ 0",
+    });
 }

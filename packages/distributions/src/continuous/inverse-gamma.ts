@@ -22,15 +22,9 @@ import {
 } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
 import { gamma, type PRNGKey } from "../random/index.js";
-import {
-  type ContinuousOptions,
-  checkParam,
-  isPositive,
-  maskedLogProb,
-  param,
-  valuesAt,
-} from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import { maskedLogProb, valuesAt } from "./params.js";
+import { callable, UnivariateDistribution } from "./univariate.js";
 
 /**
  * InverseGamma(concentration α, rate β): density β^α x^(-α-1) e^(-β/x) / Γ(α) for x > 0
@@ -40,19 +34,17 @@ import { UnivariateDistribution } from "./univariate.js";
  * concentration ≤ 0 or rate ≤ 0.
  */
 export class InverseGammaDistribution extends UnivariateDistribution {
-  readonly name = "InverseGamma";
-  readonly support = positive;
-  readonly concentration: Tensor;
-  readonly rate: Tensor;
+  static override readonly argConstraints: ArgConstraints = {
+    concentration: positive,
+    rate: positive,
+  };
+  static override readonly support = positive;
+  static override readonly reparametrized: readonly string[] = ["rate"];
+  declare readonly concentration: Tensor;
+  declare readonly rate: Tensor;
 
-  constructor(concentration: TensorLike, rate: TensorLike = 1, options?: ContinuousOptions) {
-    const a = param(concentration);
-    const b = param(rate);
-    super("InverseGamma", [a, b]);
-    checkParam("InverseGamma", "concentration", a, isPositive, "positive", options);
-    checkParam("InverseGamma", "rate", b, isPositive, "positive", options);
-    this.concentration = a;
-    this.rate = b;
+  constructor(concentration: TensorLike, rate: TensorLike = 1, options?: DistributionOptions) {
+    super("InverseGamma", { concentration, rate }, options);
   }
 
   /** α log β - log Γ(α) - (α + 1) log x - β/x. */
@@ -98,10 +90,4 @@ export class InverseGammaDistribution extends UnivariateDistribution {
 }
 
 /** InverseGamma(concentration, rate = 1) — see {@link InverseGammaDistribution}. */
-export function InverseGamma(
-  concentration: TensorLike,
-  rate: TensorLike = 1,
-  options?: ContinuousOptions,
-): InverseGammaDistribution {
-  return new InverseGammaDistribution(concentration, rate, options);
-}
+export const InverseGamma = callable(InverseGammaDistribution);

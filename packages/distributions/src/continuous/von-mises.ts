@@ -16,10 +16,11 @@ import {
   tensor,
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
-import { interval } from "../constraints/index.js";
+import { finitePositive, interval, real } from "../constraints/index.js";
 import { type PRNGKey, split, uniform } from "../random/index.js";
-import { type ContinuousOptions, checkParam, isPositiveFinite, param, valuesAt } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import { valuesAt } from "./params.js";
+import { callable, UnivariateDistribution } from "./univariate.js";
 
 const LOG_2PI = Math.log(2 * Math.PI);
 const TWO_PI = 2 * Math.PI;
@@ -72,18 +73,17 @@ function wrap(x: number): number {
  * as NumPyro. Throws DistributionError for a concrete κ ≤ 0 or non-finite κ.
  */
 export class VonMisesDistribution extends UnivariateDistribution {
-  readonly name = "VonMises";
-  readonly support: Constraint = interval(-Math.PI, Math.PI);
-  readonly loc: Tensor;
-  readonly concentration: Tensor;
+  static override readonly argConstraints: ArgConstraints = {
+    loc: real,
+    concentration: finitePositive,
+  };
+  static override readonly support: Constraint = interval(-Math.PI, Math.PI);
+  static override readonly reparametrized: readonly string[] = ["loc"];
+  declare readonly loc: Tensor;
+  declare readonly concentration: Tensor;
 
-  constructor(loc: TensorLike, concentration: TensorLike, options?: ContinuousOptions) {
-    const l = param(loc);
-    const k = param(concentration);
-    super("VonMises", [l, k]);
-    checkParam("VonMises", "concentration", k, isPositiveFinite, "positive and finite", options);
-    this.loc = l;
-    this.concentration = k;
+  constructor(loc: TensorLike, concentration: TensorLike, options?: DistributionOptions) {
+    super("VonMises", { loc, concentration }, options);
   }
 
   /** κ (cos(x - μ) - 1) - log(2π) - log(besselI0e(κ)). */
@@ -120,10 +120,4 @@ export class VonMisesDistribution extends UnivariateDistribution {
 }
 
 /** VonMises(loc, concentration) — see {@link VonMisesDistribution}. */
-export function VonMises(
-  loc: TensorLike,
-  concentration: TensorLike,
-  options?: ContinuousOptions,
-): VonMisesDistribution {
-  return new VonMisesDistribution(loc, concentration, options);
-}
+export const VonMises = callable(VonMisesDistribution);

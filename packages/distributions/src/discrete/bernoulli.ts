@@ -24,25 +24,21 @@ import {
   xlog1py,
   xlogy,
 } from "@sidereal/tensor";
-import { boolean, type Constraint } from "../constraints/index.js";
-import { Distribution } from "../distribution.js";
+import { boolean, type Constraint, real, unitInterval } from "../constraints/index.js";
+import { DeclaredDistribution } from "../declared.js";
 import { type PRNGKey, uniform } from "../random/index.js";
-import {
-  checkParam,
-  expandTo,
-  isProbability,
-  maskSupport,
-  type ProbsOrLogits,
-  probsOrLogits,
-} from "./util.js";
+import type { ArgConstraints } from "../validate.js";
+import { expandTo, maskSupport, type ProbsOrLogits, probsOrLogits } from "./util.js";
 
 const NAME = "Bernoulli";
 
-export class BernoulliDistribution extends Distribution {
+export class BernoulliDistribution extends DeclaredDistribution {
+  static override readonly argConstraints: ArgConstraints = { probs: unitInterval, logits: real };
+  static override readonly support: Constraint = boolean;
+
   readonly name = NAME;
   readonly batchShape: Shape;
   readonly eventShape: Shape = [];
-  readonly support: Constraint = boolean;
   readonly probs: Tensor;
   readonly logits: Tensor;
   private readonly useLogits: boolean;
@@ -53,11 +49,11 @@ export class BernoulliDistribution extends Distribution {
     this.batchShape = value.shape;
     this.useLogits = kind === "logits";
     if (kind === "probs") {
-      checkParam(NAME, "probs", value, isProbability, "expected a probability in [0, 1]");
+      this.validateDeclared({ probs: value });
       this.probs = value;
       this.logits = logit(value);
     } else {
-      checkParam(NAME, "logits", value, (x) => !Number.isNaN(x), "expected a non-NaN logit");
+      this.validateDeclared({ logits: value });
       this.logits = value;
       this.probs = sigmoid(value);
     }

@@ -28,6 +28,7 @@ import {
   log,
   log1p,
   logSigmoid,
+  lt,
   mul,
   neg,
   type Shape,
@@ -39,18 +40,18 @@ import {
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { type Constraint, nonnegativeInteger } from "../constraints/index.js";
-import { broadcastParams, Distribution } from "../distribution.js";
-import { gamma, type PRNGKey, poisson, split } from "../random/index.js";
 import {
-  checkParam,
-  expandTo,
-  isNonnegative,
-  isPositive,
-  maskSupport,
-  type ProbsOrLogits,
-  probsOrLogits,
-} from "./util.js";
+  type Constraint,
+  finiteNonnegative,
+  finitePositive,
+  lessThan,
+  nonnegativeInteger,
+} from "../constraints/index.js";
+import { DeclaredDistribution } from "../declared.js";
+import { broadcastParams } from "../distribution.js";
+import { gamma, type PRNGKey, poisson, split } from "../random/index.js";
+import { type ArgConstraints, validateArgs } from "../validate.js";
+import { expandTo, maskSupport, type ProbsOrLogits, probsOrLogits } from "./util.js";
 
 /** How the success term is parameterised (for an accurate logProb in each form). */
 type Form =
@@ -59,11 +60,27 @@ type Form =
   | { readonly kind: "mean"; readonly mean: Tensor }
   | { readonly kind: "rate"; readonly rate: Tensor };
 
-export class NegativeBinomialDistribution extends Distribution {
+/** A probability in [0, 1) (the failure probability of a negative binomial). */
+const probabilityBelowOne: Constraint = {
+  name: "in [0, 1)",
+  eventDim: 0,
+  check: (v) => mul(ge(v, 0), lt(v, 1)),
+};
+
+export class NegativeBinomialDistribution extends DeclaredDistribution {
+  static override readonly argConstraints: ArgConstraints = {
+    totalCount: finitePositive,
+    probs: probabilityBelowOne,
+    logits: lessThan(Number.POSITIVE_INFINITY),
+    mean: finiteNonnegative,
+    concentration: finitePositive,
+    rate: finitePositive,
+  };
+  static override readonly support: Constraint = nonnegativeInteger;
+
   readonly name: string;
   readonly batchShape: Shape;
   readonly eventShape: Shape = [];
-  readonly support: Constraint = nonnegativeInteger;
   /** Gamma shape c (NumPyro's total_count / concentration). */
   readonly concentration: Tensor;
   /** Gamma rate β = (1 - π)/π. */
@@ -181,8 +198,13 @@ export function NegativeBinomialProbs(
   const name = "NegativeBinomialProbs";
   const c = toTensor(totalCount);
   const p = toTensor(probs);
-  checkParam(name, "totalCount", c, isPositive, "expected a positive finite total count");
-  checkParam(name, "probs", p, (x) => x >= 0 && x < 1, "expected a probability in [0, 1)");
+  validateArgs(
+    name,
+    NegativeBinomialDistribution.argConstraints,
+    { totalCount: c, probs: p },
+    undefined,
+    "reject",
+  );
   return new NegativeBinomialDistribution(name, c, { kind: "probs", probs: p });
 }
 export type NegativeBinomialProbs = NegativeBinomialDistribution;
@@ -195,13 +217,12 @@ export function NegativeBinomialLogits(
   const name = "NegativeBinomialLogits";
   const c = toTensor(totalCount);
   const l = toTensor(logits);
-  checkParam(name, "totalCount", c, isPositive, "expected a positive finite total count");
-  checkParam(
+  validateArgs(
     name,
-    "logits",
-    l,
-    (x) => !Number.isNaN(x) && x < Number.POSITIVE_INFINITY,
-    "expected a logit < +Infinity",
+    NegativeBinomialDistribution.argConstraints,
+    { totalCount: c, logits: l },
+    undefined,
+    "reject",
   );
   return new NegativeBinomialDistribution(name, c, { kind: "logits", logits: l });
 }
@@ -215,8 +236,13 @@ export function NegativeBinomial2(
   const name = "NegativeBinomial2";
   const m = toTensor(mean);
   const c = toTensor(concentration);
-  checkParam(name, "mean", m, isNonnegative, "expected a finite mean ≥ 0");
-  checkParam(name, "concentration", c, isPositive, "expected a positive finite concentration");
+  validateArgs(
+    name,
+    NegativeBinomialDistribution.argConstraints,
+    { mean: m, concentration: c },
+    undefined,
+    "reject",
+  );
   return new NegativeBinomialDistribution(name, c, { kind: "mean", mean: m });
 }
 export type NegativeBinomial2 = NegativeBinomialDistribution;
@@ -229,8 +255,13 @@ export function GammaPoisson(
   const name = "GammaPoisson";
   const c = toTensor(concentration);
   const r = toTensor(rate);
-  checkParam(name, "concentration", c, isPositive, "expected a positive finite concentration");
-  checkParam(name, "rate", r, isPositive, "expected a positive finite rate");
+  validateArgs(
+    name,
+    NegativeBinomialDistribution.argConstraints,
+    { concentration: c, rate: r },
+    undefined,
+    "reject",
+  );
   return new NegativeBinomialDistribution(name, c, { kind: "rate", rate: r });
 }
 export type GammaPoisson = NegativeBinomialDistribution;

@@ -23,25 +23,28 @@ import {
   where,
   xlogy,
 } from "@sidereal/tensor";
-import { type Constraint, nonnegativeInteger } from "../constraints/index.js";
-import { Distribution } from "../distribution.js";
+import { type Constraint, finiteNonnegative, nonnegativeInteger } from "../constraints/index.js";
+import { DeclaredDistribution } from "../declared.js";
 import { type PRNGKey, poisson } from "../random/index.js";
-import { checkParam, expandTo, isNonnegative, maskSupport } from "./util.js";
+import type { ArgConstraints } from "../validate.js";
+import { expandTo, maskSupport } from "./util.js";
 
 const NAME = "Poisson";
 
-export class PoissonDistribution extends Distribution {
+export class PoissonDistribution extends DeclaredDistribution {
+  static override readonly argConstraints: ArgConstraints = { rate: finiteNonnegative };
+  static override readonly support: Constraint = nonnegativeInteger;
+
   readonly name = NAME;
   readonly batchShape: Shape;
   readonly eventShape: Shape = [];
-  readonly support: Constraint = nonnegativeInteger;
   readonly rate: Tensor;
 
   constructor(rate: TensorLike) {
     super();
     this.rate = toTensor(rate);
     this.batchShape = this.rate.shape;
-    checkParam(NAME, "rate", this.rate, isNonnegative, "expected a finite rate ≥ 0");
+    this.validateDeclared({ rate: this.rate });
   }
 
   logProb(value: TensorLike): Tensor {

@@ -13,18 +13,21 @@ import {
   zeros,
 } from "@sidereal/tensor";
 import { type Constraint, real } from "../constraints/index.js";
-import { Distribution } from "../distribution.js";
+import { DeclaredDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
+import type { ArgConstraints } from "../validate.js";
 import { expandTo } from "./util.js";
 
 const NAME = "Unit";
 
-export class UnitDistribution extends Distribution {
+export class UnitDistribution extends DeclaredDistribution {
+  static override readonly argConstraints: ArgConstraints = { logFactor: real };
+  static override readonly support: Constraint = real;
+
   readonly name = NAME;
   readonly batchShape: Shape;
   readonly eventShape: Shape = [0];
-  readonly support: Constraint = real;
   readonly logFactor: Tensor;
 
   constructor(logFactor: TensorLike) {
@@ -41,11 +44,12 @@ export class UnitDistribution extends Distribution {
     try {
       shape = broadcastShapes(NAME, lead, this.batchShape);
     } catch {
-      throw new DistributionError(
-        NAME,
-        "value",
-        `value shape [${v.shape}] does not match batch [${this.batchShape}]`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "value",
+        value: v.shape,
+        constraint: `the batch shape [${this.batchShape}]`,
+      });
     }
     return expandTo(this.logFactor, shape);
   }

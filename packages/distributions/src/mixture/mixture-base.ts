@@ -31,7 +31,11 @@ import { gumbel, type PRNGKey, split } from "../random/index.js";
 
 export function checkMixing(name: string, mixing: unknown): CategoricalDistribution {
   if (!(mixing instanceof CategoricalDistribution))
-    throw new DistributionError(name, "mixingDistribution", "expected a Categorical distribution");
+    throw new DistributionError({
+      distribution: name,
+      parameter: "mixingDistribution",
+      constraint: "expected a Categorical distribution",
+    });
   return mixing;
 }
 

@@ -51,28 +51,32 @@ export class MixtureGeneralDistribution extends MixtureBase {
     const mixing = checkMixing(NAME, mixingDistribution);
     const comps = [...componentDistributions];
     if (comps.length < 1)
-      throw new DistributionError(NAME, "componentDistributions", "needs at least one component");
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "componentDistributions",
+        constraint: "needs at least one component",
+      });
     if (comps.length !== mixing.numCategories)
-      throw new DistributionError(
-        NAME,
-        "componentDistributions",
-        `got ${comps.length} components but the mixing distribution has ${mixing.numCategories} categories`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "componentDistributions",
+        constraint: `got ${comps.length} components but the mixing distribution has ${mixing.numCategories} categories`,
+      });
     const ev = comps[0].eventShape;
     const sup = comps[0].support;
     for (const [i, c] of comps.entries()) {
       if (!sameShape(c.eventShape, ev))
-        throw new DistributionError(
-          NAME,
-          "componentDistributions",
-          `component ${i} has event shape [${c.eventShape}], component 0 has [${ev}]`,
-        );
+        throw new DistributionError({
+          distribution: NAME,
+          parameter: "componentDistributions",
+          constraint: `component ${i} has event shape [${c.eventShape}], component 0 has [${ev}]`,
+        });
       if (!sameSupport(c.support, sup))
-        throw new DistributionError(
-          NAME,
-          "componentDistributions",
-          `component ${i} has support "${c.support.name}", component 0 has "${sup.name}"`,
-        );
+        throw new DistributionError({
+          distribution: NAME,
+          parameter: "componentDistributions",
+          constraint: `component ${i} has support "${c.support.name}", component 0 has "${sup.name}"`,
+        });
     }
     this.mixingDistribution = mixing;
     this.componentDistributions = comps;

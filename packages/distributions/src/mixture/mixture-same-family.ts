@@ -31,18 +31,18 @@ export class MixtureSameFamilyDistribution extends MixtureBase {
     const mixing = checkMixing(NAME, mixingDistribution);
     const cb = componentDistribution.batchShape;
     if (cb.length < 1)
-      throw new DistributionError(
-        NAME,
-        "componentDistribution",
-        "needs a batch axis of components (batch shape [..., K])",
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "componentDistribution",
+        constraint: "needs a batch axis of components (batch shape [..., K])",
+      });
     const K = cb[cb.length - 1];
     if (K !== mixing.numCategories)
-      throw new DistributionError(
-        NAME,
-        "componentDistribution",
-        `has ${K} components but the mixing distribution has ${mixing.numCategories} categories`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "componentDistribution",
+        constraint: `has ${K} components but the mixing distribution has ${mixing.numCategories} categories`,
+      });
     this.mixingDistribution = mixing;
     this.componentDistribution = componentDistribution;
     this.mixtureSize = K;

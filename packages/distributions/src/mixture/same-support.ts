@@ -10,7 +10,7 @@
  */
 import { type Tensor, tensor } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
-import { concreteValues } from "../discrete/util.js";
+import { concreteValues } from "../validate.js";
 
 interface Canonical {
   readonly kind: string;
@@ -43,7 +43,7 @@ function canonical(c: Constraint): Canonical {
 function sameValues(a: Tensor, b: Tensor): boolean {
   const x = concreteValues(a);
   const y = concreteValues(b);
-  if (x === undefined || y === undefined) return true;
+  if (x === null || y === null) return true;
   const n = Math.max(x.length, y.length);
   if (x.length !== n && x.length !== 1) return false;
   if (y.length !== n && y.length !== 1) return false;

@@ -24,31 +24,35 @@ import {
   toTensor,
   xlogy,
 } from "@sidereal/tensor";
-import { type Constraint, simplex } from "../constraints/index.js";
-import { checkParam, expandTo, isPositive, maskSupport } from "../discrete/util.js";
-import { Distribution } from "../distribution.js";
+import { type Constraint, finitePositive, simplex } from "../constraints/index.js";
+import { DeclaredDistribution } from "../declared.js";
+import { expandTo, maskSupport } from "../discrete/util.js";
 import { DistributionError } from "../errors.js";
 import { loggamma, type PRNGKey } from "../random/index.js";
+import type { ArgConstraints } from "../validate.js";
 
 const NAME = "Dirichlet";
 
-export class DirichletDistribution extends Distribution {
+export class DirichletDistribution extends DeclaredDistribution {
+  static override readonly argConstraints: ArgConstraints = { concentration: finitePositive };
+  static override readonly support: Constraint = simplex;
+
   readonly name = NAME;
   readonly batchShape: Shape;
   readonly eventShape: Shape;
-  readonly support: Constraint = simplex;
   readonly concentration: Tensor;
 
   constructor(concentration: TensorLike) {
     super();
     const a = toTensor(concentration);
     if (a.rank < 1 || a.shape[a.rank - 1] < 1)
-      throw new DistributionError(
-        NAME,
-        "concentration",
-        `expected shape [..., K] with K ≥ 1, got [${a.shape}]`,
-      );
-    checkParam(NAME, "concentration", a, isPositive, "expected positive finite values");
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "concentration",
+        value: a.shape,
+        constraint: "shape [..., K] with K ≥ 1",
+      });
+    this.validateDeclared({ concentration: a });
     this.concentration = a;
     this.batchShape = a.shape.slice(0, -1);
     this.eventShape = a.shape.slice(-1);

@@ -33,20 +33,23 @@ import {
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { type Constraint, correlationCholesky } from "../constraints/index.js";
-import { checkParam, expandTo, isPositive, maskSupport, sizeOfShape } from "../discrete/util.js";
-import { Distribution } from "../distribution.js";
+import { type Constraint, correlationCholesky, finitePositive } from "../constraints/index.js";
+import { DeclaredDistribution } from "../declared.js";
+import { expandTo, maskSupport, sizeOfShape } from "../discrete/util.js";
 import { DistributionError } from "../errors.js";
 import { beta as betaDraws, normal, type PRNGKey, split } from "../random/index.js";
+import type { ArgConstraints } from "../validate.js";
 import { diagonal } from "./linalg.js";
 
 const NAME = "LKJCholesky";
 
-export class LKJCholeskyDistribution extends Distribution {
+export class LKJCholeskyDistribution extends DeclaredDistribution {
+  static override readonly argConstraints: ArgConstraints = { concentration: finitePositive };
+  static override readonly support: Constraint = correlationCholesky;
+
   readonly name = NAME;
   readonly batchShape: Shape;
   readonly eventShape: Shape;
-  readonly support: Constraint = correlationCholesky;
   readonly dimension: number;
   readonly concentration: Tensor;
   /** log c_K(η), shape = batch. */
@@ -55,9 +58,14 @@ export class LKJCholeskyDistribution extends Distribution {
   constructor(dimension: number, concentration: TensorLike = 1) {
     super();
     if (!Number.isInteger(dimension) || dimension < 2)
-      throw new DistributionError(NAME, "dimension", `expected an integer ≥ 2, got ${dimension}`);
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "dimension",
+        value: dimension,
+        constraint: "an integer ≥ 2",
+      });
     const eta = toTensor(concentration);
-    checkParam(NAME, "concentration", eta, isPositive, "expected a positive finite concentration");
+    this.validateDeclared({ concentration: eta });
     this.dimension = dimension;
     this.concentration = eta;
     this.batchShape = eta.shape;

@@ -31,21 +31,30 @@ import {
   toTensor,
   triangularSolve,
 } from "@sidereal/tensor";
-import { type Constraint, realVector } from "../constraints/index.js";
-import { checkParam, expandTo, isFiniteNum, isPositive } from "../discrete/util.js";
-import { broadcastParams, Distribution } from "../distribution.js";
+import { type Constraint, finitePositive, finiteReal, realVector } from "../constraints/index.js";
+import { DeclaredDistribution } from "../declared.js";
+import { expandTo } from "../discrete/util.js";
+import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import { normal, type PRNGKey, split } from "../random/index.js";
+import type { ArgConstraints } from "../validate.js";
 import { diagEmbed, diagonal, matvec } from "./linalg.js";
 
 const NAME = "LowRankMultivariateNormal";
 const LOG_2PI = Math.log(2 * Math.PI);
 
-export class LowRankMultivariateNormalDistribution extends Distribution {
+export class LowRankMultivariateNormalDistribution extends DeclaredDistribution {
+  static override readonly argConstraints: ArgConstraints = {
+    loc: finiteReal,
+    covFactor: finiteReal,
+    covDiag: finitePositive,
+  };
+  static override readonly support: Constraint = realVector;
+  static override readonly reparametrized: readonly string[] = ["loc", "covFactor", "covDiag"];
+
   readonly name = NAME;
   readonly batchShape: Shape;
   readonly eventShape: Shape;
-  readonly support: Constraint = realVector;
   override readonly hasRsample = true;
   readonly loc: Tensor;
   readonly covFactor: Tensor;
@@ -62,19 +71,28 @@ export class LowRankMultivariateNormalDistribution extends Distribution {
     const mu = toTensor(loc);
     const w = toTensor(covFactor);
     const d = toTensor(covDiag);
-    if (mu.rank < 1) throw new DistributionError(NAME, "loc", "expected a vector (rank ≥ 1)");
+    if (mu.rank < 1)
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "loc",
+        constraint: "expected a vector (rank ≥ 1)",
+      });
     const k = mu.shape[mu.rank - 1];
     if (w.rank < 2 || w.shape[w.rank - 2] !== k)
-      throw new DistributionError(
-        NAME,
-        "covFactor",
-        `expected shape [..., ${k}, r], got [${w.shape}]`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "covFactor",
+        value: w.shape,
+        constraint: `shape [..., ${k}, r]`,
+      });
     if (d.rank < 1 || d.shape[d.rank - 1] !== k)
-      throw new DistributionError(NAME, "covDiag", `expected shape [..., ${k}], got [${d.shape}]`);
-    checkParam(NAME, "loc", mu, isFiniteNum, "expected finite values");
-    checkParam(NAME, "covFactor", w, isFiniteNum, "expected finite values");
-    checkParam(NAME, "covDiag", d, isPositive, "expected positive finite values");
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "covDiag",
+        value: d.shape,
+        constraint: `shape [..., ${k}]`,
+      });
+    this.validateDeclared({ loc: mu, covFactor: w, covDiag: d });
     this.k = k;
     this.r = w.shape[w.rank - 1];
     this.batchShape = broadcastParams(

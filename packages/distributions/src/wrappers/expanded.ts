@@ -38,11 +38,12 @@ export class ExpandedDistributionImpl extends Distribution {
     const b = base.batchShape;
     const e = [...batchShape];
     const bad = () =>
-      new DistributionError(
-        "ExpandedDistribution",
-        "batchShape",
-        `cannot expand batch shape [${b}] to [${e}]`,
-      );
+      new DistributionError({
+        distribution: "ExpandedDistribution",
+        parameter: "batchShape",
+        value: e,
+        constraint: `a batch shape the batch shape [${b}] expands to`,
+      });
     if (e.length < b.length || e.some((d) => !Number.isInteger(d) || d < 0)) throw bad();
     const pad = e.length - b.length;
     this.factors = e.map((d, i) => {

@@ -28,11 +28,12 @@ export class IndependentImpl extends Distribution {
     const n = reinterpretedBatchNdims;
     const b = base.batchShape;
     if (!Number.isInteger(n) || n < 0 || n > b.length)
-      throw new DistributionError(
-        "Independent",
-        "reinterpretedBatchNdims",
-        `expected an integer in [0, ${b.length}] (the base batch rank), got ${n}`,
-      );
+      throw new DistributionError({
+        distribution: "Independent",
+        parameter: "reinterpretedBatchNdims",
+        value: n,
+        constraint: `an integer in [0, ${b.length}] (the base batch rank)`,
+      });
     this.batchShape = b.slice(0, b.length - n);
     this.eventShape = [...b.slice(b.length - n), ...base.eventShape];
     this.support = independentConstraint(base.support, n);

@@ -65,11 +65,12 @@ export class MaskedDistributionImpl extends Distribution {
       try {
         batch = broadcastParams("MaskedDistribution", m.shape, base.batchShape);
       } catch {
-        throw new DistributionError(
-          "MaskedDistribution",
-          "mask",
-          `mask shape [${m.shape}] does not broadcast with batch shape [${base.batchShape}]`,
-        );
+        throw new DistributionError({
+          distribution: "MaskedDistribution",
+          parameter: "mask",
+          value: m.shape,
+          constraint: `a mask shape that broadcasts with batch shape [${base.batchShape}]`,
+        });
       }
       this.maskValue = broadcastTo(m, batch);
     }
