@@ -279,7 +279,21 @@ def truncated_normal(loc, s, low=None, high=None):
             f = lambda x: (phi((x - loc) / s) - phi(a)) - q * Z
         else:
             f = lambda x: (phi(b) - phi((x - loc) / s)) - (1 - q) * Z
-        return mp.findroot(f, (lo_x, hi_x), solver="anderson", tol=mp.mpf(10) ** -380, maxsteps=5000)
+        # bisection to ~1e-30 (f is monotone on the bracket), then Newton with f' = ±pdf,
+        # which doubles the digits each step
+        lo, hi = lo_x, hi_x
+        increasing = q < mp.mpf(0.5)
+        for _ in range(120):
+            mid = (lo + hi) / 2
+            if (f(mid) < 0) == increasing:
+                lo = mid
+            else:
+                hi = mid
+        x = (lo + hi) / 2
+        pdf = lambda x: mp.exp(-((x - loc) / s) ** 2 / 2) / (s * mp.sqrt(2 * pi))
+        for _ in range(12):
+            x = x - f(x) / (pdf(x) if increasing else -pdf(x))
+        return x
 
     return lp, cdf, icdf
 

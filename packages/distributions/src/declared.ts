@@ -14,7 +14,8 @@ import type { Tensor } from "@sidereal/tensor";
 import type { Constraint } from "./constraints/constraint.js";
 import { real } from "./constraints/index.js";
 import { Distribution } from "./distribution.js";
-import { type ArgConstraints, type NaNPolicy, validateArgs } from "./validate.js";
+import type { ArgConstraints, NaNPolicy } from "./validate.js";
+import { validateArgs } from "./validate.js";
 
 /** The static declarations every distribution class carries. */
 export interface Declared {

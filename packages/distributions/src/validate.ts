@@ -12,13 +12,8 @@
  * traced by `compile` are never read (reading one throws a `CompileError`, caught here);
  * `{ validateArgs: false }` (or the older `{ validate: false }`) skips the check.
  */
-import {
-  broadcastShapes,
-  broadcastTo,
-  CompileError,
-  type Shape,
-  type Tensor,
-} from "@sidereal/tensor";
+import type { Shape, Tensor } from "@sidereal/tensor";
+import { broadcastShapes, broadcastTo, CompileError } from "@sidereal/tensor";
 import type { Constraint } from "./constraints/constraint.js";
 import { DistributionError } from "./errors.js";
 

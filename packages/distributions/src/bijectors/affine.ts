@@ -13,6 +13,7 @@
  * Throws a BijectorError for a zero scale, a half-bounded domain with mixed-sign scales,
  * an unsupported domain, or loc/scale shapes that do not broadcast.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   abs,
   add,
@@ -26,10 +27,7 @@ import {
   min,
   minimum,
   mul,
-  type Shape,
   sub,
-  type Tensor,
-  type TensorLike,
   toTensor,
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";

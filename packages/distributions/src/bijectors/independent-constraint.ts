@@ -3,7 +3,8 @@
  * the rightmost `n` batch dimensions of `base` as event dimensions. `check` is the
  * logical AND of `base.check` over those dimensions; `eventDim = base.eventDim + n`.
  */
-import { min, type Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
+import { min, toTensor } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
 import { expectCount } from "./util.js";
 

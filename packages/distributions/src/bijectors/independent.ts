@@ -4,7 +4,8 @@
  * `independentConstraint(base.domain/codomain, n)` and log|det J| is `base`'s summed over
  * `n` more rightmost axes. Throws a BijectorError for a non-integer or negative `n`.
  */
-import { type Shape, type Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { toTensor } from "@sidereal/tensor";
 import type { Bijector } from "./bijector.js";
 import { independentConstraint } from "./independent-constraint.js";
 import { expectCount, sumRightmost } from "./util.js";

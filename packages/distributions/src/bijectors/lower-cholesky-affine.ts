@@ -6,6 +6,7 @@
  * Throws a BijectorError when `scaleTril` is not [..., K, K] or loc's last dim is not K
  * (entries above the diagonal are ignored, as a triangular solve would).
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   abs,
   add,
@@ -16,20 +17,17 @@ import {
   matrixTranspose,
   mul,
   reshape,
-  type Shape,
   squeeze,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
-  take,
   tensor,
   toTensor,
   triangularSolve,
 } from "@sidereal/tensor";
 import { realVector } from "../constraints/index.js";
 import type { Bijector } from "./bijector.js";
-import { broadcastOrThrow, expectLastDim, flattenMatrix, lastDim, squareDim } from "./util.js";
+import { diagonalOf } from "./define.js";
+import { broadcastOrThrow, expectLastDim, lastDim, squareDim } from "./util.js";
 
 const NAME = "LowerCholeskyAffine";
 
@@ -44,8 +42,7 @@ export function LowerCholeskyAffine(loc: TensorLike, scaleTril: TensorLike): Bij
     [k, k],
   );
   const tril = mul(m, lowerMask);
-  const diagIdx = tensor(Array.from({ length: k }, (_, i) => i * (k + 1)));
-  const logDiag = sum(log(abs(take(flattenMatrix(m), diagIdx, -1))), -1);
+  const logDiag = sum(log(abs(diagonalOf(m, k))), -1);
   const batchOf = (s: Shape): Shape => {
     lastDim(NAME, s);
     expectLastDim(NAME, "input", s, k);

@@ -4,19 +4,8 @@
  * tensor broadcasting with x. A zero exponent (not a bijection) throws a BijectorError;
  * x ≤ 0 gives NaN/±Infinity (outside the domain).
  */
-import {
-  abs,
-  div,
-  eq,
-  log,
-  max,
-  mul,
-  pow,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { abs, div, eq, log, max, mul, pow, toTensor } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
 import type { Bijector } from "./bijector.js";
 import { BijectorError } from "./bijector-error.js";

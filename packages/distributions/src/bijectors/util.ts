@@ -1,16 +1,8 @@
 /**
  * Small shape helpers shared by the bijectors (internal; not exported from the package).
  */
-import {
-  broadcastShapes,
-  pad,
-  reshape,
-  type Shape,
-  slice,
-  sum,
-  type Tensor,
-  tensor,
-} from "@sidereal/tensor";
+import type { Shape, Tensor } from "@sidereal/tensor";
+import { broadcastShapes, pad, reshape, slice, sum, tensor } from "@sidereal/tensor";
 import { BijectorError } from "./bijector-error.js";
 
 /** Sums `x` over its rightmost `n` axes (all axes when the rank is smaller; no-op for n ≤ 0). */
@@ -49,28 +41,19 @@ export function lastDim(name: string, shape: Shape, what = "input"): number {
   return shape[shape.length - 1];
 }
 
-/** K with K(K-1)/2 = m (strictly-lower entries of a K×K matrix), or a BijectorError. */
-export function sizeFromStrictLower(name: string, m: number): number {
-  const k = Math.round((1 + Math.sqrt(1 + 8 * m)) / 2);
-  if ((k * (k - 1)) / 2 !== m)
+/**
+ * K with K(K+1)/2 = m (the lower triangle with its diagonal) or K(K−1)/2 = m (strictly
+ * lower), or a BijectorError naming the transform.
+ */
+export function sizeFromTriangle(name: string, m: number, withDiagonal: boolean): number {
+  const root = Math.sqrt(1 + 8 * m);
+  const k = Math.round(withDiagonal ? (root - 1) / 2 : (1 + root) / 2);
+  if ((k * (k + (withDiagonal ? 1 : -1))) / 2 !== m)
     throw new BijectorError({
       transform: name,
       parameter: "input",
       value: m,
-      constraint: "a last dimension K(K-1)/2 for an integer K",
-    });
-  return k;
-}
-
-/** K with K(K+1)/2 = m (lower triangle with diagonal), or a BijectorError. */
-export function sizeFromLower(name: string, m: number): number {
-  const k = Math.round((Math.sqrt(1 + 8 * m) - 1) / 2);
-  if ((k * (k + 1)) / 2 !== m)
-    throw new BijectorError({
-      transform: name,
-      parameter: "input",
-      value: m,
-      constraint: "a last dimension K(K+1)/2 for an integer K",
+      constraint: `a last dimension K(K${withDiagonal ? "+" : "-"}1)/2 for an integer K`,
     });
   return k;
 }

@@ -2,6 +2,7 @@
  * The constraint vocabulary (NumPyro's `constraints` module). Elementwise constraints
  * have eventDim 0; vector/matrix constraints reduce their event dimensions in `check`.
  */
+import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   abs,
   add,
@@ -19,8 +20,6 @@ import {
   mul,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
 } from "@sidereal/tensor";

@@ -1,6 +1,7 @@
 /**
  * The beta distribution on [0, 1].
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   betaln,
@@ -10,18 +11,16 @@ import {
   lt,
   mul,
   neg,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   xlog1py,
   xlogy,
 } from "@sidereal/tensor";
 import { positive, unitInterval } from "../constraints/index.js";
-import { beta, type PRNGKey } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { beta } from "../random/index.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
 import { maskedLogProb, valuesAt } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";

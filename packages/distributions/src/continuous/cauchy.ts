@@ -1,6 +1,7 @@
 /**
  * The Cauchy distribution.
  */
+import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   atan2,
@@ -13,8 +14,6 @@ import {
   neg,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tan,
   toTensor,
   where,

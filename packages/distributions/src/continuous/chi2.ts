@@ -1,9 +1,11 @@
 /**
  * The chi-squared distribution: Gamma(df/2, rate 1/2).
  */
-import { mul, type Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
+import { mul, toTensor } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
-import { type ArgConstraints, type DistributionOptions, validateArgs } from "../validate.js";
+import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import { validateArgs } from "../validate.js";
 import { GammaDistribution } from "./gamma.js";
 import { callable } from "./univariate.js";
 

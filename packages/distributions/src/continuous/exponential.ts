@@ -1,6 +1,7 @@
 /**
  * The exponential distribution with a rate.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   div,
   expm1,
@@ -9,15 +10,13 @@ import {
   mul,
   neg,
   reciprocal,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
 } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
-import { exponential, type PRNGKey } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { exponential } from "../random/index.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
 import { cdfAbove, logProbAbove } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";

@@ -1,6 +1,7 @@
 /**
  * The gamma distribution with shape (concentration) and rate.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   digamma,
@@ -9,16 +10,14 @@ import {
   lgamma,
   log,
   mul,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   xlogy,
 } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
-import { gamma, type PRNGKey } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { gamma } from "../random/index.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
 import { cdfAbove, logProbAbove, valuesAt } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";

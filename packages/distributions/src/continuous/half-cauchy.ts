@@ -1,22 +1,8 @@
 /**
  * The half-Cauchy distribution: |X| for X ~ Cauchy(0, scale).
  */
-import {
-  add,
-  atan,
-  div,
-  full,
-  log,
-  lt,
-  mul,
-  type Shape,
-  sub,
-  type Tensor,
-  type TensorLike,
-  tan,
-  toTensor,
-  where,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { add, atan, div, full, log, lt, mul, sub, tan, toTensor, where } from "@sidereal/tensor";
 import type { PRNGKey } from "../random/index.js";
 import type { DistributionOptions } from "../validate.js";
 import { CauchyDistribution } from "./cauchy.js";

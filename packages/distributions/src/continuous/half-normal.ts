@@ -1,17 +1,8 @@
 /**
  * The half-normal distribution: |X| for X ~ N(0, scale²).
  */
-import {
-  div,
-  erf,
-  erfinv,
-  log,
-  mul,
-  square,
-  sub,
-  type Tensor,
-  type TensorLike,
-} from "@sidereal/tensor";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
+import { div, erf, erfinv, log, mul, square, sub } from "@sidereal/tensor";
 import type { DistributionOptions } from "../validate.js";
 import { HalfDistribution } from "./half.js";
 import { NormalDistribution } from "./normal.js";

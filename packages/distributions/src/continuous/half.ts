@@ -10,7 +10,8 @@
  * cdf, icdf, entropy) are written by each family. `argConstraints` `{ scale: positive }`,
  * support `positive` (NumPyro), reparametrized in the scale.
  */
-import { abs, add, type Shape, type Tensor, type TensorLike } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { abs, add } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";

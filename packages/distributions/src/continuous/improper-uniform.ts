@@ -1,7 +1,8 @@
 /**
  * The improper uniform "distribution": a flat log-density on a constrained set.
  */
-import { add, min, type Shape, type Tensor, type TensorLike, where, zeros } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { add, min, where, zeros } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
 import { DeclaredDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";

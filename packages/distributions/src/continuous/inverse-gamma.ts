@@ -1,6 +1,7 @@
 /**
  * The inverse-gamma distribution: 1/X for X ~ Gamma(concentration, rate) scaled by the rate.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   digamma,
@@ -11,17 +12,15 @@ import {
   lgamma,
   log,
   mul,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
-import { gamma, type PRNGKey } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { gamma } from "../random/index.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
 import { maskedLogProb, valuesAt } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";

@@ -1,21 +1,8 @@
 /**
  * The Laplace (double exponential) distribution.
  */
-import {
-  abs,
-  exp,
-  log,
-  lt,
-  minimum,
-  mul,
-  neg,
-  sign,
-  sub,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  where,
-} from "@sidereal/tensor";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
+import { abs, exp, log, lt, minimum, mul, neg, sign, sub, toTensor, where } from "@sidereal/tensor";
 import type { DistributionOptions } from "../validate.js";
 import { LocScaleDistribution } from "./loc-scale.js";
 import { callable } from "./univariate.js";

@@ -12,6 +12,7 @@
  * Heavy tails that need log|z| without forming z (Cauchy, StudentT at |x| ~ 1e300 with a
  * small scale) use {@link LocScaleDistribution.logAbsZ}.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   abs,
   add,
@@ -21,12 +22,9 @@ import {
   log1p,
   lt,
   mul,
-  type Shape,
   sqrt,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   toTensor,
   where,
 } from "@sidereal/tensor";

@@ -1,6 +1,7 @@
 /**
  * The log-normal distribution: exp(X) for X ~ N(loc, scale²).
  */
+import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   broadcastTo,
@@ -13,13 +14,12 @@ import {
   ndtri,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
 } from "@sidereal/tensor";
 import { ExpTransform } from "../bijectors/exp.js";
 import { positive, real } from "../constraints/index.js";
 import { TransformedDistributionImpl } from "../transformed.js";
-import { type ArgConstraints, type DistributionOptions, validateArgs } from "../validate.js";
+import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import { validateArgs } from "../validate.js";
 import { HALF_LOG_2PI, NormalDistribution } from "./normal.js";
 import { cdfAbove } from "./params.js";
 import { callable } from "./univariate.js";

@@ -1,18 +1,8 @@
 /**
  * The logistic distribution.
  */
-import {
-  abs,
-  add,
-  exp,
-  log1p,
-  logit,
-  mul,
-  neg,
-  sigmoid,
-  type Tensor,
-  type TensorLike,
-} from "@sidereal/tensor";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
+import { abs, add, exp, log1p, logit, mul, neg, sigmoid } from "@sidereal/tensor";
 import type { DistributionOptions } from "../validate.js";
 import { LocScaleDistribution } from "./loc-scale.js";
 import { callable } from "./univariate.js";

@@ -1,20 +1,10 @@
 /**
  * The normal distribution N(loc, scale²).
  */
-import {
-  logNdtr,
-  mul,
-  ndtr,
-  ndtri,
-  neg,
-  type Shape,
-  square,
-  sub,
-  type Tensor,
-  type TensorLike,
-  tensor,
-} from "@sidereal/tensor";
-import { normal, type PRNGKey } from "../random/index.js";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { logNdtr, mul, ndtr, ndtri, neg, square, sub, tensor } from "@sidereal/tensor";
+import type { PRNGKey } from "../random/index.js";
+import { normal } from "../random/index.js";
 import type { DistributionOptions } from "../validate.js";
 import { LocScaleDistribution } from "./loc-scale.js";
 import { callable } from "./univariate.js";

@@ -2,18 +2,10 @@
  * Shared helpers of the continuous distributions: the masked log-density pattern (double
  * `where`) for supports bounded below, and sample bookkeeping.
  */
-import {
-  broadcastTo,
-  le,
-  lt,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  tensor,
-  toTensor,
-  where,
-} from "@sidereal/tensor";
-import { type PRNGKey, uniform } from "../random/index.js";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastTo, le, lt, tensor, toTensor, where } from "@sidereal/tensor";
+import type { PRNGKey } from "../random/index.js";
+import { uniform } from "../random/index.js";
 import type { DistributionOptions } from "../validate.js";
 
 /** Options shared by the continuous distributions (see {@link DistributionOptions}). */

@@ -1,6 +1,7 @@
 /**
  * The Pareto (type I) distribution.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   div,
@@ -13,18 +14,16 @@ import {
   mul,
   neg,
   reciprocal,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
 import { greaterThan, positive } from "../constraints/index.js";
-import { exponential, type PRNGKey } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { exponential } from "../random/index.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
 import { maskedLogProb } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";

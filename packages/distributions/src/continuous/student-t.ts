@@ -1,6 +1,7 @@
 /**
  * Student's t distribution with `df` degrees of freedom, location and scale.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   betaln,
@@ -11,17 +12,15 @@ import {
   log,
   log1p,
   mul,
-  type Shape,
   sqrt,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   where,
 } from "@sidereal/tensor";
 import { positive, real } from "../constraints/index.js";
-import { gamma, normal, type PRNGKey, split } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { gamma, normal, split } from "../random/index.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
 import { LocScaleDistribution } from "./loc-scale.js";
 import { valuesAt } from "./params.js";

@@ -1,6 +1,7 @@
 /**
  * The normal distribution truncated to [low, high] (one- or two-sided).
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   clip,
@@ -14,18 +15,16 @@ import {
   lt,
   mul,
   neg,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   toTensor,
   where,
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
 import { greaterThan, interval, lessThan, positive, real } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
-import { type ArgConstraints, type DistributionOptions, dependent } from "../validate.js";
+import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import { dependent } from "../validate.js";
 import { HALF_LOG_2PI } from "./normal.js";
 import { logDiffNdtr, ndtriLog, oneMinusExp } from "./normal-tail.js";
 import { maskedLogProb, openUniform } from "./params.js";

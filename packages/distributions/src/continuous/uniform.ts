@@ -1,6 +1,7 @@
 /**
  * The continuous uniform distribution on [low, high].
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   clip,
@@ -10,18 +11,17 @@ import {
   lt,
   mul,
   neg,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
 import { interval, lessThan, real } from "../constraints/index.js";
-import { type PRNGKey, uniform } from "../random/index.js";
-import { type ArgConstraints, type DistributionOptions, dependent } from "../validate.js";
+import type { PRNGKey } from "../random/index.js";
+import { uniform } from "../random/index.js";
+import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import { dependent } from "../validate.js";
 import { maskedLogProb } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 

@@ -7,9 +7,11 @@
  * instance under the same names. `hasRsample` is true when every parameter is
  * reparametrized.
  */
-import { broadcastTo, type Shape, type Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastTo, toTensor } from "@sidereal/tensor";
 import { DeclaredDistribution } from "../declared.js";
-import { broadcastParams, type DistributionOptions, validateArgs } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
+import { broadcastParams, validateArgs } from "../validate.js";
 
 export abstract class UnivariateDistribution extends DeclaredDistribution {
   readonly name: string;

@@ -1,23 +1,12 @@
 /**
  * The von Mises distribution on the circle.
  */
-import {
-  add,
-  besselI0e,
-  besselI1e,
-  cos,
-  div,
-  log,
-  mul,
-  type Shape,
-  sub,
-  type Tensor,
-  type TensorLike,
-  tensor,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { add, besselI0e, besselI1e, cos, div, log, mul, sin, sub, tensor } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
 import { finitePositive, interval, real } from "../constraints/index.js";
-import { type PRNGKey, split, uniform } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { split, uniform } from "../random/index.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
 import { valuesAt } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
@@ -89,7 +78,11 @@ export class VonMisesDistribution extends UnivariateDistribution {
   /** κ (cos(x - μ) - 1) - log(2π) - log(besselI0e(κ)). */
   logProb(value: TensorLike): Tensor {
     const k = this.concentration;
-    const c = mul(k, sub(cos(sub(value, this.loc)), 1));
+    // cos(x − μ) = cos x cos μ + sin x sin μ: each factor is exact for any double x, whereas
+    // x − μ rounds away μ once |x| ≫ |μ| (e.g. x = 1e300)
+    const { loc } = this;
+    const cosDiff = add(mul(cos(value), cos(loc)), mul(sin(value), sin(loc)));
+    const c = mul(k, sub(cosDiff, 1));
     return sub(c, add(log(besselI0e(k)), LOG_2PI));
   }
 

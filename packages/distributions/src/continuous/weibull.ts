@@ -1,6 +1,7 @@
 /**
  * The Weibull distribution (NumPyro's `Weibull(scale, concentration)` argument order).
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   div,
@@ -15,18 +16,16 @@ import {
   neg,
   pow,
   reciprocal,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
   xlogy,
 } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
-import { exponential, type PRNGKey } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { exponential } from "../random/index.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
 import { maskedLogProb } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";

@@ -5,6 +5,7 @@
  * than 0 and 1. Invalid concrete parameters (probs outside [0, 1], NaN logits) throw a
  * DistributionError.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   eq,
@@ -13,22 +14,22 @@ import {
   lt,
   mul,
   neg,
-  type Shape,
   sigmoid,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
   xlog1py,
   xlogy,
 } from "@sidereal/tensor";
-import { boolean, type Constraint, real, unitInterval } from "../constraints/index.js";
+import type { Constraint } from "../constraints/index.js";
+import { boolean, real, unitInterval } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
-import { type PRNGKey, uniform } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { uniform } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
-import { expandTo, maskSupport, type ProbsOrLogits, probsOrLogits } from "./util.js";
+import type { ProbsOrLogits } from "./util.js";
+import { expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 const NAME = "Bernoulli";
 

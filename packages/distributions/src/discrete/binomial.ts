@@ -7,6 +7,7 @@
  * (totalCount not a non-negative integer, probs outside [0, 1], NaN logits) throw a
  * DistributionError. Sampling: inversion for n·min(p,1-p) < 10, Hörmann's BTRS otherwise.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   eq,
@@ -18,31 +19,24 @@ import {
   logSigmoid,
   mul,
   neg,
-  type Shape,
   sigmoid,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
   xlog1py,
   xlogy,
 } from "@sidereal/tensor";
-import {
-  type Constraint,
-  integerInterval,
-  nonnegativeInteger,
-  real,
-  unitInterval,
-} from "../constraints/index.js";
+import type { Constraint } from "../constraints/index.js";
+import { integerInterval, nonnegativeInteger, real, unitInterval } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
 import { binomialDraws } from "./binomial-sampler.js";
-import { expandTo, maskSupport, type ProbsOrLogits, probsOrLogits } from "./util.js";
+import type { ProbsOrLogits } from "./util.js";
+import { expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 const NAME = "Binomial";
 

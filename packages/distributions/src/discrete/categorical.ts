@@ -7,6 +7,7 @@
  * (non-integers included). Invalid concrete parameters (probs negative or rows not
  * summing to 1 within 1e-6; logits NaN or +Infinity; K = 0) throw a DistributionError.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   arange,
@@ -23,21 +24,22 @@ import {
   mul,
   neg,
   reshape,
-  type Shape,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { type Constraint, integerInterval, lessThan, unitInterval } from "../constraints/index.js";
+import type { Constraint } from "../constraints/index.js";
+import { integerInterval, lessThan, unitInterval } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
-import { gumbel, type PRNGKey } from "../random/index.js";
-import { type ArgConstraints, concreteValues } from "../validate.js";
-import { dropRight, expandTo, maskSupport, type ProbsOrLogits, probsOrLogits } from "./util.js";
+import type { PRNGKey } from "../random/index.js";
+import { gumbel } from "../random/index.js";
+import type { ArgConstraints } from "../validate.js";
+import { concreteValues } from "../validate.js";
+import type { ProbsOrLogits } from "./util.js";
+import { dropRight, expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 const NAME = "Categorical";
 

@@ -7,17 +7,10 @@
  * differentiable in v). mean = v, variance = 0. Throws a DistributionError when eventDim is
  * not an integer in [0, rank(v)] or logDensity does not broadcast to the batch shape.
  */
-import {
-  eq,
-  min,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  where,
-  zeros,
-} from "@sidereal/tensor";
-import { type Constraint, real, realVector } from "../constraints/index.js";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { eq, min, toTensor, where, zeros } from "@sidereal/tensor";
+import type { Constraint } from "../constraints/index.js";
+import { real, realVector } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";

@@ -16,6 +16,7 @@
  * -Infinity for negative or non-integer k. Invalid concrete parameters (c ≤ 0, probs
  * outside [0, 1), mean < 0, rate ≤ 0, NaN) throw a DistributionError.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   div,
@@ -31,17 +32,14 @@ import {
   lt,
   mul,
   neg,
-  type Shape,
   sigmoid,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
+import type { Constraint } from "../constraints/index.js";
 import {
-  type Constraint,
   finiteNonnegative,
   finitePositive,
   lessThan,
@@ -49,9 +47,12 @@ import {
 } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { broadcastParams } from "../distribution.js";
-import { gamma, type PRNGKey, poisson, split } from "../random/index.js";
-import { type ArgConstraints, validateArgs } from "../validate.js";
-import { expandTo, maskSupport, type ProbsOrLogits, probsOrLogits } from "./util.js";
+import type { PRNGKey } from "../random/index.js";
+import { gamma, poisson, split } from "../random/index.js";
+import type { ArgConstraints } from "../validate.js";
+import { validateArgs } from "../validate.js";
+import type { ProbsOrLogits } from "./util.js";
+import { expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 /** How the success term is parameterised (for an accurate logProb in each form). */
 type Form =

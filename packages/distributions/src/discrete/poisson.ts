@@ -6,6 +6,7 @@
  * DistributionError. Sampling: Knuth below rate 10, Hörmann's PTRS above (the PRNG's
  * `poisson`).
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   eq,
@@ -14,18 +15,17 @@ import {
   isfinite,
   lgamma,
   mul,
-  type Shape,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
   xlogy,
 } from "@sidereal/tensor";
-import { type Constraint, finiteNonnegative, nonnegativeInteger } from "../constraints/index.js";
+import type { Constraint } from "../constraints/index.js";
+import { finiteNonnegative, nonnegativeInteger } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
-import { type PRNGKey, poisson } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { poisson } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
 import { expandTo, maskSupport } from "./util.js";
 

@@ -4,15 +4,10 @@
  * statements (adding `logFactor` to a model's log density). `sample` returns an empty
  * tensor of shape `[...sampleShape, ...batch, 0]`. `Factor` is an alias.
  */
-import {
-  broadcastShapes,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  zeros,
-} from "@sidereal/tensor";
-import { type Constraint, real } from "../constraints/index.js";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastShapes, toTensor, zeros } from "@sidereal/tensor";
+import type { Constraint } from "../constraints/index.js";
+import { real } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";

@@ -4,15 +4,8 @@
  * probs/logits argument. Parameter validation is the package's one validator
  * (`checkArg` / `validateArgs` in src/validate.ts).
  */
-import {
-  broadcastTo,
-  type Shape,
-  sum,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  where,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastTo, sum, toTensor, where } from "@sidereal/tensor";
 import { DistributionError } from "../errors.js";
 
 /** `t` broadcast to `shape` (differentiable; no-op when the shapes agree). */

@@ -9,23 +9,15 @@
  * differ (names compared after canonicalisation, positive ≡ greaterThan(0) etc.; see
  * `same-support.ts`); batch shapes that do not broadcast.
  */
-import {
-  add,
-  broadcastTo,
-  logaddexp,
-  type Shape,
-  squeeze,
-  stack,
-  type Tensor,
-  type TensorLike,
-  take,
-  toTensor,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { add, broadcastTo, logaddexp, squeeze, stack, take, toTensor } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import type { CategoricalDistribution } from "../discrete/categorical.js";
-import { broadcastParams, type Distribution } from "../distribution.js";
+import type { Distribution } from "../distribution.js";
+import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
-import { type PRNGKey, split } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { split } from "../random/index.js";
 import { checkMixing, MixtureBase } from "./mixture-base.js";
 import { sameSupport } from "./same-support.js";
 

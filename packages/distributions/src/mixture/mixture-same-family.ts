@@ -7,10 +7,12 @@
  * event shape and support are the component's. Errors (DistributionError): mixing not a
  * Categorical; component without a batch axis; K mismatch; batch shapes not broadcasting.
  */
-import { expandDims, type Shape, type Tensor } from "@sidereal/tensor";
+import type { Shape, Tensor } from "@sidereal/tensor";
+import { expandDims } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import type { CategoricalDistribution } from "../discrete/categorical.js";
-import { broadcastParams, type Distribution } from "../distribution.js";
+import type { Distribution } from "../distribution.js";
+import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { checkMixing, MixtureBase } from "./mixture-base.js";

@@ -8,7 +8,8 @@
  * `compile` traced bounds cannot be read and are accepted. Independent constraints compare
  * their event dims and bases.
  */
-import { type Tensor, tensor } from "@sidereal/tensor";
+import type { Tensor } from "@sidereal/tensor";
+import { tensor } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import { concreteValues } from "../validate.js";
 

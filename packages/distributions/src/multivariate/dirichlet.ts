@@ -8,6 +8,7 @@
  * A concrete concentration that is not positive and finite, or has fewer than one
  * component, throws a DistributionError.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   div,
@@ -15,20 +16,19 @@ import {
   lgamma,
   logsumexp,
   mul,
-  type Shape,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   xlogy,
 } from "@sidereal/tensor";
-import { type Constraint, finitePositive, simplex } from "../constraints/index.js";
+import type { Constraint } from "../constraints/index.js";
+import { finitePositive, simplex } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { expandTo, maskSupport } from "../discrete/util.js";
 import { DistributionError } from "../errors.js";
-import { loggamma, type PRNGKey } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { loggamma } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
 
 const NAME = "Dirichlet";

@@ -17,6 +17,7 @@
  * positive diagonal, zero upper triangle). Sampling: the onion method (LKJ 2009, §3.2).
  * Errors (DistributionError): dimension not an integer ≥ 2; concentration not positive.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   expandDims,
@@ -24,20 +25,19 @@ import {
   log,
   mul,
   reshape,
-  type Shape,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { type Constraint, correlationCholesky, finitePositive } from "../constraints/index.js";
+import type { Constraint } from "../constraints/index.js";
+import { correlationCholesky, finitePositive } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { expandTo, maskSupport, sizeOfShape } from "../discrete/util.js";
 import { DistributionError } from "../errors.js";
-import { beta as betaDraws, normal, type PRNGKey, split } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { beta as betaDraws, normal, split } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
 import { diagonal } from "./linalg.js";
 

@@ -10,6 +10,7 @@
  * loc + W ε_r + √D ε_k (reparameterised). Errors (DistributionError): shapes that do not
  * fit; concrete covDiag not positive and finite; non-finite loc or covFactor.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   cholesky,
@@ -21,22 +22,21 @@ import {
   matrixTranspose,
   mul,
   reshape,
-  type Shape,
   sqrt,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   triangularSolve,
 } from "@sidereal/tensor";
-import { type Constraint, finitePositive, finiteReal, realVector } from "../constraints/index.js";
+import type { Constraint } from "../constraints/index.js";
+import { finitePositive, finiteReal, realVector } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { expandTo } from "../discrete/util.js";
 import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
-import { normal, type PRNGKey, split } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { normal, split } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
 import { diagEmbed, diagonal, matvec } from "./linalg.js";
 

@@ -12,6 +12,7 @@
  * covariance/precision that is not symmetric positive definite (its Cholesky fails); a
  * concrete scaleTril that is not lower triangular with a positive diagonal; non-finite loc.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   abs,
   add,
@@ -24,28 +25,22 @@ import {
   mul,
   neg,
   reshape,
-  type Shape,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   triangularSolve,
 } from "@sidereal/tensor";
-import {
-  type Constraint,
-  finiteReal,
-  lowerCholesky,
-  positiveDefinite,
-  realVector,
-} from "../constraints/index.js";
+import type { Constraint } from "../constraints/index.js";
+import { finiteReal, lowerCholesky, positiveDefinite, realVector } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { expandTo } from "../discrete/util.js";
 import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
-import { normal, type PRNGKey } from "../random/index.js";
-import { type ArgConstraints, concreteValues } from "../validate.js";
+import type { PRNGKey } from "../random/index.js";
+import { normal } from "../random/index.js";
+import type { ArgConstraints } from "../validate.js";
+import { concreteValues } from "../validate.js";
 import { choleskyOfInverse, diagonal, matvec, solveLowerVec } from "./linalg.js";
 
 const NAME = "MultivariateNormal";

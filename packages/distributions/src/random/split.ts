@@ -1,5 +1,6 @@
 import { threefryIota } from "./counters.js";
-import { makeKey, type PRNGKey } from "./key.js";
+import type { PRNGKey } from "./key.js";
+import { makeKey } from "./key.js";
 import { threefry2x32Into } from "./threefry.js";
 
 /**

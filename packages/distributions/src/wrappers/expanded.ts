@@ -7,15 +7,8 @@
  * to `sampleShape + batchShape`; mean/variance/entropy are base's broadcast.
  * Throws a DistributionError when `batchShape` is not broadcast-compatible.
  */
-import {
-  broadcastTo,
-  reshape,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  transpose,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastTo, reshape, toTensor, transpose } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
 import { broadcastParams, Distribution, registerDistributionWrappers } from "../distribution.js";
 import { DistributionError } from "../errors.js";

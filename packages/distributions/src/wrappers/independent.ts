@@ -5,7 +5,8 @@
  * n reinterpreted dims; sample, mean and variance are base's; entropy is summed.
  * Throws a DistributionError when n is not an integer in [0, base.batchShape.length].
  */
-import { type Shape, type Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { toTensor } from "@sidereal/tensor";
 import { independentConstraint } from "../bijectors/independent-constraint.js";
 import { sumRightmost } from "../bijectors/util.js";
 import type { Constraint } from "../constraints/constraint.js";

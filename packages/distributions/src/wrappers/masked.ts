@@ -8,16 +8,8 @@
  * for integer supports). sample, support, mean and variance are base's.
  * Throws a DistributionError when the mask does not broadcast with the batch shape.
  */
-import {
-  broadcastTo,
-  reshape,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  where,
-  zeros,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastTo, reshape, toTensor, where, zeros } from "@sidereal/tensor";
 import { bijectTo } from "../bijectors/biject-to.js";
 import type { Constraint } from "../constraints/constraint.js";
 import { broadcastParams, Distribution, registerDistributionWrappers } from "../distribution.js";
