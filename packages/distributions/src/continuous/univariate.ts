@@ -7,33 +7,22 @@
  * instance under the same names. `hasRsample` is true when every parameter is
  * reparametrized.
  */
-import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
 import { broadcastTo, toTensor } from "@sidereal/tensor";
-import { DeclaredDistribution } from "../declared.js";
+import { ParametrizedDistribution } from "../declared.js";
 import type { DistributionOptions } from "../validate.js";
-import { broadcastParams, validateArgs } from "../validate.js";
+import { broadcastParams } from "../validate.js";
 
-export abstract class UnivariateDistribution extends DeclaredDistribution {
-  readonly name: string;
-  readonly eventShape: Shape = [];
-  readonly batchShape: Shape;
-
+export abstract class UnivariateDistribution extends ParametrizedDistribution {
   protected constructor(
     name: string,
     params: Readonly<Record<string, TensorLike | undefined>>,
     options?: DistributionOptions,
   ) {
-    super();
-    this.name = name;
     const tensors: Record<string, Tensor> = {};
     for (const [k, v] of Object.entries(params)) if (v !== undefined) tensors[k] = toTensor(v);
-    this.batchShape = broadcastParams(name, ...Object.values(tensors).map((t) => t.shape));
-    const declared = this.declared();
-    validateArgs(name, declared.argConstraints, tensors, options);
-    Object.assign(this, tensors);
-    const names = Object.keys(declared.argConstraints);
-    (this as { hasRsample: boolean }).hasRsample =
-      names.length > 0 && names.every((n) => declared.reparametrized.includes(n));
+    const batchShape = broadcastParams(name, ...Object.values(tensors).map((t) => t.shape));
+    super(name, tensors, batchShape, [], { options, nan: "propagate" });
   }
 
   /** `t` broadcast to the batch shape (for mean, variance, entropy). */
@@ -41,7 +30,6 @@ export abstract class UnivariateDistribution extends DeclaredDistribution {
     return broadcastTo(t, this.batchShape);
   }
 }
-
 /**
  * A factory callable without `new` (NumPyro's `dist.Normal(0, 1)`), with the class's
  * constructor parameters: `export const Normal = callable(NormalDistribution)`.

@@ -24,40 +24,28 @@ import {
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import { boolean, real, unitInterval } from "../constraints/index.js";
-import { DeclaredDistribution } from "../declared.js";
+import { ParametrizedDistribution } from "../declared.js";
 import type { PRNGKey } from "../random/index.js";
 import { uniform } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
 import type { ProbsOrLogits } from "./util.js";
-import { expandTo, maskSupport, probsOrLogits } from "./util.js";
+import { bothForms, expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 const NAME = "Bernoulli";
 
-export class BernoulliDistribution extends DeclaredDistribution {
+export class BernoulliDistribution extends ParametrizedDistribution {
   static override readonly argConstraints: ArgConstraints = { probs: unitInterval, logits: real };
   static override readonly support: Constraint = boolean;
 
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [];
   readonly probs: Tensor;
   readonly logits: Tensor;
   private readonly useLogits: boolean;
 
   constructor(params: ProbsOrLogits) {
-    super();
     const { kind, value } = probsOrLogits(NAME, params);
-    this.batchShape = value.shape;
+    super(NAME, { [kind]: value }, value.shape);
     this.useLogits = kind === "logits";
-    if (kind === "probs") {
-      this.validateDeclared({ probs: value });
-      this.probs = value;
-      this.logits = logit(value);
-    } else {
-      this.validateDeclared({ logits: value });
-      this.logits = value;
-      this.probs = sigmoid(value);
-    }
+    ({ probs: this.probs, logits: this.logits } = bothForms(kind, value, logit, sigmoid));
   }
 
   /** v log p + (1 - v) log(1 - p) for v ∈ {0, 1}; -Infinity elsewhere. */

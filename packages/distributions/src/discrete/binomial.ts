@@ -29,27 +29,24 @@ import {
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import { integerInterval, nonnegativeInteger, real, unitInterval } from "../constraints/index.js";
-import { DeclaredDistribution } from "../declared.js";
+import { ParametrizedDistribution } from "../declared.js";
 import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
 import { binomialDraws } from "./binomial-sampler.js";
 import type { ProbsOrLogits } from "./util.js";
-import { expandTo, maskSupport, probsOrLogits } from "./util.js";
+import { bothForms, expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 const NAME = "Binomial";
 
-export class BinomialDistribution extends DeclaredDistribution {
+export class BinomialDistribution extends ParametrizedDistribution {
   static override readonly argConstraints: ArgConstraints = {
     totalCount: nonnegativeInteger,
     probs: unitInterval,
     logits: real,
   };
 
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [];
   private readonly declaredSupport: Constraint;
   override get support(): Constraint {
     return this.declaredSupport;
@@ -60,21 +57,12 @@ export class BinomialDistribution extends DeclaredDistribution {
   private readonly useLogits: boolean;
 
   constructor(totalCount: TensorLike, params: ProbsOrLogits) {
-    super();
     const n = toTensor(totalCount);
     const { kind, value } = probsOrLogits(NAME, params);
-    this.batchShape = broadcastParams(NAME, n.shape, value.shape);
-    this.validateDeclared({ totalCount: n });
+    super(NAME, { totalCount: n, [kind]: value }, broadcastParams(NAME, n.shape, value.shape));
     this.useLogits = kind === "logits";
-    if (kind === "probs") {
-      this.validateDeclared({ probs: value });
-      this.probs = expandTo(value, this.batchShape);
-      this.logits = logit(this.probs);
-    } else {
-      this.validateDeclared({ logits: value });
-      this.logits = expandTo(value, this.batchShape);
-      this.probs = sigmoid(this.logits);
-    }
+    const both = bothForms(kind, expandTo(value, this.batchShape), logit, sigmoid);
+    ({ probs: this.probs, logits: this.logits } = both);
     this.totalCount = expandTo(n, this.batchShape);
     this.declaredSupport = integerInterval(0, this.totalCount);
   }

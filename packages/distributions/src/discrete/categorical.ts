@@ -32,7 +32,7 @@ import {
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import { integerInterval, lessThan, unitInterval } from "../constraints/index.js";
-import { DeclaredDistribution } from "../declared.js";
+import { ParametrizedDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { gumbel } from "../random/index.js";
@@ -43,15 +43,12 @@ import { dropRight, expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 const NAME = "Categorical";
 
-export class CategoricalDistribution extends DeclaredDistribution {
+export class CategoricalDistribution extends ParametrizedDistribution {
   static override readonly argConstraints: ArgConstraints = {
     probs: unitInterval,
     logits: lessThan(Number.POSITIVE_INFINITY),
   };
 
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [];
   private readonly declaredSupport: Constraint;
   override get support(): Constraint {
     return this.declaredSupport;
@@ -64,7 +61,6 @@ export class CategoricalDistribution extends DeclaredDistribution {
   readonly probs: Tensor;
 
   constructor(params: ProbsOrLogits) {
-    super();
     const { kind, value } = probsOrLogits(NAME, params);
     if (value.rank < 1)
       throw new DistributionError({
@@ -79,11 +75,10 @@ export class CategoricalDistribution extends DeclaredDistribution {
         parameter: kind,
         constraint: "needs at least one category",
       });
+    super(NAME, { [kind]: value }, dropRight(value.shape, 1));
     this.numCategories = k;
-    this.batchShape = dropRight(value.shape, 1);
     this.declaredSupport = integerInterval(0, k - 1);
     if (kind === "probs") {
-      this.validateDeclared({ probs: value });
       const s = concreteValues(sum(value, -1));
       if (s !== null) {
         for (let i = 0; i < s.length; i++)
@@ -98,7 +93,6 @@ export class CategoricalDistribution extends DeclaredDistribution {
       this.probs = value;
       this.logits = log(value);
     } else {
-      this.validateDeclared({ logits: value });
       const l = sub(value, logsumexp(value, -1, true));
       this.logits = l;
       this.probs = exp(l);

@@ -45,12 +45,11 @@ import {
   lessThan,
   nonnegativeInteger,
 } from "../constraints/index.js";
-import { DeclaredDistribution } from "../declared.js";
+import { ParametrizedDistribution } from "../declared.js";
 import { broadcastParams } from "../distribution.js";
 import type { PRNGKey } from "../random/index.js";
 import { gamma, poisson, split } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
-import { validateArgs } from "../validate.js";
 import type { ProbsOrLogits } from "./util.js";
 import { expandTo, maskSupport, probsOrLogits } from "./util.js";
 
@@ -68,7 +67,7 @@ const probabilityBelowOne: Constraint = {
   check: (v) => mul(ge(v, 0), lt(v, 1)),
 };
 
-export class NegativeBinomialDistribution extends DeclaredDistribution {
+export class NegativeBinomialDistribution extends ParametrizedDistribution {
   static override readonly argConstraints: ArgConstraints = {
     totalCount: finitePositive,
     probs: probabilityBelowOne,
@@ -79,55 +78,38 @@ export class NegativeBinomialDistribution extends DeclaredDistribution {
   };
   static override readonly support: Constraint = nonnegativeInteger;
 
-  readonly name: string;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [];
   /** Gamma shape c (NumPyro's total_count / concentration). */
   readonly concentration: Tensor;
   /** Gamma rate β = (1 - π)/π. */
   readonly rate: Tensor;
   private readonly form: Form;
 
-  /** @internal use the factories. */
-  constructor(name: string, concentration: Tensor, form: Form) {
-    super();
-    this.name = name;
-    const other =
-      form.kind === "probs"
-        ? form.probs
-        : form.kind === "logits"
-          ? form.logits
-          : form.kind === "mean"
-            ? form.mean
-            : form.rate;
-    this.batchShape = broadcastParams(name, concentration.shape, other.shape);
-    this.concentration = expandTo(concentration, this.batchShape);
-    switch (form.kind) {
-      case "probs": {
-        const p = expandTo(form.probs, this.batchShape);
-        this.form = { kind: "probs", probs: p };
-        this.rate = div(sub(1, p), p);
-        break;
-      }
-      case "logits": {
-        const l = expandTo(form.logits, this.batchShape);
-        this.form = { kind: "logits", logits: l };
-        this.rate = exp(neg(l));
-        break;
-      }
-      case "mean": {
-        const m = expandTo(form.mean, this.batchShape);
-        this.form = { kind: "mean", mean: m };
-        this.rate = div(this.concentration, m);
-        break;
-      }
-      case "rate": {
-        const r = expandTo(form.rate, this.batchShape);
-        this.form = { kind: "rate", rate: r };
-        this.rate = r;
-        break;
-      }
-    }
+  /**
+   * @internal use the factories. `countName` names the gamma shape as the factory's user
+   * knows it ("totalCount" or "concentration"), `kind` the other parameter.
+   */
+  constructor(
+    name: string,
+    countName: "totalCount" | "concentration",
+    count: TensorLike,
+    kind: Form["kind"],
+    value: TensorLike,
+  ) {
+    const c = toTensor(count);
+    const v = toTensor(value);
+    const batch = broadcastParams(name, c.shape, v.shape);
+    super(name, { [countName]: c, [kind]: v }, batch, [], { store: false });
+    this.concentration = expandTo(c, batch);
+    const x = expandTo(v, batch);
+    this.form = { kind, [kind]: x } as Form;
+    this.rate =
+      kind === "probs"
+        ? div(sub(1, x), x)
+        : kind === "logits"
+          ? exp(neg(x))
+          : kind === "mean"
+            ? div(this.concentration, x)
+            : x;
   }
 
   /** π = 1/(1 + β), the probability counted by k. */
@@ -191,80 +173,33 @@ export class NegativeBinomialDistribution extends DeclaredDistribution {
   }
 }
 
-/** NumPyro's NegativeBinomialProbs(total_count, probs); probs ∈ [0, 1). */
-export function NegativeBinomialProbs(
-  totalCount: TensorLike,
-  probs: TensorLike,
-): NegativeBinomialDistribution {
-  const name = "NegativeBinomialProbs";
-  const c = toTensor(totalCount);
-  const p = toTensor(probs);
-  validateArgs(
-    name,
-    NegativeBinomialDistribution.argConstraints,
-    { totalCount: c, probs: p },
-    undefined,
-    "reject",
-  );
-  return new NegativeBinomialDistribution(name, c, { kind: "probs", probs: p });
+/** A factory `(count, value)` (or `(value, count)` when `valueFirst`) for one parameterisation. */
+function factory(
+  name: string,
+  countName: "totalCount" | "concentration",
+  kind: Form["kind"],
+  valueFirst = false,
+): (a: TensorLike, b: TensorLike) => NegativeBinomialDistribution {
+  return (a, b) =>
+    valueFirst
+      ? new NegativeBinomialDistribution(name, countName, b, kind, a)
+      : new NegativeBinomialDistribution(name, countName, a, kind, b);
 }
+
+/** NumPyro's NegativeBinomialProbs(total_count, probs); probs ∈ [0, 1). */
+export const NegativeBinomialProbs = factory("NegativeBinomialProbs", "totalCount", "probs");
 export type NegativeBinomialProbs = NegativeBinomialDistribution;
 
 /** NumPyro's NegativeBinomialLogits(total_count, logits); π = sigmoid(logits). */
-export function NegativeBinomialLogits(
-  totalCount: TensorLike,
-  logits: TensorLike,
-): NegativeBinomialDistribution {
-  const name = "NegativeBinomialLogits";
-  const c = toTensor(totalCount);
-  const l = toTensor(logits);
-  validateArgs(
-    name,
-    NegativeBinomialDistribution.argConstraints,
-    { totalCount: c, logits: l },
-    undefined,
-    "reject",
-  );
-  return new NegativeBinomialDistribution(name, c, { kind: "logits", logits: l });
-}
+export const NegativeBinomialLogits = factory("NegativeBinomialLogits", "totalCount", "logits");
 export type NegativeBinomialLogits = NegativeBinomialDistribution;
 
 /** NumPyro's NegativeBinomial2(mean, concentration): variance mean + mean²/concentration. */
-export function NegativeBinomial2(
-  mean: TensorLike,
-  concentration: TensorLike,
-): NegativeBinomialDistribution {
-  const name = "NegativeBinomial2";
-  const m = toTensor(mean);
-  const c = toTensor(concentration);
-  validateArgs(
-    name,
-    NegativeBinomialDistribution.argConstraints,
-    { mean: m, concentration: c },
-    undefined,
-    "reject",
-  );
-  return new NegativeBinomialDistribution(name, c, { kind: "mean", mean: m });
-}
+export const NegativeBinomial2 = factory("NegativeBinomial2", "concentration", "mean", true);
 export type NegativeBinomial2 = NegativeBinomialDistribution;
 
 /** NumPyro's GammaPoisson(concentration, rate): Poisson with a Gamma(concentration, rate) rate. */
-export function GammaPoisson(
-  concentration: TensorLike,
-  rate: TensorLike,
-): NegativeBinomialDistribution {
-  const name = "GammaPoisson";
-  const c = toTensor(concentration);
-  const r = toTensor(rate);
-  validateArgs(
-    name,
-    NegativeBinomialDistribution.argConstraints,
-    { concentration: c, rate: r },
-    undefined,
-    "reject",
-  );
-  return new NegativeBinomialDistribution(name, c, { kind: "rate", rate: r });
-}
+export const GammaPoisson = factory("GammaPoisson", "concentration", "rate");
 export type GammaPoisson = NegativeBinomialDistribution;
 
 /** NumPyro's NegativeBinomial(total_count, probs=… | logits=…). */

@@ -23,7 +23,7 @@ import {
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import { finiteNonnegative, nonnegativeInteger } from "../constraints/index.js";
-import { DeclaredDistribution } from "../declared.js";
+import { ParametrizedDistribution } from "../declared.js";
 import type { PRNGKey } from "../random/index.js";
 import { poisson } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
@@ -31,20 +31,15 @@ import { expandTo, maskSupport } from "./util.js";
 
 const NAME = "Poisson";
 
-export class PoissonDistribution extends DeclaredDistribution {
+export class PoissonDistribution extends ParametrizedDistribution {
   static override readonly argConstraints: ArgConstraints = { rate: finiteNonnegative };
   static override readonly support: Constraint = nonnegativeInteger;
 
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [];
-  readonly rate: Tensor;
+  declare readonly rate: Tensor;
 
   constructor(rate: TensorLike) {
-    super();
-    this.rate = toTensor(rate);
-    this.batchShape = this.rate.shape;
-    this.validateDeclared({ rate: this.rate });
+    const r = toTensor(rate);
+    super(NAME, { rate: r }, r.shape);
   }
 
   logProb(value: TensorLike): Tensor {

@@ -8,7 +8,7 @@ import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import { broadcastShapes, toTensor, zeros } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import { real } from "../constraints/index.js";
-import { DeclaredDistribution } from "../declared.js";
+import { ParametrizedDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import type { ArgConstraints } from "../validate.js";
@@ -16,19 +16,15 @@ import { expandTo } from "./util.js";
 
 const NAME = "Unit";
 
-export class UnitDistribution extends DeclaredDistribution {
+export class UnitDistribution extends ParametrizedDistribution {
   static override readonly argConstraints: ArgConstraints = { logFactor: real };
   static override readonly support: Constraint = real;
 
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [0];
-  readonly logFactor: Tensor;
+  declare readonly logFactor: Tensor;
 
   constructor(logFactor: TensorLike) {
-    super();
-    this.logFactor = toTensor(logFactor);
-    this.batchShape = this.logFactor.shape;
+    const f = toTensor(logFactor);
+    super(NAME, { logFactor: f }, f.shape, [0]);
   }
 
   /** `logFactor` broadcast to `broadcast(value.shape[:-1], batchShape)`. */

@@ -58,3 +58,18 @@ export function probsOrLogits(
     ? { kind: "probs", value: toTensor(p.probs as TensorLike) }
     : { kind: "logits", value: toTensor((p as { logits: TensorLike }).logits) };
 }
+
+/**
+ * Both parameterisations from the one given: `{ probs, logits: toLogits(probs) }` or
+ * `{ logits, probs: toProbs(logits) }`.
+ */
+export function bothForms(
+  kind: "probs" | "logits",
+  value: Tensor,
+  toLogits: (p: Tensor) => Tensor,
+  toProbs: (l: Tensor) => Tensor,
+): { probs: Tensor; logits: Tensor } {
+  return kind === "probs"
+    ? { probs: value, logits: toLogits(value) }
+    : { logits: value, probs: toProbs(value) };
+}

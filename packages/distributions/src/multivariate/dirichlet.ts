@@ -24,7 +24,7 @@ import {
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import { finitePositive, simplex } from "../constraints/index.js";
-import { DeclaredDistribution } from "../declared.js";
+import { ParametrizedDistribution } from "../declared.js";
 import { expandTo, maskSupport } from "../discrete/util.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
@@ -33,17 +33,13 @@ import type { ArgConstraints } from "../validate.js";
 
 const NAME = "Dirichlet";
 
-export class DirichletDistribution extends DeclaredDistribution {
+export class DirichletDistribution extends ParametrizedDistribution {
   static override readonly argConstraints: ArgConstraints = { concentration: finitePositive };
   static override readonly support: Constraint = simplex;
 
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape;
-  readonly concentration: Tensor;
+  declare readonly concentration: Tensor;
 
   constructor(concentration: TensorLike) {
-    super();
     const a = toTensor(concentration);
     if (a.rank < 1 || a.shape[a.rank - 1] < 1)
       throw new DistributionError({
@@ -52,10 +48,7 @@ export class DirichletDistribution extends DeclaredDistribution {
         value: a.shape,
         constraint: "shape [..., K] with K ≥ 1",
       });
-    this.validateDeclared({ concentration: a });
-    this.concentration = a;
-    this.batchShape = a.shape.slice(0, -1);
-    this.eventShape = a.shape.slice(-1);
+    super(NAME, { concentration: a }, a.shape.slice(0, -1), a.shape.slice(-1));
   }
 
   logProb(value: TensorLike): Tensor {

@@ -33,7 +33,7 @@ import {
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import { correlationCholesky, finitePositive } from "../constraints/index.js";
-import { DeclaredDistribution } from "../declared.js";
+import { ParametrizedDistribution } from "../declared.js";
 import { expandTo, maskSupport, sizeOfShape } from "../discrete/util.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
@@ -43,20 +43,16 @@ import { diagonal } from "./linalg.js";
 
 const NAME = "LKJCholesky";
 
-export class LKJCholeskyDistribution extends DeclaredDistribution {
+export class LKJCholeskyDistribution extends ParametrizedDistribution {
   static override readonly argConstraints: ArgConstraints = { concentration: finitePositive };
   static override readonly support: Constraint = correlationCholesky;
 
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape;
   readonly dimension: number;
-  readonly concentration: Tensor;
+  declare readonly concentration: Tensor;
   /** log c_K(η), shape = batch. */
   private readonly logNormalizer: Tensor;
 
   constructor(dimension: number, concentration: TensorLike = 1) {
-    super();
     if (!Number.isInteger(dimension) || dimension < 2)
       throw new DistributionError({
         distribution: NAME,
@@ -65,11 +61,8 @@ export class LKJCholeskyDistribution extends DeclaredDistribution {
         constraint: "an integer ≥ 2",
       });
     const eta = toTensor(concentration);
-    this.validateDeclared({ concentration: eta });
+    super(NAME, { concentration: eta }, eta.shape, [dimension, dimension]);
     this.dimension = dimension;
-    this.concentration = eta;
-    this.batchShape = eta.shape;
-    this.eventShape = [dimension, dimension];
     const K = dimension;
     let logC: Tensor = mul(eta, 0);
     for (let k = 1; k <= K - 1; k++) {
