@@ -21,7 +21,7 @@ import {
 import { positive, unitInterval } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { beta } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import { maskedLogProb, valuesAt } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 
@@ -32,12 +32,12 @@ import { callable, UnivariateDistribution } from "./univariate.js";
  * Throws DistributionError for a concrete concentration ≤ 0.
  */
 export class BetaDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     concentration1: positive,
     concentration0: positive,
   };
   static override readonly support = unitInterval;
-  static override readonly reparametrized: readonly string[] = [];
+  static override readonly reparametrized = [];
   declare readonly concentration1: Tensor;
   declare readonly concentration0: Tensor;
 

@@ -4,7 +4,7 @@
 import type { Tensor, TensorLike } from "@sidereal/tensor";
 import { mul, toTensor } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import { validateArgs } from "../validate.js";
 import { GammaDistribution } from "./gamma.js";
 import { callable } from "./univariate.js";
@@ -15,8 +15,8 @@ import { callable } from "./univariate.js";
  * from {@link GammaDistribution}. A concrete df ≤ 0 throws a DistributionError.
  */
 export class Chi2Distribution extends GammaDistribution {
-  static override readonly argConstraints: ArgConstraints = { df: positive };
-  static override readonly reparametrized: readonly string[] = [];
+  static override readonly argConstraints = { df: positive };
+  static override readonly reparametrized = [];
   override readonly name: string = "Chi2";
   readonly df: Tensor;
 

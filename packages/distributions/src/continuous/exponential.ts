@@ -17,7 +17,7 @@ import {
 import { positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { exponential } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import { cdfAbove, logProbAbove } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 
@@ -27,9 +27,9 @@ import { callable, UnivariateDistribution } from "./univariate.js";
  * DistributionError.
  */
 export class ExponentialDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = { rate: positive };
+  static override readonly argConstraints = { rate: positive };
   static override readonly support = positive;
-  static override readonly reparametrized: readonly string[] = ["rate"];
+  static override readonly reparametrized = ["rate"];
   declare readonly rate: Tensor;
 
   constructor(rate: TensorLike = 1, options?: DistributionOptions) {

@@ -23,6 +23,37 @@ import { cdfAbove, logProbAbove, valuesAt } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 
 /**
+ * The common part of Gamma and InverseGamma: parameters (concentration α, rate β), both
+ * positive, support `positive`, and the gamma draws G ~ Gamma(α) that both sample from
+ * (not reparameterised in α, so `hasRsample` is false; draws are differentiable in β).
+ */
+export abstract class ConcentrationRateDistribution extends UnivariateDistribution {
+  static override readonly argConstraints: ArgConstraints = {
+    concentration: positive,
+    rate: positive,
+  };
+  static override readonly support = positive;
+  static override readonly reparametrized = ["rate"];
+  declare readonly concentration: Tensor;
+  declare readonly rate: Tensor;
+
+  protected constructor(
+    name: string,
+    concentration: TensorLike,
+    rate: TensorLike,
+    options?: DistributionOptions,
+  ) {
+    super(name, { concentration, rate }, options);
+  }
+
+  /** Standard gamma draws G ~ Gamma(α, 1), shape `sampleShape + batchShape`. */
+  protected standardGammaDraws(key: PRNGKey, sampleShape: Shape): Tensor {
+    const shape = this.shape(sampleShape);
+    return tensor(gamma(key, valuesAt(this.concentration, shape), shape), shape);
+  }
+}
+
+/**
  * Gamma(concentration α, rate β): density β^α x^(α-1) e^(-βx) / Γ(α) for x ≥ 0 (the
  * value at x = 0 follows scipy: +Infinity for α < 1, β for α = 1, -Infinity for α > 1),
  * -Infinity for x < 0. Sampling by Marsaglia–Tsang gamma draws divided by the rate: not
@@ -30,18 +61,9 @@ import { callable, UnivariateDistribution } from "./univariate.js";
  * cdf via the regularized lower incomplete gamma P(α, βx). A concrete concentration ≤ 0
  * or rate ≤ 0 throws a DistributionError.
  */
-export class GammaDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = {
-    concentration: positive,
-    rate: positive,
-  };
-  static override readonly support = positive;
-  static override readonly reparametrized: readonly string[] = ["rate"];
-  declare readonly concentration: Tensor;
-  declare readonly rate: Tensor;
-
+export class GammaDistribution extends ConcentrationRateDistribution {
   constructor(concentration: TensorLike, rate: TensorLike = 1, options?: DistributionOptions) {
-    super("Gamma", { concentration, rate }, options);
+    super("Gamma", concentration, rate, options);
   }
 
   /** (α - 1) log x - βx + α log β - log Γ(α). */
@@ -53,9 +75,7 @@ export class GammaDistribution extends UnivariateDistribution {
     );
   }
   sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    const shape = this.shape(sampleShape);
-    const g = gamma(key, valuesAt(this.concentration, shape), shape);
-    return div(tensor(g, shape), this.rate);
+    return div(this.standardGammaDraws(key, sampleShape), this.rate);
   }
   override get mean(): Tensor {
     return this.batch(div(this.concentration, this.rate));

@@ -14,15 +14,15 @@ import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import { abs, add } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import type { LocScaleDistribution } from "./loc-scale.js";
 import { logProbAbove } from "./params.js";
 import { UnivariateDistribution } from "./univariate.js";
 
 export abstract class HalfDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = { scale: positive };
+  static override readonly argConstraints = { scale: positive };
   static override readonly support = positive;
-  static override readonly reparametrized: readonly string[] = ["scale"];
+  static override readonly reparametrized = ["scale"];
   declare readonly scale: Tensor;
   /** The unfolded distribution, centred at 0 with the same scale. */
   readonly base: LocScaleDistribution;

@@ -7,7 +7,6 @@ import type { Constraint } from "../constraints/constraint.js";
 import { DeclaredDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 
 /**
  * ImproperUniform(support, batchShape, eventShape): log-density 0 where `support.check`
@@ -19,7 +18,7 @@ import type { ArgConstraints } from "../validate.js";
  */
 export class ImproperUniformDistribution extends DeclaredDistribution {
   /** No parameters: the support is the constructor's argument. */
-  static override readonly argConstraints: ArgConstraints = {};
+  static override readonly argConstraints = {};
 
   readonly name = "ImproperUniform";
   private readonly declaredSupport: Constraint;

@@ -14,16 +14,14 @@ import {
   mul,
   square,
   sub,
-  tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
-import { gamma } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
-import { maskedLogProb, valuesAt } from "./params.js";
-import { callable, UnivariateDistribution } from "./univariate.js";
+import type { DistributionOptions } from "../validate.js";
+import { ConcentrationRateDistribution } from "./gamma.js";
+import { maskedLogProb } from "./params.js";
+import { callable } from "./univariate.js";
 
 /**
  * InverseGamma(concentration α, rate β): density β^α x^(-α-1) e^(-β/x) / Γ(α) for x > 0
@@ -32,18 +30,9 @@ import { callable, UnivariateDistribution } from "./univariate.js";
  * for α ≤ 2 (NumPyro). cdf Q(α, β/x). Throws DistributionError for a concrete
  * concentration ≤ 0 or rate ≤ 0.
  */
-export class InverseGammaDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = {
-    concentration: positive,
-    rate: positive,
-  };
-  static override readonly support = positive;
-  static override readonly reparametrized: readonly string[] = ["rate"];
-  declare readonly concentration: Tensor;
-  declare readonly rate: Tensor;
-
+export class InverseGammaDistribution extends ConcentrationRateDistribution {
   constructor(concentration: TensorLike, rate: TensorLike = 1, options?: DistributionOptions) {
-    super("InverseGamma", { concentration, rate }, options);
+    super("InverseGamma", concentration, rate, options);
   }
 
   /** α log β - log Γ(α) - (α + 1) log x - β/x. */
@@ -57,9 +46,7 @@ export class InverseGammaDistribution extends UnivariateDistribution {
   }
 
   sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    const shape = this.shape(sampleShape);
-    const g = gamma(key, valuesAt(this.concentration, shape), shape);
-    return div(this.rate, tensor(g, shape));
+    return div(this.rate, this.standardGammaDraws(key, sampleShape));
   }
 
   override get mean(): Tensor {

@@ -30,13 +30,13 @@ import {
 } from "@sidereal/tensor";
 import { positive, real } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import { openUniform } from "./params.js";
 import { UnivariateDistribution } from "./univariate.js";
 
 export abstract class LocScaleDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = { loc: real, scale: positive };
-  static override readonly reparametrized: readonly string[] = ["loc", "scale"];
+  static override readonly argConstraints = { loc: real, scale: positive };
+  static override readonly reparametrized = ["loc", "scale"];
 
   declare readonly loc: Tensor;
   declare readonly scale: Tensor;

@@ -24,7 +24,7 @@ import type { Constraint } from "../constraints/constraint.js";
 import { greaterThan, positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { exponential } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import { maskedLogProb } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 
@@ -36,8 +36,8 @@ import { callable, UnivariateDistribution } from "./univariate.js";
  * scale ≤ 0 or alpha ≤ 0.
  */
 export class ParetoDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = { scale: positive, alpha: positive };
-  static override readonly reparametrized: readonly string[] = ["scale", "alpha"];
+  static override readonly argConstraints = { scale: positive, alpha: positive };
+  static override readonly reparametrized = ["scale", "alpha"];
   declare readonly scale: Tensor;
   declare readonly alpha: Tensor;
 

@@ -21,7 +21,7 @@ import {
 import { positive, real } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { gamma, normal, split } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import { LocScaleDistribution } from "./loc-scale.js";
 import { valuesAt } from "./params.js";
 import { callable } from "./univariate.js";
@@ -37,7 +37,7 @@ const HALF_LOG_PI = 0.5 * Math.log(Math.PI);
  * scale ≤ 0 throws a DistributionError. No cdf (it needs the incomplete beta function).
  */
 export class StudentTDistribution extends LocScaleDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     df: positive,
     loc: real,
     scale: positive,

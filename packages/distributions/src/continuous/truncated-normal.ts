@@ -23,7 +23,7 @@ import {
 import type { Constraint } from "../constraints/constraint.js";
 import { greaterThan, interval, lessThan, positive, real } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import { dependent } from "../validate.js";
 import { HALF_LOG_2PI } from "./normal.js";
 import { logDiffNdtr, ndtriLog, oneMinusExp } from "./normal-tail.js";
@@ -50,13 +50,13 @@ const logPhi = (z: Tensor): Tensor => sub(mul(square(z), -0.5), HALF_LOG_2PI);
  * closed form cancels). Throws DistributionError for a concrete scale ≤ 0 or low ≥ high.
  */
 export class TruncatedNormalDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     loc: real,
     scale: positive,
     low: dependent("high", (p) => lessThan(p.high)),
     high: real,
   };
-  static override readonly reparametrized: readonly string[] = ["loc", "scale", "low", "high"];
+  static override readonly reparametrized = ["loc", "scale", "low", "high"];
   declare readonly loc: Tensor;
   declare readonly scale: Tensor;
   declare readonly low: Tensor | undefined;

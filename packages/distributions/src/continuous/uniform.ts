@@ -20,7 +20,7 @@ import type { Constraint } from "../constraints/constraint.js";
 import { interval, lessThan, real } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { uniform } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import { dependent } from "../validate.js";
 import { maskedLogProb } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
@@ -31,11 +31,11 @@ import { callable, UnivariateDistribution } from "./univariate.js";
  * `low + (high - low) u`. Throws DistributionError for concrete low ≥ high.
  */
 export class UniformDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     low: dependent("high", (p) => lessThan(p.high)),
     high: real,
   };
-  static override readonly reparametrized: readonly string[] = ["low", "high"];
+  static override readonly reparametrized = ["low", "high"];
   declare readonly low: Tensor;
   declare readonly high: Tensor;
 

@@ -3,11 +3,10 @@
  */
 import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import { add, besselI0e, besselI1e, cos, div, log, mul, sin, sub, tensor } from "@sidereal/tensor";
-import type { Constraint } from "../constraints/constraint.js";
 import { finitePositive, interval, real } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { split, uniform } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import { valuesAt } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 
@@ -62,12 +61,12 @@ function wrap(x: number): number {
  * as NumPyro. Throws DistributionError for a concrete κ ≤ 0 or non-finite κ.
  */
 export class VonMisesDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     loc: real,
     concentration: finitePositive,
   };
-  static override readonly support: Constraint = interval(-Math.PI, Math.PI);
-  static override readonly reparametrized: readonly string[] = ["loc"];
+  static override readonly support = interval(-Math.PI, Math.PI);
+  static override readonly reparametrized = ["loc"];
   declare readonly loc: Tensor;
   declare readonly concentration: Tensor;
 

@@ -26,7 +26,7 @@ import {
 import { positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { exponential } from "../random/index.js";
-import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import type { DistributionOptions } from "../validate.js";
 import { maskedLogProb } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 
@@ -39,12 +39,12 @@ const EULER_GAMMA = 0.5772156649015329;
  * scale ≤ 0 or concentration ≤ 0.
  */
 export class WeibullDistribution extends UnivariateDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     scale: positive,
     concentration: positive,
   };
   static override readonly support = positive;
-  static override readonly reparametrized: readonly string[] = ["scale", "concentration"];
+  static override readonly reparametrized = ["scale", "concentration"];
   declare readonly scale: Tensor;
   declare readonly concentration: Tensor;
 

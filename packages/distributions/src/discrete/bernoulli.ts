@@ -22,20 +22,18 @@ import {
   xlog1py,
   xlogy,
 } from "@sidereal/tensor";
-import type { Constraint } from "../constraints/index.js";
 import { boolean, real, unitInterval } from "../constraints/index.js";
 import { ParametrizedDistribution } from "../declared.js";
 import type { PRNGKey } from "../random/index.js";
 import { uniform } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 import type { ProbsOrLogits } from "./util.js";
 import { bothForms, expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 const NAME = "Bernoulli";
 
 export class BernoulliDistribution extends ParametrizedDistribution {
-  static override readonly argConstraints: ArgConstraints = { probs: unitInterval, logits: real };
-  static override readonly support: Constraint = boolean;
+  static override readonly argConstraints = { probs: unitInterval, logits: real };
+  static override readonly support = boolean;
 
   readonly probs: Tensor;
   readonly logits: Tensor;

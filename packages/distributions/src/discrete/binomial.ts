@@ -33,7 +33,6 @@ import { ParametrizedDistribution } from "../declared.js";
 import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 import { binomialDraws } from "./binomial-sampler.js";
 import type { ProbsOrLogits } from "./util.js";
 import { bothForms, expandTo, maskSupport, probsOrLogits } from "./util.js";
@@ -41,7 +40,7 @@ import { bothForms, expandTo, maskSupport, probsOrLogits } from "./util.js";
 const NAME = "Binomial";
 
 export class BinomialDistribution extends ParametrizedDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     totalCount: nonnegativeInteger,
     probs: unitInterval,
     logits: real,

@@ -36,7 +36,6 @@ import { ParametrizedDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { gumbel } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 import { concreteValues } from "../validate.js";
 import type { ProbsOrLogits } from "./util.js";
 import { dropRight, expandTo, maskSupport, probsOrLogits } from "./util.js";
@@ -44,7 +43,7 @@ import { dropRight, expandTo, maskSupport, probsOrLogits } from "./util.js";
 const NAME = "Categorical";
 
 export class CategoricalDistribution extends ParametrizedDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     probs: unitInterval,
     logits: lessThan(Number.POSITIVE_INFINITY),
   };

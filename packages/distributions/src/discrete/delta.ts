@@ -15,7 +15,6 @@ import { DeclaredDistribution } from "../declared.js";
 import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 import { dropRight, expandTo } from "./util.js";
 
 const NAME = "Delta";
@@ -46,8 +45,8 @@ function realEvent(eventDim: number): Constraint {
 }
 
 export class DeltaDistribution extends DeclaredDistribution {
-  static override readonly argConstraints: ArgConstraints = { v: real, logDensity: real };
-  static override readonly reparametrized: readonly string[] = ["v", "logDensity"];
+  static override readonly argConstraints = { v: real, logDensity: real };
+  static override readonly reparametrized = ["v", "logDensity"];
 
   readonly name = NAME;
   readonly batchShape: Shape;

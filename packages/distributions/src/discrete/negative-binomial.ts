@@ -49,7 +49,6 @@ import { ParametrizedDistribution } from "../declared.js";
 import { broadcastParams } from "../distribution.js";
 import type { PRNGKey } from "../random/index.js";
 import { gamma, poisson, split } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 import type { ProbsOrLogits } from "./util.js";
 import { expandTo, maskSupport, probsOrLogits } from "./util.js";
 
@@ -68,7 +67,7 @@ const probabilityBelowOne: Constraint = {
 };
 
 export class NegativeBinomialDistribution extends ParametrizedDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     totalCount: finitePositive,
     probs: probabilityBelowOne,
     logits: lessThan(Number.POSITIVE_INFINITY),
@@ -76,7 +75,7 @@ export class NegativeBinomialDistribution extends ParametrizedDistribution {
     concentration: finitePositive,
     rate: finitePositive,
   };
-  static override readonly support: Constraint = nonnegativeInteger;
+  static override readonly support = nonnegativeInteger;
 
   /** Gamma shape c (NumPyro's total_count / concentration). */
   readonly concentration: Tensor;

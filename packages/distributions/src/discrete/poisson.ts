@@ -21,19 +21,17 @@ import {
   where,
   xlogy,
 } from "@sidereal/tensor";
-import type { Constraint } from "../constraints/index.js";
 import { finiteNonnegative, nonnegativeInteger } from "../constraints/index.js";
 import { ParametrizedDistribution } from "../declared.js";
 import type { PRNGKey } from "../random/index.js";
 import { poisson } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 import { expandTo, maskSupport } from "./util.js";
 
 const NAME = "Poisson";
 
 export class PoissonDistribution extends ParametrizedDistribution {
-  static override readonly argConstraints: ArgConstraints = { rate: finiteNonnegative };
-  static override readonly support: Constraint = nonnegativeInteger;
+  static override readonly argConstraints = { rate: finiteNonnegative };
+  static override readonly support = nonnegativeInteger;
 
   declare readonly rate: Tensor;
 

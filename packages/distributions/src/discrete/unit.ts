@@ -6,19 +6,17 @@
  */
 import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import { broadcastShapes, toTensor, zeros } from "@sidereal/tensor";
-import type { Constraint } from "../constraints/index.js";
 import { real } from "../constraints/index.js";
 import { ParametrizedDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 import { expandTo } from "./util.js";
 
 const NAME = "Unit";
 
 export class UnitDistribution extends ParametrizedDistribution {
-  static override readonly argConstraints: ArgConstraints = { logFactor: real };
-  static override readonly support: Constraint = real;
+  static override readonly argConstraints = { logFactor: real };
+  static override readonly support = real;
 
   declare readonly logFactor: Tensor;
 

@@ -22,20 +22,18 @@ import {
   toTensor,
   xlogy,
 } from "@sidereal/tensor";
-import type { Constraint } from "../constraints/index.js";
 import { finitePositive, simplex } from "../constraints/index.js";
 import { ParametrizedDistribution } from "../declared.js";
 import { expandTo, maskSupport } from "../discrete/util.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { loggamma } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 
 const NAME = "Dirichlet";
 
 export class DirichletDistribution extends ParametrizedDistribution {
-  static override readonly argConstraints: ArgConstraints = { concentration: finitePositive };
-  static override readonly support: Constraint = simplex;
+  static override readonly argConstraints = { concentration: finitePositive };
+  static override readonly support = simplex;
 
   declare readonly concentration: Tensor;
 

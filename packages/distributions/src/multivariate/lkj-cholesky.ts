@@ -31,21 +31,19 @@ import {
   toTensor,
   where,
 } from "@sidereal/tensor";
-import type { Constraint } from "../constraints/index.js";
 import { correlationCholesky, finitePositive } from "../constraints/index.js";
 import { ParametrizedDistribution } from "../declared.js";
 import { expandTo, maskSupport, sizeOfShape } from "../discrete/util.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { beta as betaDraws, normal, split } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 import { diagonal } from "./linalg.js";
 
 const NAME = "LKJCholesky";
 
 export class LKJCholeskyDistribution extends ParametrizedDistribution {
-  static override readonly argConstraints: ArgConstraints = { concentration: finitePositive };
-  static override readonly support: Constraint = correlationCholesky;
+  static override readonly argConstraints = { concentration: finitePositive };
+  static override readonly support = correlationCholesky;
 
   readonly dimension: number;
   declare readonly concentration: Tensor;

@@ -29,7 +29,6 @@ import {
   toTensor,
   triangularSolve,
 } from "@sidereal/tensor";
-import type { Constraint } from "../constraints/index.js";
 import { finitePositive, finiteReal, realVector } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { expandTo } from "../discrete/util.js";
@@ -37,20 +36,19 @@ import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { normal, split } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 import { diagEmbed, diagonal, matvec } from "./linalg.js";
 
 const NAME = "LowRankMultivariateNormal";
 const LOG_2PI = Math.log(2 * Math.PI);
 
 export class LowRankMultivariateNormalDistribution extends DeclaredDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     loc: finiteReal,
     covFactor: finiteReal,
     covDiag: finitePositive,
   };
-  static override readonly support: Constraint = realVector;
-  static override readonly reparametrized: readonly string[] = ["loc", "covFactor", "covDiag"];
+  static override readonly support = realVector;
+  static override readonly reparametrized = ["loc", "covFactor", "covDiag"];
 
   readonly name = NAME;
   readonly batchShape: Shape;

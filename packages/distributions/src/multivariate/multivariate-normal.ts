@@ -31,7 +31,6 @@ import {
   toTensor,
   triangularSolve,
 } from "@sidereal/tensor";
-import type { Constraint } from "../constraints/index.js";
 import { finiteReal, lowerCholesky, positiveDefinite, realVector } from "../constraints/index.js";
 import { DeclaredDistribution } from "../declared.js";
 import { expandTo } from "../discrete/util.js";
@@ -39,7 +38,6 @@ import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { normal } from "../random/index.js";
-import type { ArgConstraints } from "../validate.js";
 import { concreteValues } from "../validate.js";
 import { choleskyOfInverse, diagonal, matvec, solveLowerVec } from "./linalg.js";
 
@@ -102,14 +100,14 @@ function checkFactor(param: string, l: Tensor, what: string): void {
 }
 
 export class MultivariateNormalDistribution extends DeclaredDistribution {
-  static override readonly argConstraints: ArgConstraints = {
+  static override readonly argConstraints = {
     loc: finiteReal,
     covarianceMatrix: positiveDefinite,
     precisionMatrix: positiveDefinite,
     scaleTril: lowerCholesky,
   };
-  static override readonly support: Constraint = realVector;
-  static override readonly reparametrized: readonly string[] = [
+  static override readonly support = realVector;
+  static override readonly reparametrized = [
     "loc",
     "covarianceMatrix",
     "precisionMatrix",
