@@ -17,6 +17,31 @@ export interface DistributionErrorFields {
   readonly constraint: string;
 }
 
+/**
+ * The shape shared by the package's tagged errors: the fields are set on the instance, and
+ * the message ends in "<value> (must be <constraint>)" (or just the constraint when there
+ * is no value).
+ */
+export abstract class FieldsError<
+  F extends { readonly value?: unknown; readonly constraint: string },
+> extends Error {
+  readonly value: unknown;
+  readonly constraint: string;
+  protected constructor(prefix: string, fields: F) {
+    super(`${prefix}: ${describeViolation(fields)}`);
+    this.value = fields.value;
+    this.constraint = fields.constraint;
+  }
+}
+
+/** "<value> (must be <constraint>)", or the constraint alone without a value. */
+export function describeViolation(f: {
+  readonly value?: unknown;
+  readonly constraint: string;
+}): string {
+  return f.value === undefined ? f.constraint : `${formatValue(f.value)} (must be ${f.constraint})`;
+}
+
 /** Renders an offending value for a message (shapes as `[2, 3]`, numbers as JS prints them). */
 export function formatValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(formatValue).join(", ")}]`;
@@ -24,12 +49,11 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
-export class DistributionError extends Error {
+export class DistributionError extends FieldsError<DistributionErrorFields> {
   readonly _tag = "DistributionError" as const;
+  override readonly name = "DistributionError";
   readonly distribution: string;
   readonly parameter: string;
-  readonly value: unknown;
-  readonly constraint: string;
 
   /**
    * `new DistributionError({ distribution, parameter, value, constraint })`. The older
@@ -44,20 +68,13 @@ export class DistributionError extends Error {
       typeof a === "string"
         ? { distribution: a, parameter: parameter ?? "", constraint: reason ?? "" }
         : a;
-    const detail =
-      f.value === undefined ? f.constraint : `${formatValue(f.value)} (must be ${f.constraint})`;
-    super(`${f.distribution} distribution got invalid ${f.parameter} parameter: ${detail}`);
-    this.name = "DistributionError";
+    super(`${f.distribution} distribution got invalid ${f.parameter} parameter`, f);
     this.distribution = f.distribution;
     this.parameter = f.parameter;
-    this.value = f.value;
-    this.constraint = f.constraint;
   }
 
   /** The part of the message after the colon (kept for code that read `reason`). */
   get reason(): string {
-    return this.value === undefined
-      ? this.constraint
-      : `${formatValue(this.value)} (must be ${this.constraint})`;
+    return describeViolation(this);
   }
 }

@@ -170,18 +170,25 @@ export function validateArgs(
   }
 }
 
+/** The broadcast of `shapes`, or the error `fail(shapes)` (tagged, naming the caller). */
+export function broadcastOr(
+  shapes: readonly Shape[],
+  fail: (shapes: readonly Shape[]) => Error,
+): Shape {
+  try {
+    return broadcastShapes("broadcast", ...shapes);
+  } catch {
+    throw fail(shapes);
+  }
+}
+
 /** Broadcast shape of several parameter shapes, with an error naming the distribution. */
 export function broadcastParams(name: string, ...shapes: Shape[]): Shape {
-  try {
-    return broadcastShapes(name, ...shapes);
-  } catch {
-    throw new DistributionError({
-      distribution: name,
-      parameter: "shape",
-      value: shapes,
-      constraint: "parameter shapes that broadcast together",
-    });
-  }
+  const constraint = "parameter shapes that broadcast together";
+  return broadcastOr(
+    shapes,
+    (value) => new DistributionError({ distribution: name, parameter: "shape", value, constraint }),
+  );
 }
 
 /** {@link validateArgs} for one parameter, always on, rejecting NaN (discrete/multivariate). */

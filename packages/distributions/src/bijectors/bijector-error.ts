@@ -2,7 +2,7 @@
  * The typed error of the bijector module: names the transform (or `bijectTo`), the
  * parameter or argument at fault, the offending value and what it must be.
  */
-import { formatValue } from "../errors.js";
+import { FieldsError } from "../errors.js";
 
 export interface BijectorErrorFields {
   /** The transform (e.g. "AffineTransform") or function (e.g. "bijectTo"). */
@@ -15,24 +15,16 @@ export interface BijectorErrorFields {
   readonly constraint: string;
 }
 
-export class BijectorError extends Error {
+export class BijectorError extends FieldsError<BijectorErrorFields> {
   readonly _tag = "BijectorError" as const;
+  override readonly name = "BijectorError";
   readonly transform: string;
   readonly parameter: string;
-  readonly value: unknown;
-  readonly constraint: string;
 
   constructor(fields: BijectorErrorFields) {
-    const detail =
-      fields.value === undefined
-        ? fields.constraint
-        : `${formatValue(fields.value)} (must be ${fields.constraint})`;
-    super(`${fields.transform} got invalid ${fields.parameter}: ${detail}`);
-    this.name = "BijectorError";
+    super(`${fields.transform} got invalid ${fields.parameter}`, fields);
     this.transform = fields.transform;
     this.parameter = fields.parameter;
-    this.value = fields.value;
-    this.constraint = fields.constraint;
   }
 
   /** The transform's name (the field's older spelling). */

@@ -2,7 +2,8 @@
  * Small shape helpers shared by the bijectors (internal; not exported from the package).
  */
 import type { Shape, Tensor } from "@sidereal/tensor";
-import { broadcastShapes, pad, reshape, slice, sum, tensor } from "@sidereal/tensor";
+import { pad, reshape, slice, sum, tensor } from "@sidereal/tensor";
+import { broadcastOr } from "../validate.js";
 import { BijectorError } from "./bijector-error.js";
 
 /** Sums `x` over its rightmost `n` axes (all axes when the rank is smaller; no-op for n ≤ 0). */
@@ -17,16 +18,11 @@ export function sumRightmost(x: Tensor, n: number): Tensor {
 
 /** Broadcast of several shapes, throwing a BijectorError naming the bijector. */
 export function broadcastOrThrow(name: string, ...shapes: Shape[]): Shape {
-  try {
-    return broadcastShapes(name, ...shapes);
-  } catch {
-    throw new BijectorError({
-      transform: name,
-      parameter: "shape",
-      value: shapes,
-      constraint: "broadcastable shapes",
-    });
-  }
+  const constraint = "broadcastable shapes";
+  return broadcastOr(
+    shapes,
+    (value) => new BijectorError({ transform: name, parameter: "shape", value, constraint }),
+  );
 }
 
 /** Throws unless `shape` has at least `n` dims; returns the size of the last dim. */
