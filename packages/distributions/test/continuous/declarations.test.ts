@@ -100,9 +100,3 @@ describe.each(CASES.map((c) => [caseLabel(c), c] as const))("%s", (_label, c) =>
     expect(db.sample(key(0), [4]).shape).toEqual([4, 2]);
   });
 });
-
-import { key } from "../../src/random/index.js";
-
-function key0() {
-  return key(0);
-}
