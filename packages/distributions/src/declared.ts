@@ -94,7 +94,7 @@ export abstract class ParametrizedDistribution extends DeclaredDistribution {
     );
     if (validation.store !== false)
       for (const [k, v] of Object.entries(params))
-        if (v !== undefined) Object.assign(this, { [k]: v });
+        if (v !== undefined) (this as unknown as Record<string, Tensor>)[k] = v;
     const names = Object.keys(declared.argConstraints);
     (this as { hasRsample: boolean }).hasRsample =
       names.length > 0 && names.every((n) => declared.reparametrized.includes(n));

@@ -113,8 +113,62 @@ interface Violation {
  */
 export type NaNPolicy = "propagate" | "reject";
 
+/**
+ * Scalar forms of the elementwise constraints' `check` (same comparisons as
+ * src/constraints/index.ts), so that validating concrete parameters reads their values
+ * once and builds no tensors: a constructor runs on every model evaluation of a sampler.
+ */
+const HOLDS: Readonly<Record<string, (x: number, b: readonly number[]) => boolean>> = {
+  real: (x) => x === x,
+  positive: (x) => x > 0,
+  finitePositive: (x) => x > 0 && x < Number.POSITIVE_INFINITY,
+  finiteNonnegative: (x) => x >= 0 && x < Number.POSITIVE_INFINITY,
+  finiteReal: (x) => Number.isFinite(x),
+  nonnegative: (x) => x >= 0,
+  unitInterval: (x) => x >= 0 && x <= 1,
+  boolean: (x) => x === 0 || x === 1,
+  nonnegativeInteger: (x) => x >= 0 && Math.floor(x) === x,
+  positiveInteger: (x) => x >= 1 && Math.floor(x) === x,
+  interval: (x, [lo, hi]) => x >= lo && x <= hi,
+  integerInterval: (x, [lo, hi]) => x >= lo && x <= hi && Math.floor(x) === x,
+  greaterThan: (x, [lb]) => x > lb,
+  greaterThanEq: (x, [lb]) => x >= lb,
+  lessThan: (x, [ub]) => x < ub,
+};
+
+const sameShape = (a: Shape, b: Shape): boolean =>
+  a.length === b.length && a.every((d, i) => d === b[i]);
+
 /** The first concrete element of `t` failing `constraint` (with its bounds), or null. */
 function firstViolation(constraint: Constraint, t: Tensor, nan: NaNPolicy): Violation | null {
+  const holds = constraint.eventDim === 0 ? HOLDS[constraint.name] : undefined;
+  const boundTensors = Object.values(constraint.params ?? {});
+  // fast path: a scalar predicate, and bounds that are scalars or of the parameter's shape
+  if (
+    holds !== undefined &&
+    boundTensors.every((b) => b.size === 1 || sameShape(b.shape, t.shape))
+  ) {
+    const values = concreteValues(t);
+    const bounds = boundTensors.map(concreteValues);
+    if (values === null || bounds.some((b) => b === null)) return null;
+    const at = (i: number) => bounds.map((b) => (b as Float64Array)[b!.length === 1 ? 0 : i]);
+    for (let i = 0; i < values.length; i++) {
+      const bs = at(i);
+      if (holds(values[i], bs)) continue;
+      if (nan === "propagate" && (Number.isNaN(values[i]) || bs.some(Number.isNaN))) continue;
+      return { value: values[i], bounds: bs };
+    }
+    return null;
+  }
+  return firstViolationByTensors(constraint, t, nan);
+}
+
+/** {@link firstViolation} through `constraint.check` (any constraint, any broadcasting). */
+function firstViolationByTensors(
+  constraint: Constraint,
+  t: Tensor,
+  nan: NaNPolicy,
+): Violation | null {
   const check = constraint.check(t);
   const ok = concreteValues(check);
   const values = concreteValues(broadcastTo(t, check.shape));
