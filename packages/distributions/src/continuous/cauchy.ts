@@ -37,8 +37,12 @@ export class CauchyDistribution extends LocScaleDistribution {
   override logProb(value: TensorLike): Tensor {
     return neg(add3(this.log1pSquareZ(value), log(this.scale), LOG_PI));
   }
+  /** -log(1 + z²) (normaliser log π). */
   protected standardLogProb(z: Tensor): Tensor {
-    return neg(add3(log1p(square(z)), 0, LOG_PI));
+    return neg(log1p(square(z)));
+  }
+  protected override standardLogNormalizer(): number {
+    return LOG_PI;
   }
   protected standardMean(): number {
     return Number.NaN;

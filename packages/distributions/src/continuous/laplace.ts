@@ -16,9 +16,12 @@ export class LaplaceDistribution extends LocScaleDistribution {
   constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: DistributionOptions) {
     super("Laplace", loc, scale, options);
   }
-  /** -|z| - log 2. */
+  /** -|z| (normaliser log 2). */
   protected standardLogProb(z: Tensor): Tensor {
-    return sub(neg(abs(z)), Math.LN2);
+    return neg(abs(z));
+  }
+  protected override standardLogNormalizer(): number {
+    return Math.LN2;
   }
   protected standardMean(): number {
     return 0;

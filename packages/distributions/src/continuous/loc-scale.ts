@@ -31,6 +31,7 @@ import {
 import { positive, real } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import type { DistributionOptions } from "../validate.js";
+import { concreteValues } from "../validate.js";
 import { openUniform } from "./params.js";
 import { UnivariateDistribution } from "./univariate.js";
 
@@ -51,8 +52,16 @@ export abstract class LocScaleDistribution extends UnivariateDistribution {
     super(name, { ...extra, loc, scale }, options);
   }
 
-  /** log f(z) of the standard member. */
+  /**
+   * log f(z) + c of the standard member: its log-density up to the constant
+   * c = {@link standardLogNormalizer}, which `logProb` adds to log scale first (so that for
+   * constant parameters `compile` folds the two into one constant).
+   */
   protected abstract standardLogProb(z: Tensor): Tensor;
+  /** c, the log normalising constant of the standard member (see `standardLogProb`). */
+  protected standardLogNormalizer(): TensorLike {
+    return 0;
+  }
   /** Draws of the standard member, shape `shape` (by default F⁻¹ of open-interval uniforms). */
   protected standardSample(key: PRNGKey, shape: Shape): Tensor {
     return this.standardIcdf(openUniform(key, shape));
@@ -72,9 +81,17 @@ export abstract class LocScaleDistribution extends UnivariateDistribution {
     throw this.unavailable("icdf");
   }
 
-  /** z = (x − loc)/scale. */
+  /** z = (x − loc)/scale (x/scale when loc is the constant 0, as for the folded families). */
   protected standardize(x: TensorLike): Tensor {
-    return div(sub(x, this.loc), this.scale);
+    return div(this.centredAtZero() ? x : sub(x, this.loc), this.scale);
+  }
+  private centredCache: boolean | undefined;
+  private centredAtZero(): boolean {
+    if (this.centredCache === undefined) {
+      const v = this.loc.size === 1 ? concreteValues(this.loc) : null;
+      this.centredCache = v !== null && v[0] === 0;
+    }
+    return this.centredCache;
   }
   /** log|z| = log|x − loc| − log scale, finite even where z itself overflows. */
   protected logAbsZ(x: TensorLike): Tensor {
@@ -100,7 +117,8 @@ export abstract class LocScaleDistribution extends UnivariateDistribution {
   }
 
   logProb(value: TensorLike): Tensor {
-    return sub(this.standardLogProb(this.standardize(value)), log(this.scale));
+    const logNormalizer = add(log(this.scale), this.standardLogNormalizer());
+    return sub(this.standardLogProb(this.standardize(value)), logNormalizer);
   }
   sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
     return add(this.loc, mul(this.scale, this.standardSample(key, this.shape(sampleShape))));

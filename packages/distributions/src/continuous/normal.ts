@@ -2,7 +2,7 @@
  * The normal distribution N(loc, scale²).
  */
 import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
-import { logNdtr, mul, ndtr, ndtri, neg, square, sub, tensor } from "@sidereal/tensor";
+import { logNdtr, mul, ndtr, ndtri, neg, square, tensor } from "@sidereal/tensor";
 import type { PRNGKey } from "../random/index.js";
 import { normal } from "../random/index.js";
 import type { DistributionOptions } from "../validate.js";
@@ -21,9 +21,12 @@ export class NormalDistribution extends LocScaleDistribution {
   constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: DistributionOptions) {
     super("Normal", loc, scale, options);
   }
-  /** -z²/2 - log(2π)/2. */
+  /** -z²/2 (normaliser log(2π)/2). */
   protected standardLogProb(z: Tensor): Tensor {
-    return sub(mul(square(z), -0.5), HALF_LOG_2PI);
+    return mul(square(z), -0.5);
+  }
+  protected override standardLogNormalizer(): number {
+    return HALF_LOG_2PI;
   }
   protected override standardSample(key: PRNGKey, shape: Shape): Tensor {
     return tensor(normal(key, shape), shape);

@@ -12,6 +12,7 @@ import {
   log,
   log1p,
   mul,
+  neg,
   sqrt,
   square,
   sub,
@@ -67,9 +68,13 @@ export class StudentTDistribution extends LocScaleDistribution {
     const tail = mul(half, this.log1pSquareZ(value, this.df));
     return sub(sub(this.logNormalizer(), tail), log(this.scale));
   }
+  /** -(ν+1)/2 log(1 + z²/ν) (normaliser -{@link logNormalizer}). */
   protected standardLogProb(z: Tensor): Tensor {
     const nu = this.df;
-    return sub(this.logNormalizer(), mul(mul(add(nu, 1), 0.5), log1p(div(square(z), nu))));
+    return neg(mul(mul(add(nu, 1), 0.5), log1p(div(square(z), nu))));
+  }
+  protected override standardLogNormalizer(): Tensor {
+    return neg(this.logNormalizer());
   }
   protected override standardSample(key: PRNGKey, shape: Shape): Tensor {
     const [kz, kg] = split(key, 2);
