@@ -18,12 +18,7 @@ import { callable } from "./univariate.js";
  */
 export class HalfCauchyDistribution extends HalfDistribution {
   constructor(scale: TensorLike = 1, options?: DistributionOptions) {
-    super(
-      "HalfCauchy",
-      scale,
-      options,
-      (s) => new CauchyDistribution(0, s, { validateArgs: false }),
-    );
+    super("HalfCauchy", scale, options, CauchyDistribution);
   }
   override sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
     return this.icdf(openUniform(key, this.shape(sampleShape)));

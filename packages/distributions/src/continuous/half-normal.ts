@@ -19,12 +19,7 @@ const HALF_LOG_2_OVER_PI = 0.5 * Math.log(2 / Math.PI);
  */
 export class HalfNormalDistribution extends HalfDistribution {
   constructor(scale: TensorLike = 1, options?: DistributionOptions) {
-    super(
-      "HalfNormal",
-      scale,
-      options,
-      (s) => new NormalDistribution(0, s, { validateArgs: false }),
-    );
+    super("HalfNormal", scale, options, NormalDistribution);
   }
   /** scale √(2/π). */
   override get mean(): Tensor {

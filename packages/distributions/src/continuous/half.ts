@@ -31,10 +31,14 @@ export abstract class HalfDistribution extends UnivariateDistribution {
     name: string,
     scale: TensorLike,
     options: DistributionOptions | undefined,
-    unfolded: (scale: Tensor) => LocScaleDistribution,
+    Unfolded: new (
+      loc: TensorLike,
+      scale: TensorLike,
+      o?: DistributionOptions,
+    ) => LocScaleDistribution,
   ) {
     super(name, { scale }, options);
-    this.base = unfolded(this.scale);
+    this.base = new Unfolded(0, this.scale, { validateArgs: false });
   }
 
   /** log 2 + base.logProb(x) for x ≥ 0. */
