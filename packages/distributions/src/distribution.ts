@@ -10,10 +10,12 @@
  * - `sample(key, sampleShape)` returns `sampleShape + batchShape + eventShape`,
  *   reparameterised (differentiable in the parameters) when `hasRsample` is true.
  */
-import { broadcastShapes, type Shape, type Tensor, type TensorLike } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import type { Constraint } from "./constraints/constraint.js";
 import { DistributionError } from "./errors.js";
 import type { PRNGKey } from "./random/index.js";
+
+export { broadcastParams } from "./validate.js";
 
 export abstract class Distribution {
   abstract readonly name: string;
@@ -78,20 +80,11 @@ export abstract class Distribution {
   }
 
   protected unavailable(what: string): DistributionError {
-    return new DistributionError(this.name, what, `${what} has no closed form for ${this.name}`);
-  }
-}
-
-/** Broadcast shape of several parameter shapes, with an error naming the distribution. */
-export function broadcastParams(name: string, ...shapes: Shape[]): Shape {
-  try {
-    return broadcastShapes(name, ...shapes);
-  } catch {
-    throw new DistributionError(
-      name,
-      "shape",
-      `parameter shapes ${shapes.map((s) => `[${s}]`).join(", ")} do not broadcast`,
-    );
+    return new DistributionError({
+      distribution: this.name,
+      parameter: what,
+      constraint: `${what} has no closed form for ${this.name}`,
+    });
   }
 }
 
@@ -120,10 +113,10 @@ function wrapperFor<K extends keyof DistributionWrappers>(
   k: K,
 ): Pick<DistributionWrappers, K> {
   if (wrappers[k] === undefined)
-    throw new DistributionError(
-      name,
-      k,
-      `${k} needs the wrappers module; import it (it is loaded by the package index)`,
-    );
+    throw new DistributionError({
+      distribution: name,
+      parameter: k,
+      constraint: `${k} needs the wrappers module; import it (it is loaded by the package index)`,
+    });
   return wrappers as Pick<DistributionWrappers, K>;
 }

@@ -15,7 +15,7 @@
  * Throws a DistributionError when the base has fewer dims than the bijectors' domain needs.
  */
 import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
-import { add, reshape, sub, toTensor, where, zeros } from "@sidereal/tensor";
+import { add, eq, reshape, sub, toTensor, where, zeros } from "@sidereal/tensor";
 import { bijectTo } from "./bijectors/biject-to.js";
 import type { Bijector } from "./bijectors/bijector.js";
 import { ComposeTransform } from "./bijectors/compose.js";
@@ -31,7 +31,7 @@ import { Independent } from "./wrappers/independent.js";
 const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 export class TransformedDistributionImpl extends Distribution {
-  readonly name = "TransformedDistribution";
+  readonly name: string = "TransformedDistribution";
   readonly batchShape: Shape;
   readonly eventShape: Shape;
   override readonly hasRsample: boolean;
@@ -55,11 +55,11 @@ export class TransformedDistributionImpl extends Distribution {
     const baseEventDim = base.eventShape.length;
     const domainEventDim = t.domain.eventDim;
     if (baseShape.length < domainEventDim)
-      throw new DistributionError(
-        this.name,
-        "base",
-        `base shape [${baseShape}] has fewer than the ${domainEventDim} event dims the transforms need`,
-      );
+      throw new DistributionError({
+        distribution: this.name,
+        parameter: "base",
+        constraint: `base shape [${baseShape}] has fewer than the ${domainEventDim} event dims the transforms need`,
+      });
     const shape = t.forwardShape(baseShape);
     const expandedBaseShape = t.inverseShape(shape);
     if (!sameShape(baseShape, expandedBaseShape))
@@ -115,8 +115,13 @@ export class TransformedDistributionImpl extends Distribution {
       y = x;
     }
     const lp = add(sumRightmost(this.base.logProb(y), eventDim - this.base.eventShape.length), acc);
-    // -Infinity (not NaN) outside the support; `where` passes no gradient to that branch
-    return where(ok, lp, Number.NEGATIVE_INFINITY);
+    // -Infinity (not NaN) outside the support; `where` passes no gradient to that branch.
+    // A NaN value of an elementwise law stays NaN (as every univariate family's logProb).
+    const outside =
+      this.eventShape.length === 0
+        ? where(eq(v, v), Number.NEGATIVE_INFINITY, v)
+        : Number.NEGATIVE_INFINITY;
+    return where(ok, lp, outside);
   }
 
   private feasibleCache: Tensor | null | undefined;

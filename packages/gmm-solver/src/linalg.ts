@@ -1,9 +1,12 @@
 /**
  * Small dense d×d routines on row-major `Float64Array`s (d is the number of features, so these
- * are tiny and written out directly rather than imported from the tensor kernels, which the
- * tensor package does not export). Nothing here forms an explicit inverse of a covariance:
- * only triangular factors are inverted, as scikit-learn's `_compute_precision_cholesky` does.
+ * are tiny). The Cholesky factorisation and the triangular solve are the tensor package's
+ * kernels (`@sidereal/tensor/kernels`, the one implementation in the repository); this module
+ * adapts them to the allocate-and-return style of the solver. Nothing here forms an explicit
+ * inverse of a covariance: only triangular factors are inverted, as scikit-learn's
+ * `_compute_precision_cholesky` does.
  */
+import { choleskyLower as choleskyKernel, triangularSolve } from "@sidereal/tensor/kernels";
 
 /**
  * Lower Cholesky factor `L` (row-major, zero above the diagonal) of the symmetric matrix `a`
@@ -12,31 +15,14 @@
  */
 export function choleskyLower(a: Float64Array, d: number, off = 0): Float64Array | null {
   const L = new Float64Array(d * d);
-  for (let j = 0; j < d; j++) {
-    let s = a[off + j * d + j]!;
-    for (let k = 0; k < j; k++) s -= L[j * d + k]! * L[j * d + k]!;
-    if (!(s > 0) || !Number.isFinite(s)) return null;
-    const ljj = Math.sqrt(s);
-    L[j * d + j] = ljj;
-    for (let i = j + 1; i < d; i++) {
-      let t = a[off + i * d + j]!;
-      for (let k = 0; k < j; k++) t -= L[i * d + k]! * L[j * d + k]!;
-      L[i * d + j] = t / ljj;
-    }
-  }
-  return L;
+  return choleskyKernel(a, off, d, L, 0) ? L : null;
 }
 
-/** Inverse of a lower-triangular matrix by forward substitution against the identity. */
+/** Inverse of a lower-triangular matrix: the triangular solve `L X = I`. */
 export function invertLower(L: Float64Array, d: number): Float64Array {
   const inv = new Float64Array(d * d);
-  for (let c = 0; c < d; c++) {
-    for (let i = c; i < d; i++) {
-      let s = i === c ? 1 : 0;
-      for (let k = c; k < i; k++) s -= L[i * d + k]! * inv[k * d + c]!;
-      inv[i * d + c] = s / L[i * d + i]!;
-    }
-  }
+  for (let i = 0; i < d; i++) inv[i * d + i] = 1;
+  triangularSolve(L, 0, d, inv, 0, d, inv, 0);
   return inv;
 }
 

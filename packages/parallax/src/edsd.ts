@@ -84,7 +84,12 @@ export class EDSDDistribution extends Distribution {
       if (values !== null)
         for (const x of values)
           if (!(x > 0 && x < Number.POSITIVE_INFINITY) && !Number.isNaN(x))
-            throw new DistributionError("EDSD", "L", `L must be positive and finite, got ${x}`);
+            throw new DistributionError({
+              distribution: "EDSD",
+              parameter: "L",
+              value: x,
+              constraint: "positive and finite",
+            });
     }
     this.L = l;
     this.batchShape = l.shape;
@@ -137,11 +142,11 @@ export class EDSDDistribution extends Distribution {
     const qt = toTensor(q);
     const qs = concrete(qt);
     if (qs === null)
-      throw new DistributionError(
-        "EDSD",
-        "icdf",
-        "the quantile needs concrete probabilities (it cannot be traced by compile)",
-      );
+      throw new DistributionError({
+        distribution: "EDSD",
+        parameter: "icdf",
+        constraint: "concrete probabilities (the quantile cannot be traced by compile)",
+      });
     const u = new Float64Array(qs.length);
     const slope = new Float64Array(qs.length);
     for (let i = 0; i < qs.length; i++) {

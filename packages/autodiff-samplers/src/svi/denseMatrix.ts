@@ -1,38 +1,27 @@
 /**
  * Small dense row-major matrix helpers for the Laplace approximation and full-rank ADVI:
  * Cholesky factor (returns undefined when the matrix is not positive definite) and the
- * inverse of a symmetric positive-definite matrix through it.
+ * inverse of a symmetric positive-definite matrix through it. Both adapt the tensor
+ * package's kernels (`@sidereal/tensor/kernels`, the one Cholesky and triangular solve in the
+ * repository) to an allocate-and-return style.
  */
+import { choleskyLower as choleskyKernel, triangularSolve } from "@sidereal/tensor/kernels";
 
 /** Lower Cholesky factor L (A = LLᵀ) of the n×n matrix `a`, or undefined if not positive definite. */
 export function choleskyLower(a: Float64Array, n: number): Float64Array | undefined {
   const l = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = a[i * n + j];
-      for (let k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
-      if (i === j) {
-        if (!(s > 0) || !Number.isFinite(s)) return undefined;
-        l[i * n + i] = Math.sqrt(s);
-      } else {
-        l[i * n + j] = s / l[j * n + j];
-      }
-    }
-  }
-  return l;
+  return choleskyKernel(a, 0, n, l, 0) ? l : undefined;
 }
 
-/** Inverse of an SPD matrix from its Cholesky factor `l` (A⁻¹ = L⁻ᵀL⁻¹). */
+/**
+ * Inverse of an SPD matrix from its Cholesky factor `l`: A⁻¹ = L⁻ᵀ L⁻¹, with L⁻¹ from one
+ * triangular solve L X = I and the product over the lower triangle of L⁻¹ only (it is
+ * lower triangular), n³/6 multiply-adds.
+ */
 export function inverseFromCholesky(l: Float64Array, n: number): Float64Array {
-  // L⁻¹ by forward substitution, column by column.
   const li = new Float64Array(n * n);
-  for (let c = 0; c < n; c++) {
-    for (let i = c; i < n; i++) {
-      let s = i === c ? 1 : 0;
-      for (let k = c; k < i; k++) s -= l[i * n + k] * li[k * n + c];
-      li[i * n + c] = s / l[i * n + i];
-    }
-  }
+  for (let i = 0; i < n; i++) li[i * n + i] = 1;
+  triangularSolve(l, 0, n, li, 0, n, li, 0);
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = 0; j <= i; j++) {

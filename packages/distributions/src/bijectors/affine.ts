@@ -13,6 +13,7 @@
  * Throws a BijectorError for a zero scale, a half-bounded domain with mixed-sign scales,
  * an unsupported domain, or loc/scale shapes that do not broadcast.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   abs,
   add,
@@ -26,10 +27,7 @@ import {
   min,
   minimum,
   mul,
-  type Shape,
   sub,
-  type Tensor,
-  type TensorLike,
   toTensor,
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
@@ -72,7 +70,12 @@ export function AffineTransform(
   const s = toTensor(scale);
   const paramShape = broadcastOrThrow(NAME, l.shape, s.shape);
   if (s.size > 0 && readFlag(() => max(eq(s, 0)), false))
-    throw new BijectorError(NAME, "scale", "must be non-zero everywhere");
+    throw new BijectorError({
+      transform: NAME,
+      parameter: "scale",
+      value: 0,
+      constraint: "non-zero everywhere",
+    });
   const domain = options.domain ?? real;
   const f = (x: TensorLike): Tensor => add(l, mul(s, x));
   const codomain = affineCodomain(domain, f, s);
@@ -96,11 +99,12 @@ function affineCodomain(domain: Constraint, f: (x: TensorLike) => Tensor, s: Ten
   const signOf = (): 1 | -1 => {
     if (allNegative()) return -1;
     if (readFlag(() => max(lt(s, 0)), false))
-      throw new BijectorError(
-        NAME,
-        "scale",
-        `mixed-sign scale cannot map the half-bounded domain ${domain.name}`,
-      );
+      throw new BijectorError({
+        transform: NAME,
+        parameter: "scale",
+        value: "mixed signs",
+        constraint: `of one sign to map the half-bounded domain ${domain.name}`,
+      });
     return 1;
   };
   const p = domain.params ?? {};
@@ -118,11 +122,12 @@ function affineCodomain(domain: Constraint, f: (x: TensorLike) => Tensor, s: Ten
     case "greaterThanEq": {
       const b = f(domain.name === "nonnegative" ? 0 : p.lowerBound);
       if (signOf() === -1)
-        throw new BijectorError(
-          NAME,
-          "domain",
-          `negative scale maps ${domain.name} to an unsupported set`,
-        );
+        throw new BijectorError({
+          transform: NAME,
+          parameter: "domain",
+          value: domain.name,
+          constraint: "a domain a negative scale maps to a supported set",
+        });
       return greaterThanEq(b);
     }
     case "lessThan": {
@@ -138,6 +143,11 @@ function affineCodomain(domain: Constraint, f: (x: TensorLike) => Tensor, s: Ten
     default:
       if (isIndependentConstraint(domain) && domain.base.name === "real")
         return independentConstraint(real, domain.reinterpretedBatchNdims);
-      throw new BijectorError(NAME, "domain", `unsupported domain constraint "${domain.name}"`);
+      throw new BijectorError({
+        transform: NAME,
+        parameter: "domain",
+        value: domain.name,
+        constraint: "real, an interval or a half-bounded set",
+      });
   }
 }

@@ -48,28 +48,33 @@ const NAME = "bijectTo";
 function param(c: Constraint, key: string) {
   const v = c.params?.[key];
   if (v === undefined)
-    throw new BijectorError(
-      NAME,
-      "constraint",
-      `constraint "${c.name}" lacks its "${key}" parameter`,
-    );
+    throw new BijectorError({
+      transform: NAME,
+      parameter: "constraint",
+      value: c.name,
+      constraint: `a constraint carrying its "${key}" parameter`,
+    });
   return v;
 }
 
 /** The default bijector R^n → the set described by `constraint` (see the table above). */
 export function bijectTo(constraint: Constraint): Bijector {
   if (constraint.isDiscrete)
-    throw new BijectorError(
-      NAME,
-      "constraint",
-      `discrete constraint "${constraint.name}" has no bijection from unconstrained space`,
-    );
+    throw new BijectorError({
+      transform: NAME,
+      parameter: "constraint",
+      value: constraint.name,
+      constraint: "continuous (a discrete constraint has no bijection from unconstrained space)",
+    });
   switch (constraint.name) {
     case "real":
+    case "finiteReal":
       return IdentityTransform();
     case "realVector":
       return IdentityTransform(1);
     case "positive":
+    case "finitePositive":
+    case "finiteNonnegative":
     case "nonnegative":
       return ExpTransform();
     case "greaterThan":
@@ -108,10 +113,11 @@ export function bijectTo(constraint: Constraint): Bijector {
     default:
       if (isIndependentConstraint(constraint))
         return IndependentTransform(bijectTo(constraint.base), constraint.reinterpretedBatchNdims);
-      throw new BijectorError(
-        NAME,
-        "constraint",
-        `no default bijector is registered for constraint "${constraint.name}"`,
-      );
+      throw new BijectorError({
+        transform: NAME,
+        parameter: "constraint",
+        value: constraint.name,
+        constraint: "a constraint with a registered default bijector",
+      });
   }
 }

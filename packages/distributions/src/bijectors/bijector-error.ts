@@ -1,15 +1,34 @@
 /**
- * The typed error of the bijector module: names the bijector (or `bijectTo`), the
- * offending parameter/argument and the reason.
+ * The typed error of the bijector module: names the transform (or `bijectTo`), the
+ * parameter or argument at fault, the offending value and what it must be.
  */
-export class BijectorError extends Error {
+import { FieldsError } from "../errors.js";
+
+export interface BijectorErrorFields {
+  /** The transform (e.g. "AffineTransform") or function (e.g. "bijectTo"). */
+  readonly transform: string;
+  /** The parameter or argument at fault (e.g. "scale", "input", "constraint"). */
+  readonly parameter: string;
+  /** The offending value (a number, a shape, a constraint name, …), when there is one. */
+  readonly value?: unknown;
+  /** What the parameter must be, as a phrase ("non-zero everywhere", …). */
+  readonly constraint: string;
+}
+
+export class BijectorError extends FieldsError<BijectorErrorFields> {
   readonly _tag = "BijectorError" as const;
-  constructor(
-    readonly bijector: string,
-    readonly parameter: string,
-    readonly reason: string,
-  ) {
-    super(`${bijector} got invalid ${parameter}: ${reason}`);
-    this.name = "BijectorError";
+  override readonly name = "BijectorError";
+  readonly transform: string;
+  readonly parameter: string;
+
+  constructor(fields: BijectorErrorFields) {
+    super(`${fields.transform} got invalid ${fields.parameter}`, fields);
+    this.transform = fields.transform;
+    this.parameter = fields.parameter;
+  }
+
+  /** The transform's name (the field's older spelling). */
+  get bijector(): string {
+    return this.transform;
   }
 }

@@ -7,7 +7,8 @@
  * shape of the composite domain. Domain/codomain are the first/last part's, wrapped in
  * `independentConstraint` when the composite needs more event dims.
  */
-import { add, type Shape, type Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { add, toTensor } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
 import type { Bijector } from "./bijector.js";
 import { IdentityTransform } from "./identity.js";

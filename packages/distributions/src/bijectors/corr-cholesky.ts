@@ -17,6 +17,7 @@
  * x = atanh(r). Inputs whose last dimension is not K(K−1)/2 (or non-square matrices for
  * the inverse) throw a BijectorError.
  */
+import type { Tensor } from "@sidereal/tensor";
 import {
   add,
   cumsum,
@@ -25,13 +26,10 @@ import {
   eye,
   flip,
   mul,
-  type Shape,
   sqrt,
   square,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   take,
   tanh,
   tensor,
@@ -39,12 +37,13 @@ import {
 } from "@sidereal/tensor";
 import { correlationCholesky, realVector } from "../constraints/index.js";
 import type { Bijector } from "./bijector.js";
+import { defineBijector, vectorToMatrixShapes } from "./define.js";
 import { atanh, logOneMinusTanhSquared } from "./tanh.js";
 import {
   flattenMatrix,
   lastDim,
   padLast,
-  sizeFromStrictLower,
+  sizeFromTriangle,
   squareDim,
   strictLowerGatherIndex,
   strictLowerMask,
@@ -55,7 +54,7 @@ const NAME = "CorrCholeskyTransform";
 
 /** Strictly-lower matrices of r and of log(1 − r²), and the exclusive row cumsum of the latter. */
 function parts(x: Tensor) {
-  const k = sizeFromStrictLower(NAME, lastDim(NAME, x.shape));
+  const k = sizeFromTriangle(NAME, lastDim(NAME, x.shape), false);
   const idx = strictLowerGatherIndex(k);
   const r = take(padLast(tanh(x), 0, 1), idx, -1);
   const l1m = logOneMinusTanhSquared(x);
@@ -66,16 +65,13 @@ function parts(x: Tensor) {
 
 /** The correlation-Cholesky bijector realVector (K(K−1)/2) → correlationCholesky (K×K). */
 export function CorrCholeskyTransform(): Bijector {
-  return {
-    name: NAME,
-    domain: realVector,
-    codomain: correlationCholesky,
-    forward: (x: TensorLike): Tensor => {
+  const shapes = vectorToMatrixShapes(NAME, false);
+  return defineBijector(NAME, [realVector, correlationCholesky], shapes, {
+    forward: (x) => {
       const { k, r, excl } = parts(toTensor(x));
       return mul(add(r, eye(k)), exp(mul(0.5, excl)));
     },
-    inverse: (y: TensorLike): Tensor => {
-      const l = toTensor(y);
+    inverse: (l) => {
       const k = squareDim(NAME, l.shape);
       const rem = flip(cumsum(flip(square(l), -1), -1), -1);
       const pos = tensor(strictLowerPositions(k));
@@ -83,18 +79,10 @@ export function CorrCholeskyTransform(): Bijector {
       const den = take(flattenMatrix(rem), pos, -1);
       return atanh(div(num, sqrt(den)));
     },
-    logAbsDetJacobian: (x: TensorLike): Tensor => {
+    logAbsDetJacobian: (x, _y) => {
       const { k, l1m, excl } = parts(toTensor(x));
       const stick = mul(0.5, sum(mul(excl, strictLowerMask(k)), [-2, -1]));
       return add(stick, sum(l1m, -1));
     },
-    forwardShape: (s: Shape): Shape => {
-      const k = sizeFromStrictLower(NAME, lastDim(NAME, s));
-      return [...s.slice(0, -1), k, k];
-    },
-    inverseShape: (s: Shape): Shape => {
-      const k = squareDim(NAME, s);
-      return [...s.slice(0, -2), (k * (k - 1)) / 2];
-    },
-  };
+  });
 }

@@ -3,9 +3,10 @@
  * the rightmost `n` batch dimensions of `base` as event dimensions. `check` is the
  * logical AND of `base.check` over those dimensions; `eventDim = base.eventDim + n`.
  */
-import { min, type Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
+import { min, toTensor } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
-import { BijectorError } from "./bijector-error.js";
+import { expectCount } from "./util.js";
 
 /** A constraint built by {@link independentConstraint}; keeps its base for `bijectTo`. */
 export interface IndependentConstraint extends Constraint {
@@ -19,8 +20,7 @@ export interface IndependentConstraint extends Constraint {
  * Throws a BijectorError when `n` is not a non-negative integer.
  */
 export function independentConstraint(base: Constraint, n: number): Constraint {
-  if (!Number.isInteger(n) || n < 0)
-    throw new BijectorError("independentConstraint", "n", `expected an integer ≥ 0, got ${n}`);
+  expectCount("independentConstraint", "n", n);
   if (n === 0) return base;
   if (isIndependentConstraint(base))
     return independentConstraint(base.base, base.reinterpretedBatchNdims + n);

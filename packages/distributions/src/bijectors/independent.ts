@@ -4,16 +4,15 @@
  * `independentConstraint(base.domain/codomain, n)` and log|det J| is `base`'s summed over
  * `n` more rightmost axes. Throws a BijectorError for a non-integer or negative `n`.
  */
-import { type Shape, type Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { toTensor } from "@sidereal/tensor";
 import type { Bijector } from "./bijector.js";
-import { BijectorError } from "./bijector-error.js";
 import { independentConstraint } from "./independent-constraint.js";
-import { sumRightmost } from "./util.js";
+import { expectCount, sumRightmost } from "./util.js";
 
 /** Reinterprets `n` batch dims of a bijector as event dims. */
 export function IndependentTransform(base: Bijector, n: number): Bijector {
-  if (!Number.isInteger(n) || n < 0)
-    throw new BijectorError("IndependentTransform", "n", `expected an integer ≥ 0, got ${n}`);
+  expectCount("IndependentTransform", "n", n);
   return {
     name: `IndependentTransform(${base.name}, ${n})`,
     domain: independentConstraint(base.domain, n),

@@ -4,7 +4,8 @@
  * Note that the result is summed over `b.domain`'s event dims (NumPyro does the same);
  * for dimension-preserving bijectors the two agree.
  */
-import { neg, type Shape, type Tensor, type TensorLike } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { neg } from "@sidereal/tensor";
 import type { Bijector } from "./bijector.js";
 
 /** The inverse of a bijector. */

@@ -6,6 +6,7 @@
  * Throws a BijectorError when `scaleTril` is not [..., K, K] or loc's last dim is not K
  * (entries above the diagonal are ignored, as a triangular solve would).
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   abs,
   add,
@@ -16,21 +17,17 @@ import {
   matrixTranspose,
   mul,
   reshape,
-  type Shape,
   squeeze,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
-  take,
   tensor,
   toTensor,
   triangularSolve,
 } from "@sidereal/tensor";
 import { realVector } from "../constraints/index.js";
 import type { Bijector } from "./bijector.js";
-import { BijectorError } from "./bijector-error.js";
-import { broadcastOrThrow, flattenMatrix, lastDim, squareDim } from "./util.js";
+import { diagonalOf } from "./define.js";
+import { broadcastOrThrow, expectLastDim, lastDim, squareDim } from "./util.js";
 
 const NAME = "LowerCholeskyAffine";
 
@@ -39,27 +36,16 @@ export function LowerCholeskyAffine(loc: TensorLike, scaleTril: TensorLike): Bij
   const m = toTensor(scaleTril);
   const l = toTensor(loc);
   const k = squareDim(NAME, m.shape, "scaleTril");
-  if (l.rank > 0 && lastDim(NAME, l.shape, "loc") !== k)
-    throw new BijectorError(
-      NAME,
-      "loc",
-      `last dimension ${l.shape[l.rank - 1]} differs from K = ${k}`,
-    );
+  if (l.rank > 0) expectLastDim(NAME, "loc", l.shape, k);
   const lowerMask = tensor(
     Array.from({ length: k * k }, (_, p) => (Math.floor(p / k) >= p % k ? 1 : 0)),
     [k, k],
   );
   const tril = mul(m, lowerMask);
-  const diagIdx = tensor(Array.from({ length: k }, (_, i) => i * (k + 1)));
-  const logDiag = sum(log(abs(take(flattenMatrix(m), diagIdx, -1))), -1);
+  const logDiag = sum(log(abs(diagonalOf(m, k))), -1);
   const batchOf = (s: Shape): Shape => {
     lastDim(NAME, s);
-    if (s[s.length - 1] !== k)
-      throw new BijectorError(
-        NAME,
-        "input",
-        `last dimension ${s[s.length - 1]} differs from K = ${k}`,
-      );
+    expectLastDim(NAME, "input", s, k);
     const lb = l.rank > 0 ? l.shape.slice(0, -1) : [];
     return broadcastOrThrow(NAME, s.slice(0, -1), m.shape.slice(0, -2), lb);
   };

@@ -4,19 +4,8 @@
  * tensor broadcasting with x. A zero exponent (not a bijection) throws a BijectorError;
  * x ≤ 0 gives NaN/±Infinity (outside the domain).
  */
-import {
-  abs,
-  div,
-  eq,
-  log,
-  max,
-  mul,
-  pow,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { abs, div, eq, log, max, mul, pow, toTensor } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
 import type { Bijector } from "./bijector.js";
 import { BijectorError } from "./bijector-error.js";
@@ -31,7 +20,13 @@ export function PowerTransform(exponent: TensorLike): Bijector {
   } catch {
     // a traced exponent (inside compile) cannot be read; skip the check
   }
-  if (anyZero) throw new BijectorError("PowerTransform", "exponent", "must be non-zero");
+  if (anyZero)
+    throw new BijectorError({
+      transform: "PowerTransform",
+      parameter: "exponent",
+      value: 0,
+      constraint: "non-zero",
+    });
   const name = "PowerTransform";
   return {
     name,

@@ -11,6 +11,7 @@
  * which is more accurate than 1 − Σ_{j≤i} yⱼ), xᵢ = uᵢ + log(K−1−i). Points off the
  * simplex invert to NaN/±Infinity. Scalars throw a BijectorError.
  */
+import type { Shape, Tensor } from "@sidereal/tensor";
 import {
   add,
   arange,
@@ -22,15 +23,13 @@ import {
   logSigmoid,
   neg,
   ones,
-  type Shape,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   toTensor,
 } from "@sidereal/tensor";
 import { realVector, simplex } from "../constraints/index.js";
 import type { Bijector } from "./bijector.js";
+import { defineBijector } from "./define.js";
 import { lastDim, padLast, sliceLast } from "./util.js";
 
 const NAME = "StickBreakingTransform";
@@ -53,28 +52,25 @@ function logParts(x: Tensor) {
 
 /** The stick-breaking bijector realVector (K−1) → simplex (K). */
 export function StickBreakingTransform(): Bijector {
-  return {
-    name: NAME,
-    domain: realVector,
-    codomain: simplex,
-    forward: (x: TensorLike): Tensor => {
-      const t = toTensor(x);
+  const shapes = {
+    forwardShape: (s: Shape): Shape => [...s.slice(0, -1), lastDim(NAME, s) + 1],
+    inverseShape: (s: Shape): Shape => [...s.slice(0, -1), lastDim(NAME, s) - 1],
+  };
+  return defineBijector(NAME, [realVector, simplex], shapes, {
+    forward: (t) => {
       const { n, logZ, incl, excl } = logParts(t);
       if (n === 0) return ones([...t.shape.slice(0, -1), 1]);
       return exp(concat([add(logZ, excl), sliceLast(incl, n - 1, n)], -1));
     },
-    inverse: (y: TensorLike): Tensor => {
-      const t = toTensor(y);
+    inverse: (t) => {
       const k = lastDim(NAME, t.shape);
       const rev = flip(cumsum(flip(t, -1), -1), -1);
       const u = sub(log(sliceLast(t, 0, -1)), log(sliceLast(rev, 1, null)));
       return add(u, offsets(k - 1));
     },
-    logAbsDetJacobian: (x: TensorLike): Tensor => {
+    logAbsDetJacobian: (x, _y) => {
       const { logZ, incl } = logParts(toTensor(x));
       return sum(add(logZ, incl), -1);
     },
-    forwardShape: (s: Shape): Shape => [...s.slice(0, -1), lastDim(NAME, s) + 1],
-    inverseShape: (s: Shape): Shape => [...s.slice(0, -1), lastDim(NAME, s) - 1],
-  };
+  });
 }

@@ -3,20 +3,11 @@
  * atanh(y) = ½ (log1p(y) - log1p(-y)); log|dy/dx| = log(1 - tanh²x)
  * = 2 (log 2 - x - softplus(-2x)), finite for large |x|. |y| ≥ 1 inverts to ±Infinity/NaN.
  */
-import {
-  log1p,
-  mul,
-  neg,
-  type Shape,
-  softplus,
-  sub,
-  type Tensor,
-  type TensorLike,
-  tanh,
-  toTensor,
-} from "@sidereal/tensor";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
+import { log1p, mul, neg, softplus, sub, tanh, toTensor } from "@sidereal/tensor";
 import { interval, real } from "../constraints/index.js";
 import type { Bijector } from "./bijector.js";
+import { elementwiseBijector } from "./define.js";
 
 /** log(1 - tanh(x)²) written stably (also used by CorrCholeskyTransform). */
 export function logOneMinusTanhSquared(x: TensorLike): Tensor {
@@ -31,14 +22,6 @@ export function atanh(y: TensorLike): Tensor {
 
 /** The hyperbolic-tangent bijector real → (-1, 1). */
 export function TanhTransform(): Bijector {
-  return {
-    name: "TanhTransform",
-    domain: real,
-    codomain: interval(-1, 1),
-    forward: (x: TensorLike): Tensor => tanh(x),
-    inverse: (y: TensorLike): Tensor => atanh(y),
-    logAbsDetJacobian: (x: TensorLike): Tensor => logOneMinusTanhSquared(x),
-    forwardShape: (s: Shape): Shape => s,
-    inverseShape: (s: Shape): Shape => s,
-  };
+  const domains = [real, interval(-1, 1)] as const;
+  return elementwiseBijector("TanhTransform", domains, tanh, atanh, logOneMinusTanhSquared);
 }

@@ -1,16 +1,9 @@
 /**
  * Small shape helpers shared by the bijectors (internal; not exported from the package).
  */
-import {
-  broadcastShapes,
-  pad,
-  reshape,
-  type Shape,
-  slice,
-  sum,
-  type Tensor,
-  tensor,
-} from "@sidereal/tensor";
+import type { Shape, Tensor } from "@sidereal/tensor";
+import { pad, reshape, slice, sum, tensor } from "@sidereal/tensor";
+import { broadcastOr } from "../validate.js";
 import { BijectorError } from "./bijector-error.js";
 
 /** Sums `x` over its rightmost `n` axes (all axes when the rank is smaller; no-op for n ≤ 0). */
@@ -25,37 +18,39 @@ export function sumRightmost(x: Tensor, n: number): Tensor {
 
 /** Broadcast of several shapes, throwing a BijectorError naming the bijector. */
 export function broadcastOrThrow(name: string, ...shapes: Shape[]): Shape {
-  try {
-    return broadcastShapes(name, ...shapes);
-  } catch {
-    throw new BijectorError(
-      name,
-      "shape",
-      `shapes ${shapes.map((s) => `[${s}]`).join(", ")} do not broadcast`,
-    );
-  }
+  const constraint = "broadcastable shapes";
+  return broadcastOr(
+    shapes,
+    (value) => new BijectorError({ transform: name, parameter: "shape", value, constraint }),
+  );
 }
 
 /** Throws unless `shape` has at least `n` dims; returns the size of the last dim. */
 export function lastDim(name: string, shape: Shape, what = "input"): number {
   if (shape.length < 1)
-    throw new BijectorError(name, what, `expected a vector (rank ≥ 1), got shape [${shape}]`);
+    throw new BijectorError({
+      transform: name,
+      parameter: what,
+      value: shape,
+      constraint: "a vector shape (rank ≥ 1)",
+    });
   return shape[shape.length - 1];
 }
 
-/** K with K(K-1)/2 = m (strictly-lower entries of a K×K matrix), or a BijectorError. */
-export function sizeFromStrictLower(name: string, m: number): number {
-  const k = Math.round((1 + Math.sqrt(1 + 8 * m)) / 2);
-  if ((k * (k - 1)) / 2 !== m)
-    throw new BijectorError(name, "input", `last dimension ${m} is not K(K-1)/2 for an integer K`);
-  return k;
-}
-
-/** K with K(K+1)/2 = m (lower triangle with diagonal), or a BijectorError. */
-export function sizeFromLower(name: string, m: number): number {
-  const k = Math.round((Math.sqrt(1 + 8 * m) - 1) / 2);
-  if ((k * (k + 1)) / 2 !== m)
-    throw new BijectorError(name, "input", `last dimension ${m} is not K(K+1)/2 for an integer K`);
+/**
+ * K with K(K+1)/2 = m (the lower triangle with its diagonal) or K(K−1)/2 = m (strictly
+ * lower), or a BijectorError naming the transform.
+ */
+export function sizeFromTriangle(name: string, m: number, withDiagonal: boolean): number {
+  const root = Math.sqrt(1 + 8 * m);
+  const k = Math.round(withDiagonal ? (root - 1) / 2 : (1 + root) / 2);
+  if ((k * (k + (withDiagonal ? 1 : -1))) / 2 !== m)
+    throw new BijectorError({
+      transform: name,
+      parameter: "input",
+      value: m,
+      constraint: `a last dimension K(K${withDiagonal ? "+" : "-"}1)/2 for an integer K`,
+    });
   return k;
 }
 
@@ -122,10 +117,33 @@ export function flattenMatrix(x: Tensor): Tensor {
 export function squareDim(name: string, shape: Shape, what = "input"): number {
   const r = shape.length;
   if (r < 2 || shape[r - 1] !== shape[r - 2])
-    throw new BijectorError(
-      name,
-      what,
-      `expected a square matrix [..., K, K], got shape [${shape}]`,
-    );
+    throw new BijectorError({
+      transform: name,
+      parameter: what,
+      value: shape,
+      constraint: "a square matrix shape [..., K, K]",
+    });
   return shape[r - 1];
+}
+
+/** Throws a BijectorError unless the last dimension of `shape` is `k`. */
+export function expectLastDim(name: string, what: string, shape: Shape, k: number): void {
+  if (shape[shape.length - 1] !== k)
+    throw new BijectorError({
+      transform: name,
+      parameter: what,
+      value: shape,
+      constraint: `a shape whose last dimension is K = ${k}`,
+    });
+}
+
+/** Throws a BijectorError unless `n` is an integer ≥ 0 (a number of event dims). */
+export function expectCount(name: string, what: string, n: number): void {
+  if (!Number.isInteger(n) || n < 0)
+    throw new BijectorError({
+      transform: name,
+      parameter: what,
+      value: n,
+      constraint: "an integer ≥ 0",
+    });
 }

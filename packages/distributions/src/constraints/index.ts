@@ -2,6 +2,7 @@
  * The constraint vocabulary (NumPyro's `constraints` module). Elementwise constraints
  * have eventDim 0; vector/matrix constraints reduce their event dimensions in `check`.
  */
+import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   abs,
   add,
@@ -19,8 +20,6 @@ import {
   mul,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
 } from "@sidereal/tensor";
@@ -46,6 +45,16 @@ const notNaNReal = (v: Tensor) => eq(v, v);
 
 export const real: Constraint = elementwise("real", (v) => notNaNReal(v));
 export const positive: Constraint = elementwise("positive", (v) => gt(v, 0));
+/** Positive and finite (a rate or concentration where +Infinity has no meaning). */
+export const finitePositive: Constraint = elementwise("finitePositive", (v) =>
+  and(gt(v, 0), isfinite(v)),
+);
+/** Non-negative and finite (a Poisson rate, a mean count). */
+export const finiteNonnegative: Constraint = elementwise("finiteNonnegative", (v) =>
+  and(ge(v, 0), isfinite(v)),
+);
+/** A finite real number (a location that must not be ±Infinity). */
+export const finiteReal: Constraint = elementwise("finiteReal", (v) => isfinite(v));
 export const nonnegative: Constraint = elementwise("nonnegative", (v) => ge(v, 0));
 export const unitInterval: Constraint = elementwise("unitInterval", (v) => and(ge(v, 0), le(v, 1)));
 export const boolean: Constraint = elementwise("boolean", (v) => add(eq(v, 0), eq(v, 1)), {

@@ -1,6 +1,7 @@
 /**
  * The beta distribution on [0, 1].
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   betaln,
@@ -10,27 +11,19 @@ import {
   lt,
   mul,
   neg,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   xlog1py,
   xlogy,
 } from "@sidereal/tensor";
-import { unitInterval } from "../constraints/index.js";
-import { beta, type PRNGKey } from "../random/index.js";
-import {
-  type ContinuousOptions,
-  checkParam,
-  isPositive,
-  maskedLogProb,
-  param,
-  valuesAt,
-} from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import { positive, unitInterval } from "../constraints/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { beta } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
+import { maskedLogProb, valuesAt } from "./params.js";
+import { callable, UnivariateDistribution } from "./univariate.js";
 
 /**
  * Beta(concentration1 a, concentration0 b): density x^(a-1) (1-x)^(b-1) / B(a, b) on
@@ -39,19 +32,21 @@ import { UnivariateDistribution } from "./univariate.js";
  * Throws DistributionError for a concrete concentration ≤ 0.
  */
 export class BetaDistribution extends UnivariateDistribution {
-  readonly name = "Beta";
-  readonly support = unitInterval;
-  readonly concentration1: Tensor;
-  readonly concentration0: Tensor;
+  static override readonly argConstraints = {
+    concentration1: positive,
+    concentration0: positive,
+  };
+  static override readonly support = unitInterval;
+  static override readonly reparametrized = [];
+  declare readonly concentration1: Tensor;
+  declare readonly concentration0: Tensor;
 
-  constructor(concentration1: TensorLike, concentration0: TensorLike, options?: ContinuousOptions) {
-    const a = param(concentration1);
-    const b = param(concentration0);
-    super("Beta", [a, b]);
-    checkParam("Beta", "concentration1", a, isPositive, "positive", options);
-    checkParam("Beta", "concentration0", b, isPositive, "positive", options);
-    this.concentration1 = a;
-    this.concentration0 = b;
+  constructor(
+    concentration1: TensorLike,
+    concentration0: TensorLike,
+    options?: DistributionOptions,
+  ) {
+    super("Beta", { concentration1, concentration0 }, options);
   }
 
   /** (a - 1) log x + (b - 1) log1p(-x) - log B(a, b). */
@@ -97,10 +92,4 @@ export class BetaDistribution extends UnivariateDistribution {
 }
 
 /** Beta(concentration1, concentration0) — see {@link BetaDistribution}. */
-export function Beta(
-  concentration1: TensorLike,
-  concentration0: TensorLike,
-  options?: ContinuousOptions,
-): BetaDistribution {
-  return new BetaDistribution(concentration1, concentration0, options);
-}
+export const Beta = callable(BetaDistribution);

@@ -1,97 +1,76 @@
 /**
  * The Cauchy distribution.
  */
+import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   atan2,
   div,
-  full,
+  gt,
   log,
   log1p,
   lt,
   mul,
   neg,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tan,
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { real } from "../constraints/index.js";
-import type { PRNGKey } from "../random/index.js";
-import { type ContinuousOptions, checkParam, isPositive, openUniform, param } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import type { DistributionOptions } from "../validate.js";
+import { LocScaleDistribution } from "./loc-scale.js";
+import { callable } from "./univariate.js";
 
 const LOG_PI = Math.log(Math.PI);
 
 /**
  * Cauchy(loc, scale): density 1 / (π scale (1 + z²)), z = (x - loc)/scale. Mean NaN,
  * variance +Infinity (NumPyro). Reparameterised sampling `loc + scale tan(π(u - 1/2))`.
- * Throws DistributionError for a concrete scale ≤ 0.
+ * Entropy log(4π scale). A concrete scale ≤ 0 throws a DistributionError.
  */
-export class CauchyDistribution extends UnivariateDistribution {
-  readonly name = "Cauchy";
-  readonly support = real;
-  override readonly hasRsample = true;
-  readonly loc: Tensor;
-  readonly scale: Tensor;
-
-  constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: ContinuousOptions) {
-    const l = param(loc);
-    const s = param(scale);
-    super("Cauchy", [l, s]);
-    checkParam("Cauchy", "scale", s, isPositive, "positive", options);
-    this.loc = l;
-    this.scale = s;
+export class CauchyDistribution extends LocScaleDistribution {
+  constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: DistributionOptions) {
+    super("Cauchy", loc, scale, options);
   }
-
-  /** -log π - log(scale) - log1p(z²). */
-  logProb(value: TensorLike): Tensor {
-    const z = div(sub(value, this.loc), this.scale);
-    return neg(add(add(log1p(square(z)), log(this.scale)), LOG_PI));
+  /** -log π - log(scale) - log(1 + z²), the last term finite for every finite x. */
+  override logProb(value: TensorLike): Tensor {
+    return neg(add3(this.log1pSquareZ(value), log(this.scale), LOG_PI));
   }
-
-  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    const shape = this.shape(sampleShape);
-    return this.icdf(openUniform(key, shape));
+  /** -log(1 + z²) (normaliser log π). */
+  protected standardLogProb(z: Tensor): Tensor {
+    return neg(log1p(square(z)));
   }
-
-  override get mean(): Tensor {
-    return full(this.batchShape, Number.NaN);
+  protected override standardLogNormalizer(): number {
+    return LOG_PI;
   }
-  override get variance(): Tensor {
-    return full(this.batchShape, Number.POSITIVE_INFINITY);
+  protected standardMean(): number {
+    return Number.NaN;
+  }
+  protected standardVariance(): number {
+    return Number.POSITIVE_INFINITY;
+  }
+  protected standardEntropy(): number {
+    return Math.log(4 * Math.PI);
   }
   /** atan2(1, -z)/π (= 1/2 + atan(z)/π, without cancellation in the left tail). */
-  override cdf(value: TensorLike): Tensor {
-    const z = div(sub(value, this.loc), this.scale);
+  protected override standardCdf(z: Tensor): Tensor {
     return div(atan2(1, neg(z)), Math.PI);
   }
   /**
-   * loc + scale tan(π(q - 1/2)), evaluated as -1/tan(πq) for q < 1/2 and 1/tan(π(1 - q))
-   * otherwise, so that tail quantiles keep the digits of q.
+   * tan(π(q - 1/2)): directly for 1/4 ≤ q ≤ 3/4 (q - 1/2 is exact there), as -1/tan(πq)
+   * below and 1/tan(π(1 - q)) above, so that tail quantiles keep the digits of q.
    */
-  override icdf(q: TensorLike): Tensor {
+  protected override standardIcdf(q: TensorLike): Tensor {
     const tq = toTensor(q);
-    const lower = lt(tq, 0.5);
-    const m = where(lower, tq, sub(1, tq));
-    const z = div(where(lower, -1, 1), tan(mul(m, Math.PI)));
-    return add(this.loc, mul(this.scale, z));
-  }
-  /** log(4π scale). */
-  override entropy(): Tensor {
-    return this.batch(add(log(this.scale), Math.log(4 * Math.PI)));
+    const lower = lt(tq, 0.25);
+    const upper = gt(tq, 0.75);
+    const tail = div(where(lower, -1, 1), tan(mul(where(lower, tq, sub(1, tq)), Math.PI)));
+    return where(add(lower, upper), tail, tan(mul(sub(tq, 0.5), Math.PI)));
   }
 }
 
+const add3 = (a: TensorLike, b: TensorLike, c: number): Tensor => add(add(a, b), c);
+
 /** Cauchy(loc, scale) — see {@link CauchyDistribution}. */
-export function Cauchy(
-  loc: TensorLike = 0,
-  scale: TensorLike = 1,
-  options?: ContinuousOptions,
-): CauchyDistribution {
-  return new CauchyDistribution(loc, scale, options);
-}
+export const Cauchy = callable(CauchyDistribution);

@@ -1,59 +1,49 @@
 /**
  * The exponential distribution with a rate.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   div,
   expm1,
-  le,
   log,
   log1p,
-  lt,
   mul,
   neg,
   reciprocal,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
-  toTensor,
-  where,
 } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
-import { exponential, type PRNGKey } from "../random/index.js";
-import { type ContinuousOptions, checkParam, isPositive, maskedLogProb, param } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import type { PRNGKey } from "../random/index.js";
+import { exponential } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
+import { cdfAbove, logProbAbove } from "./params.js";
+import { callable, UnivariateDistribution } from "./univariate.js";
 
 /**
  * Exponential(rate): density rate e^(-rate x) for x ≥ 0 (finite at 0, as scipy),
- * -Infinity for x < 0. Reparameterised sampling `E / rate`. Throws DistributionError for
- * a concrete rate ≤ 0.
+ * -Infinity for x < 0. Reparameterised sampling `E / rate`. A concrete rate ≤ 0 throws a
+ * DistributionError.
  */
 export class ExponentialDistribution extends UnivariateDistribution {
-  readonly name = "Exponential";
-  readonly support = positive;
-  override readonly hasRsample = true;
-  readonly rate: Tensor;
+  static override readonly argConstraints = { rate: positive };
+  static override readonly support = positive;
+  static override readonly reparametrized = ["rate"];
+  declare readonly rate: Tensor;
 
-  constructor(rate: TensorLike = 1, options?: ContinuousOptions) {
-    const r = param(rate);
-    super("Exponential", [r]);
-    checkParam("Exponential", "rate", r, isPositive, "positive", options);
-    this.rate = r;
+  constructor(rate: TensorLike = 1, options?: DistributionOptions) {
+    super("Exponential", { rate }, options);
   }
 
   /** log(rate) - rate x. */
   logProb(value: TensorLike): Tensor {
-    const v = toTensor(value);
-    return maskedLogProb(v, lt(v, 0), 1, (x) => sub(log(this.rate), mul(this.rate, x)));
+    return logProbAbove(value, 0, (x) => sub(log(this.rate), mul(this.rate, x)));
   }
-
   sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
     const shape = this.shape(sampleShape);
     return div(tensor(exponential(key, shape), shape), this.rate);
   }
-
   override get mean(): Tensor {
     return this.batch(reciprocal(this.rate));
   }
@@ -62,9 +52,7 @@ export class ExponentialDistribution extends UnivariateDistribution {
   }
   /** -expm1(-rate x) for x ≥ 0, 0 below. */
   override cdf(value: TensorLike): Tensor {
-    const v = toTensor(value);
-    const out = le(v, 0);
-    return where(out, 0, neg(expm1(neg(mul(this.rate, where(out, 0, v))))));
+    return cdfAbove(value, 0, (x) => neg(expm1(neg(mul(this.rate, x)))), 0);
   }
   /** -log1p(-q) / rate. */
   override icdf(q: TensorLike): Tensor {
@@ -77,9 +65,4 @@ export class ExponentialDistribution extends UnivariateDistribution {
 }
 
 /** Exponential(rate = 1) — see {@link ExponentialDistribution}. */
-export function Exponential(
-  rate: TensorLike = 1,
-  options?: ContinuousOptions,
-): ExponentialDistribution {
-  return new ExponentialDistribution(rate, options);
-}
+export const Exponential = callable(ExponentialDistribution);

@@ -1,69 +1,28 @@
 /**
  * The half-Cauchy distribution: |X| for X ~ Cauchy(0, scale).
  */
-import {
-  add,
-  atan,
-  div,
-  full,
-  le,
-  log,
-  log1p,
-  lt,
-  mul,
-  type Shape,
-  square,
-  sub,
-  type Tensor,
-  type TensorLike,
-  tan,
-  toTensor,
-  where,
-} from "@sidereal/tensor";
-import { positive } from "../constraints/index.js";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { add, atan, div, full, log, lt, mul, sub, tan, toTensor, where } from "@sidereal/tensor";
 import type { PRNGKey } from "../random/index.js";
-import {
-  type ContinuousOptions,
-  checkParam,
-  isPositive,
-  maskedLogProb,
-  openUniform,
-  param,
-} from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
-
-const LOG_2_OVER_PI = Math.log(2 / Math.PI);
+import type { DistributionOptions } from "../validate.js";
+import { CauchyDistribution } from "./cauchy.js";
+import { HalfDistribution } from "./half.js";
+import { cdfAbove, openUniform } from "./params.js";
+import { callable } from "./univariate.js";
 
 /**
  * HalfCauchy(scale): density 2 / (π scale (1 + (x/scale)²)) for x ≥ 0, -Infinity for
- * x < 0. Mean and variance +Infinity (NumPyro). Reparameterised sampling. Throws
- * DistributionError for a concrete scale ≤ 0.
+ * x < 0: Cauchy(0, scale) folded at 0 (see {@link HalfDistribution}), so its log-density
+ * is finite out to |x| ~ 1e300. Mean and variance +Infinity (NumPyro). Reparameterised
+ * sampling through the inverse cdf. A concrete scale ≤ 0 throws a DistributionError.
  */
-export class HalfCauchyDistribution extends UnivariateDistribution {
-  readonly name = "HalfCauchy";
-  readonly support = positive;
-  override readonly hasRsample = true;
-  readonly scale: Tensor;
-
-  constructor(scale: TensorLike = 1, options?: ContinuousOptions) {
-    const s = param(scale);
-    super("HalfCauchy", [s]);
-    checkParam("HalfCauchy", "scale", s, isPositive, "positive", options);
-    this.scale = s;
+export class HalfCauchyDistribution extends HalfDistribution {
+  constructor(scale: TensorLike = 1, options?: DistributionOptions) {
+    super("HalfCauchy", scale, options, CauchyDistribution);
   }
-
-  logProb(value: TensorLike): Tensor {
-    const v = toTensor(value);
-    return maskedLogProb(v, lt(v, 0), 1, (x) =>
-      sub(LOG_2_OVER_PI, add(log1p(square(div(x, this.scale))), log(this.scale))),
-    );
+  override sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
+    return this.icdf(openUniform(key, this.shape(sampleShape)));
   }
-
-  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    const shape = this.shape(sampleShape);
-    return this.icdf(openUniform(key, shape));
-  }
-
   override get mean(): Tensor {
     return full(this.batchShape, Number.POSITIVE_INFINITY);
   }
@@ -72,9 +31,7 @@ export class HalfCauchyDistribution extends UnivariateDistribution {
   }
   /** (2/π) atan(x/scale) for x ≥ 0, 0 below. */
   override cdf(value: TensorLike): Tensor {
-    const v = toTensor(value);
-    const out = le(v, 0);
-    return where(out, 0, mul(atan(div(where(out, 0, v), this.scale)), 2 / Math.PI));
+    return cdfAbove(value, 0, (x) => mul(atan(div(x, this.scale)), 2 / Math.PI), 0);
   }
   /** scale tan(π q / 2), as 1/tan(π(1 - q)/2) for q ≥ 1/2 (accurate near q = 1). */
   override icdf(q: TensorLike): Tensor {
@@ -90,9 +47,4 @@ export class HalfCauchyDistribution extends UnivariateDistribution {
 }
 
 /** HalfCauchy(scale) — see {@link HalfCauchyDistribution}. */
-export function HalfCauchy(
-  scale: TensorLike = 1,
-  options?: ContinuousOptions,
-): HalfCauchyDistribution {
-  return new HalfCauchyDistribution(scale, options);
-}
+export const HalfCauchy = callable(HalfCauchyDistribution);

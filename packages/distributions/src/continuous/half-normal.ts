@@ -1,73 +1,37 @@
 /**
  * The half-normal distribution: |X| for X ~ N(0, scale²).
  */
-import {
-  abs,
-  div,
-  erf,
-  erfinv,
-  le,
-  log,
-  lt,
-  mul,
-  type Shape,
-  square,
-  sub,
-  type Tensor,
-  type TensorLike,
-  tensor,
-  toTensor,
-  where,
-} from "@sidereal/tensor";
-import { positive } from "../constraints/index.js";
-import { normal, type PRNGKey } from "../random/index.js";
-import { type ContinuousOptions, checkParam, isPositive, maskedLogProb, param } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
+import { div, erf, erfinv, log, mul, square, sub } from "@sidereal/tensor";
+import type { DistributionOptions } from "../validate.js";
+import { HalfDistribution } from "./half.js";
+import { NormalDistribution } from "./normal.js";
+import { cdfAbove } from "./params.js";
+import { callable } from "./univariate.js";
 
 const HALF_LOG_2_OVER_PI = 0.5 * Math.log(2 / Math.PI);
 
 /**
  * HalfNormal(scale): density √(2/π)/scale · exp(-x²/(2 scale²)) for x ≥ 0 (finite at
- * x = 0, as scipy's halfnorm), -Infinity for x < 0. Support `positive` (NumPyro).
- * Reparameterised sampling `scale |ε|`. Throws DistributionError for a concrete scale ≤ 0.
+ * x = 0, as scipy's halfnorm), -Infinity for x < 0: Normal(0, scale) folded at 0 (see
+ * {@link HalfDistribution}). Reparameterised sampling `scale |ε|`. A concrete scale ≤ 0
+ * throws a DistributionError.
  */
-export class HalfNormalDistribution extends UnivariateDistribution {
-  readonly name = "HalfNormal";
-  readonly support = positive;
-  override readonly hasRsample = true;
-  readonly scale: Tensor;
-
-  constructor(scale: TensorLike = 1, options?: ContinuousOptions) {
-    const s = param(scale);
-    super("HalfNormal", [s]);
-    checkParam("HalfNormal", "scale", s, isPositive, "positive", options);
-    this.scale = s;
+export class HalfNormalDistribution extends HalfDistribution {
+  constructor(scale: TensorLike = 1, options?: DistributionOptions) {
+    super("HalfNormal", scale, options, NormalDistribution);
   }
-
-  logProb(value: TensorLike): Tensor {
-    const v = toTensor(value);
-    return maskedLogProb(v, lt(v, 0), 1, (x) => {
-      const z = div(x, this.scale);
-      return sub(mul(square(z), -0.5), sub(log(this.scale), HALF_LOG_2_OVER_PI));
-    });
-  }
-
-  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    const shape = this.shape(sampleShape);
-    return mul(this.scale, abs(tensor(normal(key, shape), shape)));
-  }
-
+  /** scale √(2/π). */
   override get mean(): Tensor {
     return this.batch(mul(this.scale, Math.sqrt(2 / Math.PI)));
   }
+  /** scale² (1 − 2/π). */
   override get variance(): Tensor {
     return this.batch(mul(square(this.scale), 1 - 2 / Math.PI));
   }
   /** erf(x / (scale √2)) for x ≥ 0, 0 below. */
   override cdf(value: TensorLike): Tensor {
-    const v = toTensor(value);
-    const neg = le(v, 0);
-    return where(neg, 0, erf(div(where(neg, 0, v), mul(this.scale, Math.SQRT2))));
+    return cdfAbove(value, 0, (x) => erf(div(x, mul(this.scale, Math.SQRT2))), 0);
   }
   /** scale √2 erf⁻¹(q). */
   override icdf(q: TensorLike): Tensor {
@@ -80,9 +44,4 @@ export class HalfNormalDistribution extends UnivariateDistribution {
 }
 
 /** HalfNormal(scale) — see {@link HalfNormalDistribution}. */
-export function HalfNormal(
-  scale: TensorLike = 1,
-  options?: ContinuousOptions,
-): HalfNormalDistribution {
-  return new HalfNormalDistribution(scale, options);
-}
+export const HalfNormal = callable(HalfNormalDistribution);

@@ -1,9 +1,10 @@
 /**
  * The improper uniform "distribution": a flat log-density on a constrained set.
  */
-import { add, min, type Shape, type Tensor, type TensorLike, where, zeros } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { add, min, where, zeros } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
-import { Distribution } from "../distribution.js";
+import { DeclaredDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 
@@ -15,41 +16,48 @@ import type { PRNGKey } from "../random/index.js";
  * (parameter "sample"). A NaN value is outside every constraint except those that do not
  * look at the value, so it gets -Infinity (not NaN).
  */
-export class ImproperUniformDistribution extends Distribution {
+export class ImproperUniformDistribution extends DeclaredDistribution {
+  /** No parameters: the support is the constructor's argument. */
+  static override readonly argConstraints = {};
+
   readonly name = "ImproperUniform";
-  readonly support: Constraint;
+  private readonly declaredSupport: Constraint;
+  override get support(): Constraint {
+    return this.declaredSupport;
+  }
   readonly batchShape: Shape;
   readonly eventShape: Shape;
 
   constructor(support: Constraint, batchShape: Shape = [], eventShape: Shape = []) {
     super();
     if (support.eventDim > eventShape.length) {
-      throw new DistributionError(
-        "ImproperUniform",
-        "eventShape",
-        `support ${support.name} has eventDim ${support.eventDim} but eventShape is [${eventShape}]`,
-      );
+      throw new DistributionError({
+        distribution: "ImproperUniform",
+        parameter: "eventShape",
+        constraint: `support ${support.name} has eventDim ${support.eventDim} but eventShape is [${eventShape}]`,
+      });
     }
-    this.support = support;
+    this.declaredSupport = support;
     this.batchShape = [...batchShape];
     this.eventShape = [...eventShape];
   }
 
   logProb(value: TensorLike): Tensor {
-    const ok = this.support.check(value);
+    const ok = this.declaredSupport.check(value);
     // reduce the event dims the constraint did not reduce (e.g. `real` with eventShape [k])
     let inside = ok;
-    const extra = this.eventShape.length - this.support.eventDim;
+    const extra = this.eventShape.length - this.declaredSupport.eventDim;
     for (let i = 0; i < extra; i++) inside = minLast(inside);
     return add(where(inside, 0, Number.NEGATIVE_INFINITY), zeros(this.batchShape));
   }
 
   sample(_key: PRNGKey, _sampleShape: Shape = []): Tensor {
-    throw new DistributionError(
-      "ImproperUniform",
-      "sample",
-      "ImproperUniform is improper and cannot be sampled (initialise from the support instead)",
-    );
+    throw new DistributionError({
+      distribution: "ImproperUniform",
+      parameter: "sample",
+      constraint:
+        "ImproperUniform is improper and cannot be sampled (initialise from the support instead)",
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * The inverse-gamma distribution: 1/X for X ~ Gamma(concentration, rate) scaled by the rate.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   digamma,
@@ -11,26 +12,16 @@ import {
   lgamma,
   log,
   mul,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
-  tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { positive } from "../constraints/index.js";
-import { gamma, type PRNGKey } from "../random/index.js";
-import {
-  type ContinuousOptions,
-  checkParam,
-  isPositive,
-  maskedLogProb,
-  param,
-  valuesAt,
-} from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import type { PRNGKey } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
+import { ConcentrationRateDistribution } from "./gamma.js";
+import { maskedLogProb } from "./params.js";
+import { callable } from "./univariate.js";
 
 /**
  * InverseGamma(concentration α, rate β): density β^α x^(-α-1) e^(-β/x) / Γ(α) for x > 0
@@ -39,20 +30,9 @@ import { UnivariateDistribution } from "./univariate.js";
  * for α ≤ 2 (NumPyro). cdf Q(α, β/x). Throws DistributionError for a concrete
  * concentration ≤ 0 or rate ≤ 0.
  */
-export class InverseGammaDistribution extends UnivariateDistribution {
-  readonly name = "InverseGamma";
-  readonly support = positive;
-  readonly concentration: Tensor;
-  readonly rate: Tensor;
-
-  constructor(concentration: TensorLike, rate: TensorLike = 1, options?: ContinuousOptions) {
-    const a = param(concentration);
-    const b = param(rate);
-    super("InverseGamma", [a, b]);
-    checkParam("InverseGamma", "concentration", a, isPositive, "positive", options);
-    checkParam("InverseGamma", "rate", b, isPositive, "positive", options);
-    this.concentration = a;
-    this.rate = b;
+export class InverseGammaDistribution extends ConcentrationRateDistribution {
+  constructor(concentration: TensorLike, rate: TensorLike = 1, options?: DistributionOptions) {
+    super("InverseGamma", concentration, rate, options);
   }
 
   /** α log β - log Γ(α) - (α + 1) log x - β/x. */
@@ -66,9 +46,7 @@ export class InverseGammaDistribution extends UnivariateDistribution {
   }
 
   sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    const shape = this.shape(sampleShape);
-    const g = gamma(key, valuesAt(this.concentration, shape), shape);
-    return div(this.rate, tensor(g, shape));
+    return div(this.rate, this.standardGammaDraws(key, sampleShape));
   }
 
   override get mean(): Tensor {
@@ -98,10 +76,4 @@ export class InverseGammaDistribution extends UnivariateDistribution {
 }
 
 /** InverseGamma(concentration, rate = 1) — see {@link InverseGammaDistribution}. */
-export function InverseGamma(
-  concentration: TensorLike,
-  rate: TensorLike = 1,
-  options?: ContinuousOptions,
-): InverseGammaDistribution {
-  return new InverseGammaDistribution(concentration, rate, options);
-}
+export const InverseGamma = callable(InverseGammaDistribution);

@@ -1,66 +1,60 @@
 /**
  * The log-normal distribution: exp(X) for X ~ N(loc, scale²).
  */
+import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
+  broadcastTo,
   div,
   exp,
   expm1,
-  le,
   log,
   mul,
   ndtr,
   ndtri,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
-  tensor,
-  toTensor,
-  where,
 } from "@sidereal/tensor";
-import { positive } from "../constraints/index.js";
-import { normal, type PRNGKey } from "../random/index.js";
-import { HALF_LOG_2PI } from "./normal.js";
-import { type ContinuousOptions, checkParam, isPositive, maskedLogProb, param } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import { ExpTransform } from "../bijectors/exp.js";
+import { positive, real } from "../constraints/index.js";
+import { TransformedDistributionImpl } from "../transformed.js";
+import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import { validateArgs } from "../validate.js";
+import { HALF_LOG_2PI, NormalDistribution } from "./normal.js";
+import { cdfAbove } from "./params.js";
+import { callable } from "./univariate.js";
 
 /**
- * LogNormal(loc, scale): density exp(-z²/2) / (x scale √(2π)), z = (log x - loc)/scale,
- * for x > 0; -Infinity for x ≤ 0. Reparameterised sampling `exp(loc + scale ε)`. Throws
- * DistributionError for a concrete scale ≤ 0.
+ * LogNormal(loc, scale): NumPyro's `TransformedDistribution(Normal(loc, scale), ExpTransform())`,
+ * density exp(-z²/2) / (x scale √(2π)), z = (log x - loc)/scale, for x > 0; -Infinity for
+ * x ≤ 0 (logProb, sampling `exp(loc + scale ε)` and the support come from the transform).
+ * The closed forms are kept: mean, variance, cdf, icdf and entropy. A concrete scale ≤ 0
+ * throws a DistributionError naming LogNormal.
  */
-export class LogNormalDistribution extends UnivariateDistribution {
-  readonly name = "LogNormal";
-  readonly support = positive;
-  override readonly hasRsample = true;
+export class LogNormalDistribution extends TransformedDistributionImpl {
+  static readonly argConstraints: ArgConstraints = { loc: real, scale: positive };
+  static readonly support = positive;
+  static readonly reparametrized: readonly string[] = ["loc", "scale"];
+  override readonly name: string = "LogNormal";
   readonly loc: Tensor;
   readonly scale: Tensor;
 
-  constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: ContinuousOptions) {
-    const l = param(loc);
-    const s = param(scale);
-    super("LogNormal", [l, s]);
-    checkParam("LogNormal", "scale", s, isPositive, "positive", options);
-    this.loc = l;
-    this.scale = s;
+  constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: DistributionOptions) {
+    const normal = new NormalDistribution(loc, scale, { validateArgs: false });
+    validateArgs(
+      "LogNormal",
+      LogNormalDistribution.argConstraints,
+      { loc: normal.loc, scale: normal.scale },
+      options,
+    );
+    super(normal, ExpTransform());
+    this.loc = normal.loc;
+    this.scale = normal.scale;
   }
 
-  logProb(value: TensorLike): Tensor {
-    const v = toTensor(value);
-    return maskedLogProb(v, le(v, 0), 1, (x) => {
-      const lx = log(x);
-      const z = div(sub(lx, this.loc), this.scale);
-      return sub(mul(square(z), -0.5), add(add(log(this.scale), lx), HALF_LOG_2PI));
-    });
+  private batch(t: Tensor): Tensor {
+    return broadcastTo(t, this.batchShape);
   }
-
-  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    const shape = this.shape(sampleShape);
-    return exp(add(this.loc, mul(this.scale, tensor(normal(key, shape), shape))));
-  }
-
   /** exp(loc + scale²/2). */
   override get mean(): Tensor {
     return this.batch(exp(add(this.loc, mul(square(this.scale), 0.5))));
@@ -72,10 +66,7 @@ export class LogNormalDistribution extends UnivariateDistribution {
   }
   /** Φ((log x - loc)/scale) for x > 0, 0 otherwise. */
   override cdf(value: TensorLike): Tensor {
-    const v = toTensor(value);
-    const out = le(v, 0);
-    const z = div(sub(log(where(out, 1, v)), this.loc), this.scale);
-    return where(out, 0, ndtr(z));
+    return cdfAbove(value, 0, (x) => ndtr(div(sub(log(x), this.loc), this.scale)));
   }
   /** exp(loc + scale Φ⁻¹(q)). */
   override icdf(q: TensorLike): Tensor {
@@ -88,10 +79,4 @@ export class LogNormalDistribution extends UnivariateDistribution {
 }
 
 /** LogNormal(loc, scale) — see {@link LogNormalDistribution}. */
-export function LogNormal(
-  loc: TensorLike = 0,
-  scale: TensorLike = 1,
-  options?: ContinuousOptions,
-): LogNormalDistribution {
-  return new LogNormalDistribution(loc, scale, options);
-}
+export const LogNormal = callable(LogNormalDistribution);

@@ -1,85 +1,43 @@
 /**
  * The logistic distribution.
  */
-import {
-  abs,
-  add,
-  div,
-  exp,
-  log,
-  log1p,
-  logit,
-  mul,
-  neg,
-  type Shape,
-  sigmoid,
-  square,
-  sub,
-  type Tensor,
-  type TensorLike,
-} from "@sidereal/tensor";
-import { real } from "../constraints/index.js";
-import type { PRNGKey } from "../random/index.js";
-import { type ContinuousOptions, checkParam, isPositive, openUniform, param } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
+import { abs, add, exp, log1p, logit, mul, neg, sigmoid } from "@sidereal/tensor";
+import type { DistributionOptions } from "../validate.js";
+import { LocScaleDistribution } from "./loc-scale.js";
+import { callable } from "./univariate.js";
 
 /**
  * Logistic(loc, scale): density e^(-z) / (scale (1 + e^(-z))²), z = (x - loc)/scale,
- * evaluated as -|z| - 2 log1p(e^(-|z|)) - log(scale) (symmetric, no overflow).
- * Reparameterised sampling `loc + scale logit(u)`. Throws DistributionError for a
- * concrete scale ≤ 0.
+ * evaluated as -|z| - 2 log1p(e^(-|z|)) - log(scale) (symmetric, no overflow). Variance
+ * scale² π²/3, entropy log(scale) + 2, cdf σ(z), icdf loc + scale logit(q).
+ * Reparameterised sampling `loc + scale logit(u)`. A concrete scale ≤ 0 throws a
+ * DistributionError.
  */
-export class LogisticDistribution extends UnivariateDistribution {
-  readonly name = "Logistic";
-  readonly support = real;
-  override readonly hasRsample = true;
-  readonly loc: Tensor;
-  readonly scale: Tensor;
-
-  constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: ContinuousOptions) {
-    const l = param(loc);
-    const s = param(scale);
-    super("Logistic", [l, s]);
-    checkParam("Logistic", "scale", s, isPositive, "positive", options);
-    this.loc = l;
-    this.scale = s;
+export class LogisticDistribution extends LocScaleDistribution {
+  constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: DistributionOptions) {
+    super("Logistic", loc, scale, options);
   }
-
-  logProb(value: TensorLike): Tensor {
-    const a = abs(div(sub(value, this.loc), this.scale));
-    return neg(add(add(a, mul(log1p(exp(neg(a))), 2)), log(this.scale)));
+  protected standardLogProb(z: Tensor): Tensor {
+    const a = abs(z);
+    return neg(add(a, mul(log1p(exp(neg(a))), 2)));
   }
-
-  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    return this.icdf(openUniform(key, this.shape(sampleShape)));
+  protected standardMean(): number {
+    return 0;
   }
-
-  override get mean(): Tensor {
-    return this.batch(this.loc);
+  protected standardVariance(): number {
+    return (Math.PI * Math.PI) / 3;
   }
-  /** scale² π²/3. */
-  override get variance(): Tensor {
-    return this.batch(mul(square(this.scale), (Math.PI * Math.PI) / 3));
+  protected standardEntropy(): number {
+    return 2;
   }
-  /** σ((x - loc)/scale). */
-  override cdf(value: TensorLike): Tensor {
-    return sigmoid(div(sub(value, this.loc), this.scale));
+  protected override standardCdf(z: Tensor): Tensor {
+    return sigmoid(z);
   }
-  /** loc + scale logit(q). */
-  override icdf(q: TensorLike): Tensor {
-    return add(this.loc, mul(this.scale, logit(q)));
-  }
-  /** log(scale) + 2. */
-  override entropy(): Tensor {
-    return this.batch(add(log(this.scale), 2));
+  protected override standardIcdf(q: TensorLike): Tensor {
+    return logit(q);
   }
 }
 
 /** Logistic(loc, scale) — see {@link LogisticDistribution}. */
-export function Logistic(
-  loc: TensorLike = 0,
-  scale: TensorLike = 1,
-  options?: ContinuousOptions,
-): LogisticDistribution {
-  return new LogisticDistribution(loc, scale, options);
-}
+export const Logistic = callable(LogisticDistribution);

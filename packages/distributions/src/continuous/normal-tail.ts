@@ -2,6 +2,7 @@
  * Stable tail arithmetic of the standard normal CDF Φ used by the truncated normal:
  * log(Φ(b) - Φ(a)) and the inverse of log Φ.
  */
+import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   div,
@@ -18,8 +19,6 @@ import {
   sqrt,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   toTensor,
   where,
 } from "@sidereal/tensor";

@@ -1,85 +1,60 @@
 /**
  * The normal distribution N(loc, scale²).
  */
-import {
-  add,
-  div,
-  log,
-  mul,
-  ndtr,
-  ndtri,
-  type Shape,
-  square,
-  sub,
-  type Tensor,
-  type TensorLike,
-  tensor,
-} from "@sidereal/tensor";
-import { real } from "../constraints/index.js";
-import { normal, type PRNGKey } from "../random/index.js";
-import { type ContinuousOptions, checkParam, isPositive, param } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { logNdtr, mul, ndtr, ndtri, neg, square, tensor } from "@sidereal/tensor";
+import type { PRNGKey } from "../random/index.js";
+import { normal } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
+import { LocScaleDistribution } from "./loc-scale.js";
+import { callable } from "./univariate.js";
 
 export const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /**
  * Normal(loc, scale): density exp(-z²/2) / (scale √(2π)), z = (x - loc)/scale, support
- * the real line. Reparameterised sampling `loc + scale ε`. Throws DistributionError at
- * construction for a concrete scale ≤ 0 (NaN propagates).
+ * the real line. Reparameterised sampling `loc + scale ε`. cdf Φ(z), icdf loc + scale Φ⁻¹(q),
+ * entropy 1/2 + log(2π)/2 + log(scale). A concrete scale ≤ 0 throws a DistributionError
+ * (NaN propagates).
  */
-export class NormalDistribution extends UnivariateDistribution {
-  readonly name = "Normal";
-  readonly support = real;
-  override readonly hasRsample = true;
-  readonly loc: Tensor;
-  readonly scale: Tensor;
-
-  constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: ContinuousOptions) {
-    const l = param(loc);
-    const s = param(scale);
-    super("Normal", [l, s]);
-    checkParam("Normal", "scale", s, isPositive, "positive", options);
-    this.loc = l;
-    this.scale = s;
+export class NormalDistribution extends LocScaleDistribution {
+  constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: DistributionOptions) {
+    super("Normal", loc, scale, options);
   }
-
-  /** -z²/2 - log(scale) - log(2π)/2. */
-  logProb(value: TensorLike): Tensor {
-    const z = div(sub(value, this.loc), this.scale);
-    return sub(mul(square(z), -0.5), add(log(this.scale), HALF_LOG_2PI));
+  /** -z²/2 (normaliser log(2π)/2). */
+  protected standardLogProb(z: Tensor): Tensor {
+    return mul(square(z), -0.5);
   }
-
-  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    const shape = this.shape(sampleShape);
-    const eps = tensor(normal(key, shape), shape);
-    return add(this.loc, mul(this.scale, eps));
+  protected override standardLogNormalizer(): number {
+    return HALF_LOG_2PI;
   }
-
-  override get mean(): Tensor {
-    return this.batch(this.loc);
+  protected override standardSample(key: PRNGKey, shape: Shape): Tensor {
+    return tensor(normal(key, shape), shape);
   }
-  override get variance(): Tensor {
-    return this.batch(square(this.scale));
+  protected standardMean(): number {
+    return 0;
   }
-  /** Φ((x - loc)/scale). */
-  override cdf(value: TensorLike): Tensor {
-    return ndtr(div(sub(value, this.loc), this.scale));
+  protected standardVariance(): number {
+    return 1;
   }
-  /** loc + scale Φ⁻¹(q). */
-  override icdf(q: TensorLike): Tensor {
-    return add(this.loc, mul(this.scale, ndtri(q)));
+  protected standardEntropy(): number {
+    return 0.5 + HALF_LOG_2PI;
   }
-  /** 1/2 + log(2π)/2 + log(scale). */
-  override entropy(): Tensor {
-    return this.batch(add(log(this.scale), 0.5 + HALF_LOG_2PI));
+  protected override standardCdf(z: Tensor): Tensor {
+    return ndtr(z);
+  }
+  protected override standardIcdf(q: TensorLike): Tensor {
+    return ndtri(q);
+  }
+  /** log Φ(z), finite far into the left tail (logNdtr). */
+  logCdf(value: TensorLike): Tensor {
+    return logNdtr(this.standardize(value));
+  }
+  /** log(1 − Φ(z)) = log Φ(−z). */
+  logSurvival(value: TensorLike): Tensor {
+    return logNdtr(neg(this.standardize(value)));
   }
 }
 
 /** Normal(loc, scale) — NumPyro's argument order; see {@link NormalDistribution}. */
-export function Normal(
-  loc: TensorLike = 0,
-  scale: TensorLike = 1,
-  options?: ContinuousOptions,
-): NormalDistribution {
-  return new NormalDistribution(loc, scale, options);
-}
+export const Normal = callable(NormalDistribution);

@@ -1,109 +1,15 @@
 /**
- * Shared helpers of the continuous distributions: parameter conversion, validation of
- * concrete parameters (skipped for values traced by `compile`), the masked log-density
- * pattern (double `where`), and sample-shape bookkeeping.
+ * Shared helpers of the continuous distributions: the masked log-density pattern (double
+ * `where`) for supports bounded below, and sample bookkeeping.
  */
-import {
-  broadcastTo,
-  CompileError,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  tensor,
-  toTensor,
-  where,
-} from "@sidereal/tensor";
-import { DistributionError } from "../errors.js";
-import { type PRNGKey, uniform } from "../random/index.js";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastTo, le, lt, tensor, toTensor, where } from "@sidereal/tensor";
+import type { PRNGKey } from "../random/index.js";
+import { uniform } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
 
-/** Options shared by the continuous distributions. */
-export interface ContinuousOptions {
-  /**
-   * Check concrete parameters at construction (default true) and throw a
-   * {@link DistributionError} naming the distribution, parameter and offending value.
-   * Parameters traced by `compile` are never read: validation is skipped for them.
-   */
-  readonly validate?: boolean;
-}
-
-function isCompileError(e: unknown): boolean {
-  return (
-    e instanceof CompileError ||
-    (typeof e === "object" && e !== null && (e as { _tag?: unknown })._tag === "CompileError")
-  );
-}
-
-/**
- * The concrete values of `t`, or `null` when `t` is traced inside `compile` (reading it
- * throws a `CompileError`, which is caught here; any other error is rethrown).
- *
- * This is the robust way to tell traced from concrete tensors: it relies only on the
- * public contract of `compile` ("reading a traced value throws CompileError"), not on
- * internal fields.
- */
-export function concreteValues(t: Tensor): Float64Array | null {
-  try {
-    return t.toArray();
-  } catch (e) {
-    if (isCompileError(e)) return null;
-    throw e;
-  }
-}
-
-/**
- * Throws a DistributionError when some concrete, non-NaN element of `t` fails `ok`.
- * NaN parameters pass (they propagate to NaN log-densities, as in NumPyro); traced
- * parameters are skipped (see {@link concreteValues}).
- */
-export function checkParam(
-  dist: string,
-  name: string,
-  t: Tensor,
-  ok: (x: number) => boolean,
-  requirement: string,
-  options: ContinuousOptions | undefined,
-): void {
-  if (options?.validate === false) return;
-  const values = concreteValues(t);
-  if (values === null) return;
-  for (const x of values) {
-    if (!Number.isNaN(x) && !ok(x)) {
-      throw new DistributionError(dist, name, `${name} must be ${requirement}, got ${x}`);
-    }
-  }
-}
-
-/** Checks `lo < hi` elementwise (after broadcasting) on concrete values. */
-export function checkOrdered(
-  dist: string,
-  loName: string,
-  hiName: string,
-  lo: Tensor,
-  hi: Tensor,
-  shape: Shape,
-  options: ContinuousOptions | undefined,
-): void {
-  if (options?.validate === false) return;
-  const a = concreteValues(broadcastTo(lo, shape));
-  const b = concreteValues(broadcastTo(hi, shape));
-  if (a === null || b === null) return;
-  for (let i = 0; i < a.length; i++) {
-    if (!(a[i] < b[i]) && !Number.isNaN(a[i]) && !Number.isNaN(b[i])) {
-      throw new DistributionError(
-        dist,
-        loName,
-        `${loName} must be less than ${hiName}, got ${loName} = ${a[i]} and ${hiName} = ${b[i]}`,
-      );
-    }
-  }
-}
-
-export const isPositive = (x: number): boolean => x > 0;
-export const isFiniteNumber = (x: number): boolean => Number.isFinite(x);
-export const isPositiveFinite = (x: number): boolean => x > 0 && x < Number.POSITIVE_INFINITY;
-
-/** Converts a parameter to a tensor. */
-export const param = (x: TensorLike): Tensor => toTensor(x);
+/** Options shared by the continuous distributions (see {@link DistributionOptions}). */
+export type ContinuousOptions = DistributionOptions;
 
 /**
  * The masked log-density pattern: `outside` is a 0/1 tensor (false for NaN values, so
@@ -122,8 +28,32 @@ export function maskedLogProb(
   return where(outside, Number.NEGATIVE_INFINITY, density(safe));
 }
 
-/** A tensor from sampler output. */
-export const fromDraws = (draws: Float64Array, shape: Shape): Tensor => tensor(draws, shape);
+/**
+ * A log-density on [bound, ∞) (or (bound, ∞) when `open`): -Infinity below, `density`
+ * evaluated at a safe point (`inside`, by default 1) there.
+ */
+export function logProbAbove(
+  value: TensorLike,
+  bound: TensorLike,
+  density: (safe: Tensor) => Tensor,
+  options: { open?: boolean; inside?: TensorLike } = {},
+): Tensor {
+  const v = toTensor(value);
+  const outside = options.open ? le(v, bound) : lt(v, bound);
+  return maskedLogProb(v, outside, options.inside ?? 1, density);
+}
+
+/** A cdf that is 0 at and below `bound` and `f(x)` above (f evaluated at a safe `inside` below). */
+export function cdfAbove(
+  value: TensorLike,
+  bound: TensorLike,
+  f: (safe: Tensor) => Tensor,
+  inside: TensorLike = 1,
+): Tensor {
+  const v = toTensor(value);
+  const out = le(v, bound);
+  return where(out, 0, f(where(out, inside, v)));
+}
 
 /** Concrete values of `t` broadcast to `shape` (for samplers that need numbers). */
 export function valuesAt(t: Tensor, shape: Shape): Float64Array {

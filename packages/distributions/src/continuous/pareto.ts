@@ -1,6 +1,7 @@
 /**
  * The Pareto (type I) distribution.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   div,
@@ -13,20 +14,19 @@ import {
   mul,
   neg,
   reciprocal,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
-import { greaterThan } from "../constraints/index.js";
-import { exponential, type PRNGKey } from "../random/index.js";
-import { type ContinuousOptions, checkParam, isPositive, maskedLogProb, param } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import { greaterThan, positive } from "../constraints/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { exponential } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
+import { maskedLogProb } from "./params.js";
+import { callable, UnivariateDistribution } from "./univariate.js";
 
 /**
  * Pareto(scale xₘ, alpha α): density α xₘ^α / x^(α+1) for x ≥ xₘ (scipy's
@@ -36,21 +36,18 @@ import { UnivariateDistribution } from "./univariate.js";
  * scale ≤ 0 or alpha ≤ 0.
  */
 export class ParetoDistribution extends UnivariateDistribution {
-  readonly name = "Pareto";
-  readonly support: Constraint;
-  override readonly hasRsample = true;
-  readonly scale: Tensor;
-  readonly alpha: Tensor;
+  static override readonly argConstraints = { scale: positive, alpha: positive };
+  static override readonly reparametrized = ["scale", "alpha"];
+  declare readonly scale: Tensor;
+  declare readonly alpha: Tensor;
 
-  constructor(scale: TensorLike, alpha: TensorLike, options?: ContinuousOptions) {
-    const s = param(scale);
-    const a = param(alpha);
-    super("Pareto", [s, a]);
-    checkParam("Pareto", "scale", s, isPositive, "positive", options);
-    checkParam("Pareto", "alpha", a, isPositive, "positive", options);
-    this.scale = s;
-    this.alpha = a;
-    this.support = greaterThan(s);
+  constructor(scale: TensorLike, alpha: TensorLike, options?: DistributionOptions) {
+    super("Pareto", { scale, alpha }, options);
+  }
+
+  /** greaterThan(scale) (NumPyro). */
+  override get support(): Constraint {
+    return greaterThan(this.scale);
   }
 
   logProb(value: TensorLike): Tensor {
@@ -101,10 +98,4 @@ export class ParetoDistribution extends UnivariateDistribution {
 }
 
 /** Pareto(scale, alpha) — see {@link ParetoDistribution}. */
-export function Pareto(
-  scale: TensorLike,
-  alpha: TensorLike,
-  options?: ContinuousOptions,
-): ParetoDistribution {
-  return new ParetoDistribution(scale, alpha, options);
-}
+export const Pareto = callable(ParetoDistribution);

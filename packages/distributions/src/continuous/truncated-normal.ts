@@ -1,6 +1,7 @@
 /**
  * The normal distribution truncated to [low, high] (one- or two-sided).
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   clip,
@@ -14,32 +15,23 @@ import {
   lt,
   mul,
   neg,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   toTensor,
   where,
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
-import { greaterThan, interval, lessThan, real } from "../constraints/index.js";
+import { greaterThan, interval, lessThan, positive, real } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
+import { dependent } from "../validate.js";
 import { HALF_LOG_2PI } from "./normal.js";
 import { logDiffNdtr, ndtriLog, oneMinusExp } from "./normal-tail.js";
-import {
-  type ContinuousOptions,
-  checkOrdered,
-  checkParam,
-  isPositive,
-  maskedLogProb,
-  openUniform,
-  param,
-} from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import { maskedLogProb, openUniform } from "./params.js";
+import { callable, UnivariateDistribution } from "./univariate.js";
 
 /** Options of {@link TruncatedNormal}: the truncation bounds (either may be omitted). */
-export interface TruncatedNormalOptions extends ContinuousOptions {
+export interface TruncatedNormalOptions extends DistributionOptions {
   readonly low?: TensorLike;
   readonly high?: TensorLike;
 }
@@ -58,28 +50,26 @@ const logPhi = (z: Tensor): Tensor => sub(mul(square(z), -0.5), HALF_LOG_2PI);
  * closed form cancels). Throws DistributionError for a concrete scale ≤ 0 or low ≥ high.
  */
 export class TruncatedNormalDistribution extends UnivariateDistribution {
-  readonly name = "TruncatedNormal";
-  readonly support: Constraint;
-  override readonly hasRsample = true;
-  readonly loc: Tensor;
-  readonly scale: Tensor;
-  readonly low: Tensor | undefined;
-  readonly high: Tensor | undefined;
+  static override readonly argConstraints = {
+    loc: real,
+    scale: positive,
+    low: dependent("high", (p) => lessThan(p.high)),
+    high: real,
+  };
+  static override readonly reparametrized = ["loc", "scale", "low", "high"];
+  declare readonly loc: Tensor;
+  declare readonly scale: Tensor;
+  declare readonly low: Tensor | undefined;
+  declare readonly high: Tensor | undefined;
 
   constructor(loc: TensorLike = 0, scale: TensorLike = 1, options: TruncatedNormalOptions = {}) {
-    const l = param(loc);
-    const s = param(scale);
-    const lo = options.low === undefined ? undefined : param(options.low);
-    const hi = options.high === undefined ? undefined : param(options.high);
-    const all = [l, s, ...(lo ? [lo] : []), ...(hi ? [hi] : [])];
-    super("TruncatedNormal", all);
-    checkParam("TruncatedNormal", "scale", s, isPositive, "positive", options);
-    if (lo && hi) checkOrdered("TruncatedNormal", "low", "high", lo, hi, this.batchShape, options);
-    this.loc = l;
-    this.scale = s;
-    this.low = lo;
-    this.high = hi;
-    this.support = lo ? (hi ? interval(lo, hi) : greaterThan(lo)) : hi ? lessThan(hi) : real;
+    super("TruncatedNormal", { loc, scale, low: options.low, high: options.high }, options);
+  }
+
+  /** interval(low, high), greaterThan(low), lessThan(high) or real. */
+  override get support(): Constraint {
+    const { low, high } = this;
+    return low ? (high ? interval(low, high) : greaterThan(low)) : high ? lessThan(high) : real;
   }
 
   private std(x: TensorLike): Tensor {
@@ -187,10 +177,4 @@ export class TruncatedNormalDistribution extends UnivariateDistribution {
  * TruncatedNormal(loc = 0, scale = 1, { low?, high? }) — NumPyro's keyword bounds; see
  * {@link TruncatedNormalDistribution}.
  */
-export function TruncatedNormal(
-  loc: TensorLike = 0,
-  scale: TensorLike = 1,
-  options: TruncatedNormalOptions = {},
-): TruncatedNormalDistribution {
-  return new TruncatedNormalDistribution(loc, scale, options);
-}
+export const TruncatedNormal = callable(TruncatedNormalDistribution);

@@ -1,6 +1,7 @@
 /**
  * The continuous uniform distribution on [low, high].
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   clip,
@@ -10,19 +11,19 @@ import {
   lt,
   mul,
   neg,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
 } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
-import { interval } from "../constraints/index.js";
-import { type PRNGKey, uniform } from "../random/index.js";
-import { type ContinuousOptions, checkOrdered, maskedLogProb, param } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import { interval, lessThan, real } from "../constraints/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { uniform } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
+import { dependent } from "../validate.js";
+import { maskedLogProb } from "./params.js";
+import { callable, UnivariateDistribution } from "./univariate.js";
 
 /**
  * Uniform(low, high): density 1/(high - low) on the closed interval [low, high] (as
@@ -30,20 +31,21 @@ import { UnivariateDistribution } from "./univariate.js";
  * `low + (high - low) u`. Throws DistributionError for concrete low ≥ high.
  */
 export class UniformDistribution extends UnivariateDistribution {
-  readonly name = "Uniform";
-  readonly support: Constraint;
-  override readonly hasRsample = true;
-  readonly low: Tensor;
-  readonly high: Tensor;
+  static override readonly argConstraints = {
+    low: dependent("high", (p) => lessThan(p.high)),
+    high: real,
+  };
+  static override readonly reparametrized = ["low", "high"];
+  declare readonly low: Tensor;
+  declare readonly high: Tensor;
 
-  constructor(low: TensorLike = 0, high: TensorLike = 1, options?: ContinuousOptions) {
-    const lo = param(low);
-    const hi = param(high);
-    super("Uniform", [lo, hi]);
-    checkOrdered("Uniform", "low", "high", lo, hi, this.batchShape, options);
-    this.low = lo;
-    this.high = hi;
-    this.support = interval(lo, hi);
+  constructor(low: TensorLike = 0, high: TensorLike = 1, options?: DistributionOptions) {
+    super("Uniform", { low, high }, options);
+  }
+
+  /** interval(low, high). */
+  override get support(): Constraint {
+    return interval(this.low, this.high);
   }
 
   logProb(value: TensorLike): Tensor {
@@ -81,10 +83,4 @@ export class UniformDistribution extends UnivariateDistribution {
 }
 
 /** Uniform(low, high) — see {@link UniformDistribution}. */
-export function Uniform(
-  low: TensorLike = 0,
-  high: TensorLike = 1,
-  options?: ContinuousOptions,
-): UniformDistribution {
-  return new UniformDistribution(low, high, options);
-}
+export const Uniform = callable(UniformDistribution);

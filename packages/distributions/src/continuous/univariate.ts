@@ -1,21 +1,39 @@
 /**
- * The common base of the continuous univariate distributions: an empty event shape,
- * parameters broadcast to `batchShape`, and helpers for sampling shapes.
+ * The declarative base of the univariate distributions (NumPyro's layout, see
+ * src/declared.ts): a class declares `argConstraints`, `support` and `reparametrized`, and
+ * its constructor passes its parameters by name to this base, which converts them to
+ * tensors, broadcasts their shapes into `batchShape`, validates them against
+ * `argConstraints` (the package's one validator, `validateArgs`) and stores them on the
+ * instance under the same names. `hasRsample` is true when every parameter is
+ * reparametrized.
  */
-import { broadcastTo, type Shape, type Tensor, type TensorLike } from "@sidereal/tensor";
-import { broadcastParams, Distribution } from "../distribution.js";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastTo, toTensor } from "@sidereal/tensor";
+import { ParametrizedDistribution } from "../declared.js";
+import type { DistributionOptions } from "../validate.js";
+import { broadcastParams } from "../validate.js";
 
-export abstract class UnivariateDistribution extends Distribution {
-  readonly eventShape: Shape = [];
-  readonly batchShape: Shape;
-
-  protected constructor(name: string, params: readonly Tensor[]) {
-    super();
-    this.batchShape = broadcastParams(name, ...params.map((p) => p.shape));
+export abstract class UnivariateDistribution extends ParametrizedDistribution {
+  protected constructor(
+    name: string,
+    params: Readonly<Record<string, TensorLike | undefined>>,
+    options?: DistributionOptions,
+  ) {
+    const tensors: Record<string, Tensor> = {};
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) tensors[k] = toTensor(v);
+    const batchShape = broadcastParams(name, ...Object.values(tensors).map((t) => t.shape));
+    super(name, tensors, batchShape, [], { options, nan: "propagate" });
   }
 
   /** `t` broadcast to the batch shape (for mean, variance, entropy). */
   protected batch(t: TensorLike): Tensor {
     return broadcastTo(t, this.batchShape);
   }
+}
+/**
+ * A factory callable without `new` (NumPyro's `dist.Normal(0, 1)`), with the class's
+ * constructor parameters: `export const Normal = callable(NormalDistribution)`.
+ */
+export function callable<A extends unknown[], T>(C: new (...args: A) => T): (...args: A) => T {
+  return (...args: A) => new C(...args);
 }

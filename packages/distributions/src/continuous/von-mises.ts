@@ -1,25 +1,14 @@
 /**
  * The von Mises distribution on the circle.
  */
-import {
-  add,
-  besselI0e,
-  besselI1e,
-  cos,
-  div,
-  log,
-  mul,
-  type Shape,
-  sub,
-  type Tensor,
-  type TensorLike,
-  tensor,
-} from "@sidereal/tensor";
-import type { Constraint } from "../constraints/constraint.js";
-import { interval } from "../constraints/index.js";
-import { type PRNGKey, split, uniform } from "../random/index.js";
-import { type ContinuousOptions, checkParam, isPositiveFinite, param, valuesAt } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { add, besselI0e, besselI1e, cos, div, log, mul, sin, sub, tensor } from "@sidereal/tensor";
+import { finitePositive, interval, real } from "../constraints/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { split, uniform } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
+import { valuesAt } from "./params.js";
+import { callable, UnivariateDistribution } from "./univariate.js";
 
 const LOG_2PI = Math.log(2 * Math.PI);
 const TWO_PI = 2 * Math.PI;
@@ -72,24 +61,27 @@ function wrap(x: number): number {
  * as NumPyro. Throws DistributionError for a concrete κ ≤ 0 or non-finite κ.
  */
 export class VonMisesDistribution extends UnivariateDistribution {
-  readonly name = "VonMises";
-  readonly support: Constraint = interval(-Math.PI, Math.PI);
-  readonly loc: Tensor;
-  readonly concentration: Tensor;
+  static override readonly argConstraints = {
+    loc: real,
+    concentration: finitePositive,
+  };
+  static override readonly support = interval(-Math.PI, Math.PI);
+  static override readonly reparametrized = ["loc"];
+  declare readonly loc: Tensor;
+  declare readonly concentration: Tensor;
 
-  constructor(loc: TensorLike, concentration: TensorLike, options?: ContinuousOptions) {
-    const l = param(loc);
-    const k = param(concentration);
-    super("VonMises", [l, k]);
-    checkParam("VonMises", "concentration", k, isPositiveFinite, "positive and finite", options);
-    this.loc = l;
-    this.concentration = k;
+  constructor(loc: TensorLike, concentration: TensorLike, options?: DistributionOptions) {
+    super("VonMises", { loc, concentration }, options);
   }
 
   /** κ (cos(x - μ) - 1) - log(2π) - log(besselI0e(κ)). */
   logProb(value: TensorLike): Tensor {
     const k = this.concentration;
-    const c = mul(k, sub(cos(sub(value, this.loc)), 1));
+    // cos(x − μ) = cos x cos μ + sin x sin μ: each factor is exact for any double x, whereas
+    // x − μ rounds away μ once |x| ≫ |μ| (e.g. x = 1e300)
+    const { loc } = this;
+    const cosDiff = add(mul(cos(value), cos(loc)), mul(sin(value), sin(loc)));
+    const c = mul(k, sub(cosDiff, 1));
     return sub(c, add(log(besselI0e(k)), LOG_2PI));
   }
 
@@ -120,10 +112,4 @@ export class VonMisesDistribution extends UnivariateDistribution {
 }
 
 /** VonMises(loc, concentration) — see {@link VonMisesDistribution}. */
-export function VonMises(
-  loc: TensorLike,
-  concentration: TensorLike,
-  options?: ContinuousOptions,
-): VonMisesDistribution {
-  return new VonMisesDistribution(loc, concentration, options);
-}
+export const VonMises = callable(VonMisesDistribution);

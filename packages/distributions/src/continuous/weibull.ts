@@ -1,6 +1,7 @@
 /**
  * The Weibull distribution (NumPyro's `Weibull(scale, concentration)` argument order).
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   div,
@@ -15,20 +16,19 @@ import {
   neg,
   pow,
   reciprocal,
-  type Shape,
   square,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
   xlogy,
 } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
-import { exponential, type PRNGKey } from "../random/index.js";
-import { type ContinuousOptions, checkParam, isPositive, maskedLogProb, param } from "./params.js";
-import { UnivariateDistribution } from "./univariate.js";
+import type { PRNGKey } from "../random/index.js";
+import { exponential } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
+import { maskedLogProb } from "./params.js";
+import { callable, UnivariateDistribution } from "./univariate.js";
 
 const EULER_GAMMA = 0.5772156649015329;
 
@@ -39,20 +39,17 @@ const EULER_GAMMA = 0.5772156649015329;
  * scale ≤ 0 or concentration ≤ 0.
  */
 export class WeibullDistribution extends UnivariateDistribution {
-  readonly name = "Weibull";
-  readonly support = positive;
-  override readonly hasRsample = true;
-  readonly scale: Tensor;
-  readonly concentration: Tensor;
+  static override readonly argConstraints = {
+    scale: positive,
+    concentration: positive,
+  };
+  static override readonly support = positive;
+  static override readonly reparametrized = ["scale", "concentration"];
+  declare readonly scale: Tensor;
+  declare readonly concentration: Tensor;
 
-  constructor(scale: TensorLike, concentration: TensorLike, options?: ContinuousOptions) {
-    const s = param(scale);
-    const k = param(concentration);
-    super("Weibull", [s, k]);
-    checkParam("Weibull", "scale", s, isPositive, "positive", options);
-    checkParam("Weibull", "concentration", k, isPositive, "positive", options);
-    this.scale = s;
-    this.concentration = k;
+  constructor(scale: TensorLike, concentration: TensorLike, options?: DistributionOptions) {
+    super("Weibull", { scale, concentration }, options);
   }
 
   /** log(k/λ) + (k - 1) log(x/λ) - (x/λ)^k. */
@@ -103,10 +100,4 @@ export class WeibullDistribution extends UnivariateDistribution {
 }
 
 /** Weibull(scale, concentration) — NumPyro's order; see {@link WeibullDistribution}. */
-export function Weibull(
-  scale: TensorLike,
-  concentration: TensorLike,
-  options?: ContinuousOptions,
-): WeibullDistribution {
-  return new WeibullDistribution(scale, concentration, options);
-}
+export const Weibull = callable(WeibullDistribution);

@@ -5,6 +5,7 @@
  * than 0 and 1. Invalid concrete parameters (probs outside [0, 1], NaN logits) throw a
  * DistributionError.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   eq,
@@ -13,54 +14,36 @@ import {
   lt,
   mul,
   neg,
-  type Shape,
   sigmoid,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
   xlog1py,
   xlogy,
 } from "@sidereal/tensor";
-import { boolean, type Constraint } from "../constraints/index.js";
-import { Distribution } from "../distribution.js";
-import { type PRNGKey, uniform } from "../random/index.js";
-import {
-  checkParam,
-  expandTo,
-  isProbability,
-  maskSupport,
-  type ProbsOrLogits,
-  probsOrLogits,
-} from "./util.js";
+import { boolean, real, unitInterval } from "../constraints/index.js";
+import { ParametrizedDistribution } from "../declared.js";
+import type { PRNGKey } from "../random/index.js";
+import { uniform } from "../random/index.js";
+import type { ProbsOrLogits } from "./util.js";
+import { bothForms, expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 const NAME = "Bernoulli";
 
-export class BernoulliDistribution extends Distribution {
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [];
-  readonly support: Constraint = boolean;
+export class BernoulliDistribution extends ParametrizedDistribution {
+  static override readonly argConstraints = { probs: unitInterval, logits: real };
+  static override readonly support = boolean;
+
   readonly probs: Tensor;
   readonly logits: Tensor;
   private readonly useLogits: boolean;
 
   constructor(params: ProbsOrLogits) {
-    super();
     const { kind, value } = probsOrLogits(NAME, params);
-    this.batchShape = value.shape;
+    super(NAME, { [kind]: value }, value.shape);
     this.useLogits = kind === "logits";
-    if (kind === "probs") {
-      checkParam(NAME, "probs", value, isProbability, "expected a probability in [0, 1]");
-      this.probs = value;
-      this.logits = logit(value);
-    } else {
-      checkParam(NAME, "logits", value, (x) => !Number.isNaN(x), "expected a non-NaN logit");
-      this.logits = value;
-      this.probs = sigmoid(value);
-    }
+    ({ probs: this.probs, logits: this.logits } = bothForms(kind, value, logit, sigmoid));
   }
 
   /** v log p + (1 - v) log(1 - p) for v ∈ {0, 1}; -Infinity elsewhere. */

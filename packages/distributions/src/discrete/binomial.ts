@@ -7,6 +7,7 @@
  * (totalCount not a non-negative integer, probs outside [0, 1], NaN logits) throw a
  * DistributionError. Sampling: inversion for n·min(p,1-p) < 10, Hörmann's BTRS otherwise.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   eq,
@@ -18,62 +19,51 @@ import {
   logSigmoid,
   mul,
   neg,
-  type Shape,
   sigmoid,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
   xlog1py,
   xlogy,
 } from "@sidereal/tensor";
-import { type Constraint, integerInterval } from "../constraints/index.js";
-import { broadcastParams, Distribution } from "../distribution.js";
+import type { Constraint } from "../constraints/index.js";
+import { integerInterval, nonnegativeInteger, real, unitInterval } from "../constraints/index.js";
+import { ParametrizedDistribution } from "../declared.js";
+import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { binomialDraws } from "./binomial-sampler.js";
-import {
-  checkParam,
-  expandTo,
-  isNonnegativeInteger,
-  isProbability,
-  maskSupport,
-  type ProbsOrLogits,
-  probsOrLogits,
-} from "./util.js";
+import type { ProbsOrLogits } from "./util.js";
+import { bothForms, expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 const NAME = "Binomial";
 
-export class BinomialDistribution extends Distribution {
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [];
-  readonly support: Constraint;
+export class BinomialDistribution extends ParametrizedDistribution {
+  static override readonly argConstraints = {
+    totalCount: nonnegativeInteger,
+    probs: unitInterval,
+    logits: real,
+  };
+
+  private readonly declaredSupport: Constraint;
+  override get support(): Constraint {
+    return this.declaredSupport;
+  }
   readonly totalCount: Tensor;
   readonly probs: Tensor;
   readonly logits: Tensor;
   private readonly useLogits: boolean;
 
   constructor(totalCount: TensorLike, params: ProbsOrLogits) {
-    super();
     const n = toTensor(totalCount);
     const { kind, value } = probsOrLogits(NAME, params);
-    this.batchShape = broadcastParams(NAME, n.shape, value.shape);
-    checkParam(NAME, "totalCount", n, isNonnegativeInteger, "expected a non-negative integer");
+    super(NAME, { totalCount: n, [kind]: value }, broadcastParams(NAME, n.shape, value.shape));
     this.useLogits = kind === "logits";
-    if (kind === "probs") {
-      checkParam(NAME, "probs", value, isProbability, "expected a probability in [0, 1]");
-      this.probs = expandTo(value, this.batchShape);
-      this.logits = logit(this.probs);
-    } else {
-      checkParam(NAME, "logits", value, (x) => !Number.isNaN(x), "expected a non-NaN logit");
-      this.logits = expandTo(value, this.batchShape);
-      this.probs = sigmoid(this.logits);
-    }
+    const both = bothForms(kind, expandTo(value, this.batchShape), logit, sigmoid);
+    ({ probs: this.probs, logits: this.logits } = both);
     this.totalCount = expandTo(n, this.batchShape);
-    this.support = integerInterval(0, this.totalCount);
+    this.declaredSupport = integerInterval(0, this.totalCount);
   }
 
   logProb(value: TensorLike): Tensor {
@@ -99,7 +89,12 @@ export class BinomialDistribution extends Distribution {
     const p = expandTo(this.probs, shape).toArray();
     for (let i = 0; i < p.length; i++)
       if (!(p[i] >= 0 && p[i] <= 1))
-        throw new DistributionError(NAME, "probs", `cannot sample with probability ${p[i]}`);
+        throw new DistributionError({
+          distribution: NAME,
+          parameter: "probs",
+          value: p[i],
+          constraint: "a probability in [0, 1] to sample",
+        });
     return tensor(binomialDraws(key, n, p), shape);
   }
 
@@ -108,11 +103,11 @@ export class BinomialDistribution extends Distribution {
     const n = this.totalCount.toArray();
     const n0 = n[0];
     if (n.some((x) => x !== n0))
-      throw new DistributionError(
-        NAME,
-        "totalCount",
-        "enumerateSupport needs a homogeneous totalCount",
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "totalCount",
+        constraint: "enumerateSupport needs a homogeneous totalCount",
+      });
     const values = Array.from({ length: n0 + 1 }, (_, i) => i);
     const base = tensor(values, [n0 + 1, ...this.batchShape.map(() => 1)]);
     return expand ? expandTo(base, [n0 + 1, ...this.batchShape]) : base;

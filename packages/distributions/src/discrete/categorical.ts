@@ -7,6 +7,7 @@
  * (non-integers included). Invalid concrete parameters (probs negative or rows not
  * summing to 1 within 1e-6; logits NaN or +Infinity; K = 0) throw a DistributionError.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   arange,
@@ -23,36 +24,34 @@ import {
   mul,
   neg,
   reshape,
-  type Shape,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { type Constraint, integerInterval } from "../constraints/index.js";
-import { Distribution } from "../distribution.js";
+import type { Constraint } from "../constraints/index.js";
+import { integerInterval, lessThan, unitInterval } from "../constraints/index.js";
+import { ParametrizedDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
-import { gumbel, type PRNGKey } from "../random/index.js";
-import {
-  checkParam,
-  concreteValues,
-  dropRight,
-  expandTo,
-  maskSupport,
-  type ProbsOrLogits,
-  probsOrLogits,
-} from "./util.js";
+import type { PRNGKey } from "../random/index.js";
+import { gumbel } from "../random/index.js";
+import { concreteValues } from "../validate.js";
+import type { ProbsOrLogits } from "./util.js";
+import { dropRight, expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 const NAME = "Categorical";
 
-export class CategoricalDistribution extends Distribution {
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [];
-  readonly support: Constraint;
+export class CategoricalDistribution extends ParametrizedDistribution {
+  static override readonly argConstraints = {
+    probs: unitInterval,
+    logits: lessThan(Number.POSITIVE_INFINITY),
+  };
+
+  private readonly declaredSupport: Constraint;
+  override get support(): Constraint {
+    return this.declaredSupport;
+  }
   /** Number of categories K. */
   readonly numCategories: number;
   /** Normalised log-probabilities, shape `[...batch, K]`. */
@@ -61,50 +60,52 @@ export class CategoricalDistribution extends Distribution {
   readonly probs: Tensor;
 
   constructor(params: ProbsOrLogits) {
-    super();
     const { kind, value } = probsOrLogits(NAME, params);
     if (value.rank < 1)
-      throw new DistributionError(
-        NAME,
-        kind,
-        `needs at least one axis of categories, got a scalar`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: kind,
+        constraint: `needs at least one axis of categories, got a scalar`,
+      });
     const k = value.shape[value.rank - 1];
-    if (k < 1) throw new DistributionError(NAME, kind, "needs at least one category");
+    if (k < 1)
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: kind,
+        constraint: "needs at least one category",
+      });
+    super(NAME, { [kind]: value }, dropRight(value.shape, 1));
     this.numCategories = k;
-    this.batchShape = dropRight(value.shape, 1);
-    this.support = integerInterval(0, k - 1);
+    this.declaredSupport = integerInterval(0, k - 1);
     if (kind === "probs") {
-      checkParam(NAME, "probs", value, (x) => x >= 0 && x <= 1, "expected probabilities in [0, 1]");
       const s = concreteValues(sum(value, -1));
-      if (s !== undefined) {
+      if (s !== null) {
         for (let i = 0; i < s.length; i++)
           if (!(Math.abs(s[i] - 1) <= 1e-6))
-            throw new DistributionError(
-              NAME,
-              "probs",
-              `rows must sum to 1, got a row summing to ${s[i]}`,
-            );
+            throw new DistributionError({
+              distribution: NAME,
+              parameter: "probs",
+              value: s[i],
+              constraint: "rows summing to 1 (this is a row's sum)",
+            });
       }
       this.probs = value;
       this.logits = log(value);
     } else {
-      checkParam(
-        NAME,
-        "logits",
-        value,
-        (x) => x < Number.POSITIVE_INFINITY,
-        "expected finite or -Infinity logits",
-      );
       const l = sub(value, logsumexp(value, -1, true));
       this.logits = l;
       this.probs = exp(l);
       const v = concreteValues(value);
-      if (v !== undefined) {
+      if (v !== null) {
         for (let r = 0; r < v.length / k; r++) {
           let any = false;
           for (let c = 0; c < k; c++) if (v[r * k + c] > Number.NEGATIVE_INFINITY) any = true;
-          if (!any) throw new DistributionError(NAME, "logits", "every row needs a finite logit");
+          if (!any)
+            throw new DistributionError({
+              distribution: NAME,
+              parameter: "logits",
+              constraint: "every row needs a finite logit",
+            });
         }
       }
     }

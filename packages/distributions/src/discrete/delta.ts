@@ -7,18 +7,12 @@
  * differentiable in v). mean = v, variance = 0. Throws a DistributionError when eventDim is
  * not an integer in [0, rank(v)] or logDensity does not broadcast to the batch shape.
  */
-import {
-  eq,
-  min,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  where,
-  zeros,
-} from "@sidereal/tensor";
-import { type Constraint, real, realVector } from "../constraints/index.js";
-import { broadcastParams, Distribution } from "../distribution.js";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { eq, min, toTensor, where, zeros } from "@sidereal/tensor";
+import type { Constraint } from "../constraints/index.js";
+import { real, realVector } from "../constraints/index.js";
+import { DeclaredDistribution } from "../declared.js";
+import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { dropRight, expandTo } from "./util.js";
@@ -50,11 +44,17 @@ function realEvent(eventDim: number): Constraint {
   };
 }
 
-export class DeltaDistribution extends Distribution {
+export class DeltaDistribution extends DeclaredDistribution {
+  static override readonly argConstraints = { v: real, logDensity: real };
+  static override readonly reparametrized = ["v", "logDensity"];
+
   readonly name = NAME;
   readonly batchShape: Shape;
   readonly eventShape: Shape;
-  readonly support: Constraint;
+  private readonly declaredSupport: Constraint;
+  override get support(): Constraint {
+    return this.declaredSupport;
+  }
   override readonly hasRsample = true;
   readonly v: Tensor;
   readonly logDensity: Tensor;
@@ -64,17 +64,18 @@ export class DeltaDistribution extends Distribution {
     this.v = toTensor(v);
     const eventDim = options.eventDim ?? 0;
     if (!Number.isInteger(eventDim) || eventDim < 0 || eventDim > this.v.rank)
-      throw new DistributionError(
-        NAME,
-        "eventDim",
-        `expected an integer in [0, ${this.v.rank}], got ${eventDim}`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "eventDim",
+        value: eventDim,
+        constraint: `an integer in [0, ${this.v.rank}]`,
+      });
     const batch = dropRight(this.v.shape, eventDim);
     this.eventShape = this.v.shape.slice(batch.length);
     const ld = toTensor(options.logDensity ?? 0);
     this.batchShape = broadcastParams(NAME, batch, ld.shape);
     this.logDensity = expandTo(ld, this.batchShape);
-    this.support = realEvent(eventDim);
+    this.declaredSupport = realEvent(eventDim);
   }
 
   logProb(value: TensorLike): Tensor {

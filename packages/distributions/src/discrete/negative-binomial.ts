@@ -16,6 +16,7 @@
  * -Infinity for negative or non-integer k. Invalid concrete parameters (c ≤ 0, probs
  * outside [0, 1), mean < 0, rate ≤ 0, NaN) throw a DistributionError.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   div,
@@ -28,29 +29,28 @@ import {
   log,
   log1p,
   logSigmoid,
+  lt,
   mul,
   neg,
-  type Shape,
   sigmoid,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { type Constraint, nonnegativeInteger } from "../constraints/index.js";
-import { broadcastParams, Distribution } from "../distribution.js";
-import { gamma, type PRNGKey, poisson, split } from "../random/index.js";
+import type { Constraint } from "../constraints/index.js";
 import {
-  checkParam,
-  expandTo,
-  isNonnegative,
-  isPositive,
-  maskSupport,
-  type ProbsOrLogits,
-  probsOrLogits,
-} from "./util.js";
+  finiteNonnegative,
+  finitePositive,
+  lessThan,
+  nonnegativeInteger,
+} from "../constraints/index.js";
+import { ParametrizedDistribution } from "../declared.js";
+import { broadcastParams } from "../distribution.js";
+import type { PRNGKey } from "../random/index.js";
+import { gamma, poisson, split } from "../random/index.js";
+import type { ProbsOrLogits } from "./util.js";
+import { expandTo, maskSupport, probsOrLogits } from "./util.js";
 
 /** How the success term is parameterised (for an accurate logProb in each form). */
 type Form =
@@ -59,57 +59,56 @@ type Form =
   | { readonly kind: "mean"; readonly mean: Tensor }
   | { readonly kind: "rate"; readonly rate: Tensor };
 
-export class NegativeBinomialDistribution extends Distribution {
-  readonly name: string;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [];
-  readonly support: Constraint = nonnegativeInteger;
+/** A probability in [0, 1) (the failure probability of a negative binomial). */
+const probabilityBelowOne: Constraint = {
+  name: "in [0, 1)",
+  eventDim: 0,
+  check: (v) => mul(ge(v, 0), lt(v, 1)),
+};
+
+export class NegativeBinomialDistribution extends ParametrizedDistribution {
+  static override readonly argConstraints = {
+    totalCount: finitePositive,
+    probs: probabilityBelowOne,
+    logits: lessThan(Number.POSITIVE_INFINITY),
+    mean: finiteNonnegative,
+    concentration: finitePositive,
+    rate: finitePositive,
+  };
+  static override readonly support = nonnegativeInteger;
+
   /** Gamma shape c (NumPyro's total_count / concentration). */
   readonly concentration: Tensor;
   /** Gamma rate β = (1 - π)/π. */
   readonly rate: Tensor;
   private readonly form: Form;
 
-  /** @internal use the factories. */
-  constructor(name: string, concentration: Tensor, form: Form) {
-    super();
-    this.name = name;
-    const other =
-      form.kind === "probs"
-        ? form.probs
-        : form.kind === "logits"
-          ? form.logits
-          : form.kind === "mean"
-            ? form.mean
-            : form.rate;
-    this.batchShape = broadcastParams(name, concentration.shape, other.shape);
-    this.concentration = expandTo(concentration, this.batchShape);
-    switch (form.kind) {
-      case "probs": {
-        const p = expandTo(form.probs, this.batchShape);
-        this.form = { kind: "probs", probs: p };
-        this.rate = div(sub(1, p), p);
-        break;
-      }
-      case "logits": {
-        const l = expandTo(form.logits, this.batchShape);
-        this.form = { kind: "logits", logits: l };
-        this.rate = exp(neg(l));
-        break;
-      }
-      case "mean": {
-        const m = expandTo(form.mean, this.batchShape);
-        this.form = { kind: "mean", mean: m };
-        this.rate = div(this.concentration, m);
-        break;
-      }
-      case "rate": {
-        const r = expandTo(form.rate, this.batchShape);
-        this.form = { kind: "rate", rate: r };
-        this.rate = r;
-        break;
-      }
-    }
+  /**
+   * @internal use the factories. `countName` names the gamma shape as the factory's user
+   * knows it ("totalCount" or "concentration"), `kind` the other parameter.
+   */
+  constructor(
+    name: string,
+    countName: "totalCount" | "concentration",
+    count: TensorLike,
+    kind: Form["kind"],
+    value: TensorLike,
+  ) {
+    const c = toTensor(count);
+    const v = toTensor(value);
+    const batch = broadcastParams(name, c.shape, v.shape);
+    super(name, { [countName]: c, [kind]: v }, batch, [], { store: false });
+    this.concentration = expandTo(c, batch);
+    const x = expandTo(v, batch);
+    this.form = { kind, [kind]: x } as Form;
+    this.rate =
+      kind === "probs"
+        ? div(sub(1, x), x)
+        : kind === "logits"
+          ? exp(neg(x))
+          : kind === "mean"
+            ? div(this.concentration, x)
+            : x;
   }
 
   /** π = 1/(1 + β), the probability counted by k. */
@@ -173,66 +172,33 @@ export class NegativeBinomialDistribution extends Distribution {
   }
 }
 
-/** NumPyro's NegativeBinomialProbs(total_count, probs); probs ∈ [0, 1). */
-export function NegativeBinomialProbs(
-  totalCount: TensorLike,
-  probs: TensorLike,
-): NegativeBinomialDistribution {
-  const name = "NegativeBinomialProbs";
-  const c = toTensor(totalCount);
-  const p = toTensor(probs);
-  checkParam(name, "totalCount", c, isPositive, "expected a positive finite total count");
-  checkParam(name, "probs", p, (x) => x >= 0 && x < 1, "expected a probability in [0, 1)");
-  return new NegativeBinomialDistribution(name, c, { kind: "probs", probs: p });
+/** A factory `(count, value)` (or `(value, count)` when `valueFirst`) for one parameterisation. */
+function factory(
+  name: string,
+  countName: "totalCount" | "concentration",
+  kind: Form["kind"],
+  valueFirst = false,
+): (a: TensorLike, b: TensorLike) => NegativeBinomialDistribution {
+  return (a, b) =>
+    valueFirst
+      ? new NegativeBinomialDistribution(name, countName, b, kind, a)
+      : new NegativeBinomialDistribution(name, countName, a, kind, b);
 }
+
+/** NumPyro's NegativeBinomialProbs(total_count, probs); probs ∈ [0, 1). */
+export const NegativeBinomialProbs = factory("NegativeBinomialProbs", "totalCount", "probs");
 export type NegativeBinomialProbs = NegativeBinomialDistribution;
 
 /** NumPyro's NegativeBinomialLogits(total_count, logits); π = sigmoid(logits). */
-export function NegativeBinomialLogits(
-  totalCount: TensorLike,
-  logits: TensorLike,
-): NegativeBinomialDistribution {
-  const name = "NegativeBinomialLogits";
-  const c = toTensor(totalCount);
-  const l = toTensor(logits);
-  checkParam(name, "totalCount", c, isPositive, "expected a positive finite total count");
-  checkParam(
-    name,
-    "logits",
-    l,
-    (x) => !Number.isNaN(x) && x < Number.POSITIVE_INFINITY,
-    "expected a logit < +Infinity",
-  );
-  return new NegativeBinomialDistribution(name, c, { kind: "logits", logits: l });
-}
+export const NegativeBinomialLogits = factory("NegativeBinomialLogits", "totalCount", "logits");
 export type NegativeBinomialLogits = NegativeBinomialDistribution;
 
 /** NumPyro's NegativeBinomial2(mean, concentration): variance mean + mean²/concentration. */
-export function NegativeBinomial2(
-  mean: TensorLike,
-  concentration: TensorLike,
-): NegativeBinomialDistribution {
-  const name = "NegativeBinomial2";
-  const m = toTensor(mean);
-  const c = toTensor(concentration);
-  checkParam(name, "mean", m, isNonnegative, "expected a finite mean ≥ 0");
-  checkParam(name, "concentration", c, isPositive, "expected a positive finite concentration");
-  return new NegativeBinomialDistribution(name, c, { kind: "mean", mean: m });
-}
+export const NegativeBinomial2 = factory("NegativeBinomial2", "concentration", "mean", true);
 export type NegativeBinomial2 = NegativeBinomialDistribution;
 
 /** NumPyro's GammaPoisson(concentration, rate): Poisson with a Gamma(concentration, rate) rate. */
-export function GammaPoisson(
-  concentration: TensorLike,
-  rate: TensorLike,
-): NegativeBinomialDistribution {
-  const name = "GammaPoisson";
-  const c = toTensor(concentration);
-  const r = toTensor(rate);
-  checkParam(name, "concentration", c, isPositive, "expected a positive finite concentration");
-  checkParam(name, "rate", r, isPositive, "expected a positive finite rate");
-  return new NegativeBinomialDistribution(name, c, { kind: "rate", rate: r });
-}
+export const GammaPoisson = factory("GammaPoisson", "concentration", "rate");
 export type GammaPoisson = NegativeBinomialDistribution;
 
 /** NumPyro's NegativeBinomial(total_count, probs=… | logits=…). */

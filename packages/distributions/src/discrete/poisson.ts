@@ -6,6 +6,7 @@
  * DistributionError. Sampling: Knuth below rate 10, Hörmann's PTRS above (the PRNG's
  * `poisson`).
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   eq,
@@ -14,34 +15,29 @@ import {
   isfinite,
   lgamma,
   mul,
-  type Shape,
   sub,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
   xlogy,
 } from "@sidereal/tensor";
-import { type Constraint, nonnegativeInteger } from "../constraints/index.js";
-import { Distribution } from "../distribution.js";
-import { type PRNGKey, poisson } from "../random/index.js";
-import { checkParam, expandTo, isNonnegative, maskSupport } from "./util.js";
+import { finiteNonnegative, nonnegativeInteger } from "../constraints/index.js";
+import { ParametrizedDistribution } from "../declared.js";
+import type { PRNGKey } from "../random/index.js";
+import { poisson } from "../random/index.js";
+import { expandTo, maskSupport } from "./util.js";
 
 const NAME = "Poisson";
 
-export class PoissonDistribution extends Distribution {
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [];
-  readonly support: Constraint = nonnegativeInteger;
-  readonly rate: Tensor;
+export class PoissonDistribution extends ParametrizedDistribution {
+  static override readonly argConstraints = { rate: finiteNonnegative };
+  static override readonly support = nonnegativeInteger;
+
+  declare readonly rate: Tensor;
 
   constructor(rate: TensorLike) {
-    super();
-    this.rate = toTensor(rate);
-    this.batchShape = this.rate.shape;
-    checkParam(NAME, "rate", this.rate, isNonnegative, "expected a finite rate ≥ 0");
+    const r = toTensor(rate);
+    super(NAME, { rate: r }, r.shape);
   }
 
   logProb(value: TensorLike): Tensor {

@@ -4,33 +4,25 @@
  * statements (adding `logFactor` to a model's log density). `sample` returns an empty
  * tensor of shape `[...sampleShape, ...batch, 0]`. `Factor` is an alias.
  */
-import {
-  broadcastShapes,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  zeros,
-} from "@sidereal/tensor";
-import { type Constraint, real } from "../constraints/index.js";
-import { Distribution } from "../distribution.js";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastShapes, toTensor, zeros } from "@sidereal/tensor";
+import { real } from "../constraints/index.js";
+import { ParametrizedDistribution } from "../declared.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { expandTo } from "./util.js";
 
 const NAME = "Unit";
 
-export class UnitDistribution extends Distribution {
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape = [0];
-  readonly support: Constraint = real;
-  readonly logFactor: Tensor;
+export class UnitDistribution extends ParametrizedDistribution {
+  static override readonly argConstraints = { logFactor: real };
+  static override readonly support = real;
+
+  declare readonly logFactor: Tensor;
 
   constructor(logFactor: TensorLike) {
-    super();
-    this.logFactor = toTensor(logFactor);
-    this.batchShape = this.logFactor.shape;
+    const f = toTensor(logFactor);
+    super(NAME, { logFactor: f }, f.shape, [0]);
   }
 
   /** `logFactor` broadcast to `broadcast(value.shape[:-1], batchShape)`. */
@@ -41,11 +33,12 @@ export class UnitDistribution extends Distribution {
     try {
       shape = broadcastShapes(NAME, lead, this.batchShape);
     } catch {
-      throw new DistributionError(
-        NAME,
-        "value",
-        `value shape [${v.shape}] does not match batch [${this.batchShape}]`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "value",
+        value: v.shape,
+        constraint: `the batch shape [${this.batchShape}]`,
+      });
     }
     return expandTo(this.logFactor, shape);
   }

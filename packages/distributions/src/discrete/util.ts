@@ -1,58 +1,12 @@
 /**
  * Small helpers shared by the discrete, multivariate and mixture distributions
- * (internal; not exported from the package): concrete-value access that tolerates
- * `compile` tracing, parameter validation and support masking.
+ * (internal; not exported from the package): broadcasting, support masking and the
+ * probs/logits argument. Parameter validation is the package's one validator
+ * (`checkArg` / `validateArgs` in src/validate.ts).
  */
-import {
-  broadcastTo,
-  CompileError,
-  type Shape,
-  sum,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  where,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastTo, sum, toTensor, where } from "@sidereal/tensor";
 import { DistributionError } from "../errors.js";
-
-/**
- * The values of `t`, or `undefined` when `t` is traced inside `compile` (reading a
- * traced tensor throws `CompileError`; validation is then skipped).
- */
-export function concreteValues(t: Tensor): Float64Array | undefined {
-  try {
-    return t.toArray();
-  } catch (e) {
-    if (e instanceof CompileError || (e as { _tag?: string })._tag === "CompileError")
-      return undefined;
-    throw e;
-  }
-}
-
-/**
- * Throws a {@link DistributionError} naming `dist`, `param` and the first offending value
- * when a concrete element of `t` fails `ok`. Traced tensors are not checked.
- */
-export function checkParam(
-  dist: string,
-  param: string,
-  t: Tensor,
-  ok: (x: number) => boolean,
-  requirement: string,
-): void {
-  const v = concreteValues(t);
-  if (v === undefined) return;
-  for (let i = 0; i < v.length; i++) {
-    if (!ok(v[i])) throw new DistributionError(dist, param, `${requirement}, got ${v[i]}`);
-  }
-}
-
-export const isFiniteNum = (x: number): boolean => Number.isFinite(x);
-export const isPositive = (x: number): boolean => x > 0 && x < Number.POSITIVE_INFINITY;
-export const isNonnegative = (x: number): boolean => x >= 0 && x < Number.POSITIVE_INFINITY;
-export const isProbability = (x: number): boolean => x >= 0 && x <= 1;
-export const isNonnegativeInteger = (x: number): boolean =>
-  x >= 0 && Number.isFinite(x) && Math.floor(x) === x;
 
 /** `t` broadcast to `shape` (differentiable; no-op when the shapes agree). */
 export function expandTo(t: TensorLike, shape: Shape): Tensor {
@@ -95,8 +49,27 @@ export function probsOrLogits(
   const hasP = p !== undefined && p.probs !== undefined;
   const hasL = p !== undefined && p.logits !== undefined;
   if (hasP === hasL)
-    throw new DistributionError(dist, "probs/logits", "exactly one of probs or logits is required");
+    throw new DistributionError({
+      distribution: dist,
+      parameter: "probs/logits",
+      constraint: "exactly one of probs or logits is required",
+    });
   return hasP
     ? { kind: "probs", value: toTensor(p.probs as TensorLike) }
     : { kind: "logits", value: toTensor((p as { logits: TensorLike }).logits) };
+}
+
+/**
+ * Both parameterisations from the one given: `{ probs, logits: toLogits(probs) }` or
+ * `{ logits, probs: toProbs(logits) }`.
+ */
+export function bothForms(
+  kind: "probs" | "logits",
+  value: Tensor,
+  toLogits: (p: Tensor) => Tensor,
+  toProbs: (l: Tensor) => Tensor,
+): { probs: Tensor; logits: Tensor } {
+  return kind === "probs"
+    ? { probs: value, logits: toLogits(value) }
+    : { logits: value, probs: toProbs(value) };
 }

@@ -4,6 +4,7 @@
  * draws a component index by Gumbel-max and selects that component's draw; moments
  * follow the law of total variance.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   arange,
@@ -13,12 +14,9 @@ import {
   logsumexp,
   mul,
   reshape,
-  type Shape,
   square,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
@@ -27,11 +25,16 @@ import type { Constraint } from "../constraints/index.js";
 import { CategoricalDistribution } from "../discrete/categorical.js";
 import { Distribution } from "../distribution.js";
 import { DistributionError } from "../errors.js";
-import { gumbel, type PRNGKey, split } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { gumbel, split } from "../random/index.js";
 
 export function checkMixing(name: string, mixing: unknown): CategoricalDistribution {
   if (!(mixing instanceof CategoricalDistribution))
-    throw new DistributionError(name, "mixingDistribution", "expected a Categorical distribution");
+    throw new DistributionError({
+      distribution: name,
+      parameter: "mixingDistribution",
+      constraint: "expected a Categorical distribution",
+    });
   return mixing;
 }
 

@@ -9,23 +9,15 @@
  * differ (names compared after canonicalisation, positive ≡ greaterThan(0) etc.; see
  * `same-support.ts`); batch shapes that do not broadcast.
  */
-import {
-  add,
-  broadcastTo,
-  logaddexp,
-  type Shape,
-  squeeze,
-  stack,
-  type Tensor,
-  type TensorLike,
-  take,
-  toTensor,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { add, broadcastTo, logaddexp, squeeze, stack, take, toTensor } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import type { CategoricalDistribution } from "../discrete/categorical.js";
-import { broadcastParams, type Distribution } from "../distribution.js";
+import type { Distribution } from "../distribution.js";
+import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
-import { type PRNGKey, split } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { split } from "../random/index.js";
 import { checkMixing, MixtureBase } from "./mixture-base.js";
 import { sameSupport } from "./same-support.js";
 
@@ -51,28 +43,32 @@ export class MixtureGeneralDistribution extends MixtureBase {
     const mixing = checkMixing(NAME, mixingDistribution);
     const comps = [...componentDistributions];
     if (comps.length < 1)
-      throw new DistributionError(NAME, "componentDistributions", "needs at least one component");
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "componentDistributions",
+        constraint: "needs at least one component",
+      });
     if (comps.length !== mixing.numCategories)
-      throw new DistributionError(
-        NAME,
-        "componentDistributions",
-        `got ${comps.length} components but the mixing distribution has ${mixing.numCategories} categories`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "componentDistributions",
+        constraint: `got ${comps.length} components but the mixing distribution has ${mixing.numCategories} categories`,
+      });
     const ev = comps[0].eventShape;
     const sup = comps[0].support;
     for (const [i, c] of comps.entries()) {
       if (!sameShape(c.eventShape, ev))
-        throw new DistributionError(
-          NAME,
-          "componentDistributions",
-          `component ${i} has event shape [${c.eventShape}], component 0 has [${ev}]`,
-        );
+        throw new DistributionError({
+          distribution: NAME,
+          parameter: "componentDistributions",
+          constraint: `component ${i} has event shape [${c.eventShape}], component 0 has [${ev}]`,
+        });
       if (!sameSupport(c.support, sup))
-        throw new DistributionError(
-          NAME,
-          "componentDistributions",
-          `component ${i} has support "${c.support.name}", component 0 has "${sup.name}"`,
-        );
+        throw new DistributionError({
+          distribution: NAME,
+          parameter: "componentDistributions",
+          constraint: `component ${i} has support "${c.support.name}", component 0 has "${sup.name}"`,
+        });
     }
     this.mixingDistribution = mixing;
     this.componentDistributions = comps;

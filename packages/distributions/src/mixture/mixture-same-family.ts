@@ -7,10 +7,12 @@
  * event shape and support are the component's. Errors (DistributionError): mixing not a
  * Categorical; component without a batch axis; K mismatch; batch shapes not broadcasting.
  */
-import { expandDims, type Shape, type Tensor } from "@sidereal/tensor";
+import type { Shape, Tensor } from "@sidereal/tensor";
+import { expandDims } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
 import type { CategoricalDistribution } from "../discrete/categorical.js";
-import { broadcastParams, type Distribution } from "../distribution.js";
+import type { Distribution } from "../distribution.js";
+import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
 import type { PRNGKey } from "../random/index.js";
 import { checkMixing, MixtureBase } from "./mixture-base.js";
@@ -31,18 +33,18 @@ export class MixtureSameFamilyDistribution extends MixtureBase {
     const mixing = checkMixing(NAME, mixingDistribution);
     const cb = componentDistribution.batchShape;
     if (cb.length < 1)
-      throw new DistributionError(
-        NAME,
-        "componentDistribution",
-        "needs a batch axis of components (batch shape [..., K])",
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "componentDistribution",
+        constraint: "needs a batch axis of components (batch shape [..., K])",
+      });
     const K = cb[cb.length - 1];
     if (K !== mixing.numCategories)
-      throw new DistributionError(
-        NAME,
-        "componentDistribution",
-        `has ${K} components but the mixing distribution has ${mixing.numCategories} categories`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "componentDistribution",
+        constraint: `has ${K} components but the mixing distribution has ${mixing.numCategories} categories`,
+      });
     this.mixingDistribution = mixing;
     this.componentDistribution = componentDistribution;
     this.mixtureSize = K;

@@ -8,9 +8,10 @@
  * `compile` traced bounds cannot be read and are accepted. Independent constraints compare
  * their event dims and bases.
  */
-import { type Tensor, tensor } from "@sidereal/tensor";
+import type { Tensor } from "@sidereal/tensor";
+import { tensor } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/index.js";
-import { concreteValues } from "../discrete/util.js";
+import { concreteValues } from "../validate.js";
 
 interface Canonical {
   readonly kind: string;
@@ -43,7 +44,7 @@ function canonical(c: Constraint): Canonical {
 function sameValues(a: Tensor, b: Tensor): boolean {
   const x = concreteValues(a);
   const y = concreteValues(b);
-  if (x === undefined || y === undefined) return true;
+  if (x === null || y === null) return true;
   const n = Math.max(x.length, y.length);
   if (x.length !== n && x.length !== 1) return false;
   if (y.length !== n && y.length !== 1) return false;

@@ -8,6 +8,7 @@
  * A concrete concentration that is not positive and finite, or has fewer than one
  * component, throws a DistributionError.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   div,
@@ -15,43 +16,37 @@ import {
   lgamma,
   logsumexp,
   mul,
-  type Shape,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   xlogy,
 } from "@sidereal/tensor";
-import { type Constraint, simplex } from "../constraints/index.js";
-import { checkParam, expandTo, isPositive, maskSupport } from "../discrete/util.js";
-import { Distribution } from "../distribution.js";
+import { finitePositive, simplex } from "../constraints/index.js";
+import { ParametrizedDistribution } from "../declared.js";
+import { expandTo, maskSupport } from "../discrete/util.js";
 import { DistributionError } from "../errors.js";
-import { loggamma, type PRNGKey } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { loggamma } from "../random/index.js";
 
 const NAME = "Dirichlet";
 
-export class DirichletDistribution extends Distribution {
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape;
-  readonly support: Constraint = simplex;
-  readonly concentration: Tensor;
+export class DirichletDistribution extends ParametrizedDistribution {
+  static override readonly argConstraints = { concentration: finitePositive };
+  static override readonly support = simplex;
+
+  declare readonly concentration: Tensor;
 
   constructor(concentration: TensorLike) {
-    super();
     const a = toTensor(concentration);
     if (a.rank < 1 || a.shape[a.rank - 1] < 1)
-      throw new DistributionError(
-        NAME,
-        "concentration",
-        `expected shape [..., K] with K ≥ 1, got [${a.shape}]`,
-      );
-    checkParam(NAME, "concentration", a, isPositive, "expected positive finite values");
-    this.concentration = a;
-    this.batchShape = a.shape.slice(0, -1);
-    this.eventShape = a.shape.slice(-1);
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "concentration",
+        value: a.shape,
+        constraint: "shape [..., K] with K ≥ 1",
+      });
+    super(NAME, { concentration: a }, a.shape.slice(0, -1), a.shape.slice(-1));
   }
 
   logProb(value: TensorLike): Tensor {

@@ -1,18 +1,8 @@
 /**
  * Batched linear-algebra helpers for the multivariate distributions (internal).
  */
-import {
-  eye,
-  flip,
-  matmul,
-  mul,
-  reshape,
-  type Shape,
-  sum,
-  type Tensor,
-  transpose,
-  triangularSolve,
-} from "@sidereal/tensor";
+import type { Shape, Tensor } from "@sidereal/tensor";
+import { eye, flip, matmul, mul, reshape, sum, transpose, triangularSolve } from "@sidereal/tensor";
 import { expandTo, sizeOfShape } from "../discrete/util.js";
 
 /** Diagonal of a batch of square matrices `[..., n, n]` → `[..., n]`. */

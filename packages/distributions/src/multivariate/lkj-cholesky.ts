@@ -17,6 +17,7 @@
  * positive diagonal, zero upper triangle). Sampling: the onion method (LKJ 2009, §3.2).
  * Errors (DistributionError): dimension not an integer ≥ 2; concentration not positive.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   expandDims,
@@ -24,44 +25,42 @@ import {
   log,
   mul,
   reshape,
-  type Shape,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   where,
 } from "@sidereal/tensor";
-import { type Constraint, correlationCholesky } from "../constraints/index.js";
-import { checkParam, expandTo, isPositive, maskSupport, sizeOfShape } from "../discrete/util.js";
-import { Distribution } from "../distribution.js";
+import { correlationCholesky, finitePositive } from "../constraints/index.js";
+import { ParametrizedDistribution } from "../declared.js";
+import { expandTo, maskSupport, sizeOfShape } from "../discrete/util.js";
 import { DistributionError } from "../errors.js";
-import { beta as betaDraws, normal, type PRNGKey, split } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { beta as betaDraws, normal, split } from "../random/index.js";
 import { diagonal } from "./linalg.js";
 
 const NAME = "LKJCholesky";
 
-export class LKJCholeskyDistribution extends Distribution {
-  readonly name = NAME;
-  readonly batchShape: Shape;
-  readonly eventShape: Shape;
-  readonly support: Constraint = correlationCholesky;
+export class LKJCholeskyDistribution extends ParametrizedDistribution {
+  static override readonly argConstraints = { concentration: finitePositive };
+  static override readonly support = correlationCholesky;
+
   readonly dimension: number;
-  readonly concentration: Tensor;
+  declare readonly concentration: Tensor;
   /** log c_K(η), shape = batch. */
   private readonly logNormalizer: Tensor;
 
   constructor(dimension: number, concentration: TensorLike = 1) {
-    super();
     if (!Number.isInteger(dimension) || dimension < 2)
-      throw new DistributionError(NAME, "dimension", `expected an integer ≥ 2, got ${dimension}`);
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "dimension",
+        value: dimension,
+        constraint: "an integer ≥ 2",
+      });
     const eta = toTensor(concentration);
-    checkParam(NAME, "concentration", eta, isPositive, "expected a positive finite concentration");
+    super(NAME, { concentration: eta }, eta.shape, [dimension, dimension]);
     this.dimension = dimension;
-    this.concentration = eta;
-    this.batchShape = eta.shape;
-    this.eventShape = [dimension, dimension];
     const K = dimension;
     let logC: Tensor = mul(eta, 0);
     for (let k = 1; k <= K - 1; k++) {

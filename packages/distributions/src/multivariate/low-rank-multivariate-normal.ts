@@ -10,6 +10,7 @@
  * loc + W ε_r + √D ε_k (reparameterised). Errors (DistributionError): shapes that do not
  * fit; concrete covDiag not positive and finite; non-finite loc or covFactor.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   cholesky,
@@ -21,31 +22,37 @@ import {
   matrixTranspose,
   mul,
   reshape,
-  type Shape,
   sqrt,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   triangularSolve,
 } from "@sidereal/tensor";
-import { type Constraint, realVector } from "../constraints/index.js";
-import { checkParam, expandTo, isFiniteNum, isPositive } from "../discrete/util.js";
-import { broadcastParams, Distribution } from "../distribution.js";
+import { finitePositive, finiteReal, realVector } from "../constraints/index.js";
+import { DeclaredDistribution } from "../declared.js";
+import { expandTo } from "../discrete/util.js";
+import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
-import { normal, type PRNGKey, split } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { normal, split } from "../random/index.js";
 import { diagEmbed, diagonal, matvec } from "./linalg.js";
 
 const NAME = "LowRankMultivariateNormal";
 const LOG_2PI = Math.log(2 * Math.PI);
 
-export class LowRankMultivariateNormalDistribution extends Distribution {
+export class LowRankMultivariateNormalDistribution extends DeclaredDistribution {
+  static override readonly argConstraints = {
+    loc: finiteReal,
+    covFactor: finiteReal,
+    covDiag: finitePositive,
+  };
+  static override readonly support = realVector;
+  static override readonly reparametrized = ["loc", "covFactor", "covDiag"];
+
   readonly name = NAME;
   readonly batchShape: Shape;
   readonly eventShape: Shape;
-  readonly support: Constraint = realVector;
   override readonly hasRsample = true;
   readonly loc: Tensor;
   readonly covFactor: Tensor;
@@ -62,19 +69,28 @@ export class LowRankMultivariateNormalDistribution extends Distribution {
     const mu = toTensor(loc);
     const w = toTensor(covFactor);
     const d = toTensor(covDiag);
-    if (mu.rank < 1) throw new DistributionError(NAME, "loc", "expected a vector (rank ≥ 1)");
+    if (mu.rank < 1)
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "loc",
+        constraint: "expected a vector (rank ≥ 1)",
+      });
     const k = mu.shape[mu.rank - 1];
     if (w.rank < 2 || w.shape[w.rank - 2] !== k)
-      throw new DistributionError(
-        NAME,
-        "covFactor",
-        `expected shape [..., ${k}, r], got [${w.shape}]`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "covFactor",
+        value: w.shape,
+        constraint: `shape [..., ${k}, r]`,
+      });
     if (d.rank < 1 || d.shape[d.rank - 1] !== k)
-      throw new DistributionError(NAME, "covDiag", `expected shape [..., ${k}], got [${d.shape}]`);
-    checkParam(NAME, "loc", mu, isFiniteNum, "expected finite values");
-    checkParam(NAME, "covFactor", w, isFiniteNum, "expected finite values");
-    checkParam(NAME, "covDiag", d, isPositive, "expected positive finite values");
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "covDiag",
+        value: d.shape,
+        constraint: `shape [..., ${k}]`,
+      });
+    this.validateDeclared({ loc: mu, covFactor: w, covDiag: d });
     this.k = k;
     this.r = w.shape[w.rank - 1];
     this.batchShape = broadcastParams(

@@ -12,6 +12,7 @@
  * covariance/precision that is not symmetric positive definite (its Cholesky fails); a
  * concrete scaleTril that is not lower triangular with a positive diagonal; non-finite loc.
  */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import {
   abs,
   add,
@@ -24,20 +25,20 @@ import {
   mul,
   neg,
   reshape,
-  type Shape,
   sub,
   sum,
-  type Tensor,
-  type TensorLike,
   tensor,
   toTensor,
   triangularSolve,
 } from "@sidereal/tensor";
-import { type Constraint, realVector } from "../constraints/index.js";
-import { checkParam, concreteValues, expandTo, isFiniteNum } from "../discrete/util.js";
-import { broadcastParams, Distribution } from "../distribution.js";
+import { finiteReal, lowerCholesky, positiveDefinite, realVector } from "../constraints/index.js";
+import { DeclaredDistribution } from "../declared.js";
+import { expandTo } from "../discrete/util.js";
+import { broadcastParams } from "../distribution.js";
 import { DistributionError } from "../errors.js";
-import { normal, type PRNGKey } from "../random/index.js";
+import type { PRNGKey } from "../random/index.js";
+import { normal } from "../random/index.js";
+import { concreteValues } from "../validate.js";
 import { choleskyOfInverse, diagonal, matvec, solveLowerVec } from "./linalg.js";
 
 const NAME = "MultivariateNormal";
@@ -63,33 +64,59 @@ export type MultivariateNormalMatrix =
 
 function checkSquare(param: string, m: Tensor, k: number): void {
   if (m.rank < 2 || m.shape[m.rank - 1] !== k || m.shape[m.rank - 2] !== k)
-    throw new DistributionError(NAME, param, `expected shape [..., ${k}, ${k}], got [${m.shape}]`);
+    throw new DistributionError({
+      distribution: NAME,
+      parameter: param,
+      value: m.shape,
+      constraint: `shape [..., ${k}, ${k}]`,
+    });
 }
 
 function checkSymmetric(param: string, m: Tensor): void {
   const d = concreteValues(abs(sub(m, matrixTranspose(m))));
   const s = concreteValues(abs(m));
-  if (d === undefined || s === undefined) return;
+  if (d === null || s === null) return;
   let scale = 0;
   for (const x of s) scale = Math.max(scale, x);
   for (const x of d)
     if (!(x <= 1e-10 * Math.max(scale, 1e-300)))
-      throw new DistributionError(NAME, param, `matrix is not symmetric (asymmetry ${x})`);
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: param,
+        constraint: `matrix is not symmetric (asymmetry ${x})`,
+      });
 }
 
 function checkFactor(param: string, l: Tensor, what: string): void {
   const v = concreteValues(l);
-  if (v === undefined) return;
+  if (v === null) return;
   for (const x of v)
     if (!Number.isFinite(x))
-      throw new DistributionError(NAME, param, `${what} is not positive definite`);
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: param,
+        constraint: `${what} is not positive definite`,
+      });
 }
 
-export class MultivariateNormalDistribution extends Distribution {
+export class MultivariateNormalDistribution extends DeclaredDistribution {
+  static override readonly argConstraints = {
+    loc: finiteReal,
+    covarianceMatrix: positiveDefinite,
+    precisionMatrix: positiveDefinite,
+    scaleTril: lowerCholesky,
+  };
+  static override readonly support = realVector;
+  static override readonly reparametrized = [
+    "loc",
+    "covarianceMatrix",
+    "precisionMatrix",
+    "scaleTril",
+  ];
+
   readonly name = NAME;
   readonly batchShape: Shape;
   readonly eventShape: Shape;
-  readonly support: Constraint = realVector;
   override readonly hasRsample = true;
   /** Mean, shape `[...batch, k]`. */
   readonly loc: Tensor;
@@ -104,34 +131,40 @@ export class MultivariateNormalDistribution extends Distribution {
     );
     const mShape = m0 === undefined ? [] : toTensor(m0).shape;
     if (mShape.length < 2)
-      throw new DistributionError(
-        NAME,
-        "covarianceMatrix/precisionMatrix/scaleTril",
-        `expected a matrix of shape [..., k, k], got [${mShape}]`,
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "covarianceMatrix/precisionMatrix/scaleTril",
+        value: mShape,
+        constraint: "a matrix of shape [..., k, k]",
+      });
     const k = mShape[mShape.length - 1];
     // a scalar loc (or a trailing axis of 1) is broadcast to [k], as in NumPyro
     const mu0 = toTensor(loc);
     const mu = mu0.rank === 0 ? reshape(mu0, [1]) : mu0;
     if (mu.shape[mu.rank - 1] !== k && mu.shape[mu.rank - 1] !== 1)
-      throw new DistributionError(NAME, "loc", `expected shape [..., ${k}], got [${mu0.shape}]`);
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "loc",
+        value: mu0.shape,
+        constraint: `shape [..., ${k}]`,
+      });
     this.k = k;
-    checkParam(NAME, "loc", mu, isFiniteNum, "expected finite values");
+    this.validateDeclared({ loc: mu });
     const given = [matrix.covarianceMatrix, matrix.precisionMatrix, matrix.scaleTril].filter(
       (m) => m !== undefined,
     );
     if (given.length !== 1)
-      throw new DistributionError(
-        NAME,
-        "covarianceMatrix/precisionMatrix/scaleTril",
-        "exactly one is required",
-      );
+      throw new DistributionError({
+        distribution: NAME,
+        parameter: "covarianceMatrix/precisionMatrix/scaleTril",
+        constraint: "exactly one is required",
+      });
     let l: Tensor;
     if (matrix.scaleTril !== undefined) {
       l = toTensor(matrix.scaleTril);
       checkSquare("scaleTril", l, k);
       const v = concreteValues(l);
-      if (v !== undefined) {
+      if (v !== null) {
         for (let b = 0; b < v.length / (k * k); b++)
           for (let i = 0; i < k; i++)
             for (let j = 0; j < k; j++) {
@@ -139,11 +172,12 @@ export class MultivariateNormalDistribution extends Distribution {
               const ok =
                 j > i ? x === 0 : j === i ? x > 0 && Number.isFinite(x) : Number.isFinite(x);
               if (!ok)
-                throw new DistributionError(
-                  NAME,
-                  "scaleTril",
-                  `expected lower triangular with a positive diagonal, got ${x} at (${i}, ${j})`,
-                );
+                throw new DistributionError({
+                  distribution: NAME,
+                  parameter: "scaleTril",
+                  value: x,
+                  constraint: `lower triangular with a positive diagonal (entry (${i}, ${j}))`,
+                });
             }
       }
     } else if (matrix.covarianceMatrix !== undefined) {

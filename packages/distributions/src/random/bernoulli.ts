@@ -1,5 +1,4 @@
-import type { PRNGKey } from "./key.js";
-import { paramArray } from "./params.js";
+import { type ParamSampler, paramArray } from "./params.js";
 import { shapeSize } from "./shape.js";
 import { fillUnit } from "./unit-interval.js";
 
@@ -10,11 +9,7 @@ const isProbability = (x: number): boolean => x >= 0 && x <= 1;
  * `uniform(key, shape)`, as `jax.random.bernoulli`. `p` is a number in `[0, 1]` or a
  * `Float64Array` with one probability per element.
  */
-export function bernoulli(
-  k: PRNGKey,
-  p: number | Float64Array,
-  shape: readonly number[],
-): Uint8Array {
+export const bernoulli: ParamSampler<Uint8Array> = (k, p, shape) => {
   const n = shapeSize(shape);
   const probs = paramArray("bernoulli", "p", p, n, isProbability, "in [0, 1]");
   const u = new Float64Array(n);
@@ -23,4 +18,4 @@ export function bernoulli(
   const len = probs.length;
   for (let i = 0; i < n; i++) out[i] = u[i]! < probs[i % len]! ? 1 : 0;
   return out;
-}
+};

@@ -1,5 +1,6 @@
 import { fillGumbel } from "./gumbel.js";
 import type { PRNGKey } from "./key.js";
+import { invalidArgument } from "./random-error.js";
 import { shapeSize } from "./shape.js";
 
 /**
@@ -19,11 +20,12 @@ export function categorical(
   for (let c = 0; c < K; c++) {
     const l = logits[c]!;
     if (Number.isNaN(l) || l === Number.POSITIVE_INFINITY) {
-      throw new RangeError(`categorical: logits must be finite or -Infinity, got ${l}`);
+      invalidArgument("categorical", "logits", l, "finite or -Infinity");
     }
     if (l !== Number.NEGATIVE_INFINITY) anyFinite = true;
   }
-  if (!anyFinite) throw new RangeError("categorical: at least one logit must be finite");
+  if (!anyFinite)
+    invalidArgument("categorical", "logits", "all -Infinity", "a row with a finite logit");
   const rows = shapeSize(shape);
   const n = shapeSize([rows, K]);
   const g = new Float64Array(n);

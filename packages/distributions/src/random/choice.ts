@@ -2,6 +2,7 @@ import { fillGumbel } from "./gumbel.js";
 import type { PRNGKey } from "./key.js";
 import { permutation } from "./permutation.js";
 import { randint } from "./randint.js";
+import { invalidArgument } from "./random-error.js";
 import { shapeSize } from "./shape.js";
 import { fillUnit } from "./unit-interval.js";
 
@@ -37,24 +38,30 @@ export function choice(
   const replace = options.replace ?? true;
   const p = options.p;
   if (!Number.isInteger(n) || n < 1 || n > 2 ** 31 - 1) {
-    throw new RangeError(`choice: n must be an integer in [1, 2^31), got ${n}`);
+    invalidArgument("choice", "n", n, "an integer in [1, 2^31)");
   }
   const draws = shapeSize(shape);
   let positive = n;
   if (p !== undefined) {
-    if (p.length !== n) throw new RangeError(`choice: p has ${p.length} entries, expected ${n}`);
+    if (p.length !== n) invalidArgument("choice", "p", `${p.length} entries`, `${n} entries`);
     positive = 0;
     for (let i = 0; i < n; i++) {
       const w = p[i]!;
       if (!(w >= 0 && w < Number.POSITIVE_INFINITY)) {
-        throw new RangeError(`choice: weights must be finite and non-negative, got ${w}`);
+        invalidArgument("choice", "p", w, "finite and non-negative");
       }
       if (w > 0) positive++;
     }
-    if (positive === 0) throw new RangeError("choice: at least one weight must be positive");
+    if (positive === 0)
+      invalidArgument("choice", "p", "all zero", "with at least one positive weight");
   }
   if (!replace && draws > positive) {
-    throw new RangeError(`choice: cannot draw ${draws} of ${positive} without replacement`);
+    invalidArgument(
+      "choice",
+      "shape",
+      `${draws} draws`,
+      `at most ${positive} draws without replacement`,
+    );
   }
   if (p === undefined) {
     if (replace) return randint(k, shape, 0, n);

@@ -1,6 +1,7 @@
 import { fillGamma } from "./gamma.js";
 import type { PRNGKey } from "./key.js";
 import { isPositiveFinite, paramArray } from "./params.js";
+import { invalidArgument } from "./random-error.js";
 import { shapeSize } from "./shape.js";
 
 /**
@@ -11,7 +12,7 @@ import { shapeSize } from "./shape.js";
  */
 export function dirichlet(k: PRNGKey, alpha: Float64Array, shape: readonly number[]): Float64Array {
   const K = alpha.length;
-  if (K < 1) throw new RangeError("dirichlet: alpha must have at least one component");
+  if (K < 1) invalidArgument("dirichlet", "alpha", K, "at least one component");
   paramArray("dirichlet", "alpha", alpha, K, isPositiveFinite, "positive and finite");
   const rows = shapeSize(shape);
   const n = shapeSize([rows, K]);

@@ -4,7 +4,7 @@
 
 import { streamNormal, streamOpenUnit } from "./element-stream.js";
 import type { PRNGKey } from "./key.js";
-import { isPositiveFinite, paramArray } from "./params.js";
+import { isPositiveFinite, type ParamSampler, paramArray } from "./params.js";
 import { shapeSize } from "./shape.js";
 import { splitWords } from "./split.js";
 
@@ -69,31 +69,27 @@ export function fillGamma(
  * rejections the other elements needed. For very small `alpha` the draw may underflow to 0;
  * use {@link loggamma} there.
  */
-export function gamma(
-  k: PRNGKey,
-  alpha: number | Float64Array,
-  shape: readonly number[],
-): Float64Array {
-  const n = shapeSize(shape);
-  const a = paramArray("gamma", "alpha", alpha, n, isPositiveFinite, "positive and finite");
-  const out = new Float64Array(n);
-  fillGamma(k.k0, k.k1, a, n, false, out);
-  return out;
-}
+export const gamma: ParamSampler<Float64Array> = (k, alpha, shape) =>
+  gammaDraws("gamma", k, alpha, shape, false);
 
 /**
  * Logarithms of Gamma(alpha, 1) draws, like `jax.random.loggamma`: the same draws as
  * {@link gamma} for the same key, but computed as `log(d v) + log(U) / alpha` so they stay
  * finite for tiny `alpha`.
  */
-export function loggamma(
+export const loggamma: ParamSampler<Float64Array> = (k, alpha, shape) =>
+  gammaDraws("loggamma", k, alpha, shape, true);
+
+function gammaDraws(
+  name: string,
   k: PRNGKey,
   alpha: number | Float64Array,
   shape: readonly number[],
+  logSpace: boolean,
 ): Float64Array {
   const n = shapeSize(shape);
-  const a = paramArray("loggamma", "alpha", alpha, n, isPositiveFinite, "positive and finite");
+  const a = paramArray(name, "alpha", alpha, n, isPositiveFinite, "positive and finite");
   const out = new Float64Array(n);
-  fillGamma(k.k0, k.k1, a, n, true, out);
+  fillGamma(k.k0, k.k1, a, n, logSpace, out);
   return out;
 }

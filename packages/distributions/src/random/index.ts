@@ -24,6 +24,10 @@ export { permutation } from "./permutation.js";
 export { poisson } from "./poisson.js";
 export { randint } from "./randint.js";
 export { randomBits } from "./random-bits.js";
+export {
+  RandomArgumentError,
+  type RandomArgumentErrorFields,
+} from "./random-error.js";
 export { foldIn, split } from "./split.js";
 export { threefry2x32 } from "./threefry.js";
 export { uniform } from "./uniform.js";

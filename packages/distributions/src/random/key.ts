@@ -1,3 +1,5 @@
+import { invalidArgument } from "./random-error.js";
+
 declare const prngKeyBrand: unique symbol;
 
 /**
@@ -36,14 +38,14 @@ export function key(seed: number | bigint): PRNGKey {
   let s: bigint;
   if (typeof seed === "number") {
     if (!Number.isSafeInteger(seed)) {
-      throw new RangeError(`key: seed must be a safe integer, got ${seed}`);
+      invalidArgument("key", "seed", seed, "a safe integer");
     }
     s = BigInt(seed);
   } else {
     s = seed;
   }
   if (s < -TWO_63 || s >= TWO_64) {
-    throw new RangeError(`key: seed ${s} is outside [-2^63, 2^64)`);
+    invalidArgument("key", "seed", s, "in [-2^63, 2^64)");
   }
   const u = BigInt.asUintN(64, s);
   return makeKey(Number(u >> 32n), Number(u & 0xffffffffn));
@@ -61,12 +63,12 @@ export function keyData(k: PRNGKey): Uint32Array {
  */
 export function wrapKeyData(data: ArrayLike<number>): PRNGKey {
   if (data.length !== 2) {
-    throw new RangeError(`wrapKeyData: expected 2 words, got ${data.length}`);
+    invalidArgument("wrapKeyData", "data", `${data.length} words`, "2 words");
   }
   for (let i = 0; i < 2; i++) {
     const w = data[i]!;
     if (!Number.isInteger(w) || w < 0 || w > 0xffffffff) {
-      throw new RangeError(`wrapKeyData: word ${i} (${w}) is not a uint32`);
+      invalidArgument("wrapKeyData", `data[${i}]`, w, "a uint32");
     }
   }
   return makeKey(data[0]!, data[1]!);

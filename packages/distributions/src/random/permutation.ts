@@ -1,5 +1,6 @@
 import { threefryIota } from "./counters.js";
 import type { PRNGKey } from "./key.js";
+import { invalidArgument } from "./random-error.js";
 import { splitWords } from "./split.js";
 
 const PACK_LIMIT = 2 ** 21;
@@ -35,7 +36,7 @@ function sortByKeys(x: Int32Array, sortKeys: Uint32Array): void {
  */
 export function permutation(k: PRNGKey, n: number): Int32Array {
   if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) {
-    throw new RangeError(`permutation: n must be an integer in [0, 2^31), got ${n}`);
+    invalidArgument("permutation", "n", n, "an integer in [0, 2^31)");
   }
   const x = new Int32Array(n);
   for (let i = 0; i < n; i++) x[i] = i;

@@ -4,9 +4,8 @@
 // published constants.
 
 import { streamOpenUnit } from "./element-stream.js";
-import type { PRNGKey } from "./key.js";
 import { logFactorial } from "./log-factorial.js";
-import { paramArray } from "./params.js";
+import { type ParamSampler, paramArray } from "./params.js";
 import { shapeSize } from "./shape.js";
 import { splitWords } from "./split.js";
 
@@ -54,11 +53,7 @@ const isRate = (x: number): boolean => x >= 0 && x < 2 ** 40;
  * Stirling series above). Element `i` draws from its own subkey `split(key, n)[i]`, so it does
  * not depend on the rejections of other elements.
  */
-export function poisson(
-  k: PRNGKey,
-  rate: number | Float64Array,
-  shape: readonly number[],
-): Float64Array {
+export const poisson: ParamSampler<Float64Array> = (k, rate, shape) => {
   const n = shapeSize(shape);
   const r = paramArray("poisson", "rate", rate, n, isRate, "in [0, 2^40)");
   const keys = splitWords(k.k0, k.k1, n);
@@ -71,4 +66,4 @@ export function poisson(
     out[i] = lam === 0 ? 0 : lam < PTRS_THRESHOLD ? knuth(e0, e1, lam) : ptrs(e0, e1, lam);
   }
   return out;
-}
+};

@@ -1,5 +1,6 @@
 import { threefryIota } from "./counters.js";
 import type { PRNGKey } from "./key.js";
+import { invalidArgument } from "./random-error.js";
 import { shapeSize } from "./shape.js";
 import { splitWords } from "./split.js";
 
@@ -23,7 +24,7 @@ export function randint(
   maxval: number,
 ): Int32Array {
   if (!Number.isInteger(minval) || !Number.isInteger(maxval)) {
-    throw new RangeError(`randint: bounds must be integers, got [${minval}, ${maxval})`);
+    invalidArgument("randint", "bounds", [minval, maxval], "integers");
   }
   const n = shapeSize(shape);
   const lo = Math.min(Math.max(minval, INT32_MIN), INT32_MAX);

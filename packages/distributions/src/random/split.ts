@@ -1,5 +1,7 @@
 import { threefryIota } from "./counters.js";
-import { makeKey, type PRNGKey } from "./key.js";
+import type { PRNGKey } from "./key.js";
+import { makeKey } from "./key.js";
+import { invalidArgument } from "./random-error.js";
 import { threefry2x32Into } from "./threefry.js";
 
 /**
@@ -9,7 +11,7 @@ import { threefry2x32Into } from "./threefry.js";
  */
 export function splitWords(k0: number, k1: number, n: number): Uint32Array {
   if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) {
-    throw new RangeError(`split: n must be an integer in [0, 2^31), got ${n}`);
+    invalidArgument("split", "n", n, "an integer in [0, 2^31)");
   }
   const words = new Uint32Array(2 * n);
   threefryIota(k0, k1, 2 * n, words);
@@ -38,7 +40,7 @@ const BLOCK = new Uint32Array(2);
  */
 export function foldIn(k: PRNGKey, data: number): PRNGKey {
   if (!Number.isInteger(data)) {
-    throw new RangeError(`foldIn: data must be an integer, got ${data}`);
+    invalidArgument("foldIn", "data", data, "an integer");
   }
   const d = Number(BigInt.asUintN(32, BigInt(data)));
   threefry2x32Into(k.k0, k.k1, 0, d, BLOCK, 0);

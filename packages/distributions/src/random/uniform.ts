@@ -1,4 +1,5 @@
 import type { PRNGKey } from "./key.js";
+import { invalidArgument } from "./random-error.js";
 import { shapeSize } from "./shape.js";
 import { fillUnit } from "./unit-interval.js";
 
@@ -17,7 +18,7 @@ export function uniform(
   maxval = 1,
 ): Float64Array {
   if (!Number.isFinite(minval) || !Number.isFinite(maxval)) {
-    throw new RangeError(`uniform: bounds must be finite, got [${minval}, ${maxval})`);
+    invalidArgument("uniform", "bounds", [minval, maxval], "finite");
   }
   const n = shapeSize(shape);
   const out = new Float64Array(n);

@@ -7,15 +7,8 @@
  * to `sampleShape + batchShape`; mean/variance/entropy are base's broadcast.
  * Throws a DistributionError when `batchShape` is not broadcast-compatible.
  */
-import {
-  broadcastTo,
-  reshape,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  transpose,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastTo, reshape, toTensor, transpose } from "@sidereal/tensor";
 import type { Constraint } from "../constraints/constraint.js";
 import { broadcastParams, Distribution, registerDistributionWrappers } from "../distribution.js";
 import { DistributionError } from "../errors.js";
@@ -38,11 +31,12 @@ export class ExpandedDistributionImpl extends Distribution {
     const b = base.batchShape;
     const e = [...batchShape];
     const bad = () =>
-      new DistributionError(
-        "ExpandedDistribution",
-        "batchShape",
-        `cannot expand batch shape [${b}] to [${e}]`,
-      );
+      new DistributionError({
+        distribution: "ExpandedDistribution",
+        parameter: "batchShape",
+        value: e,
+        constraint: `a batch shape the batch shape [${b}] expands to`,
+      });
     if (e.length < b.length || e.some((d) => !Number.isInteger(d) || d < 0)) throw bad();
     const pad = e.length - b.length;
     this.factors = e.map((d, i) => {

@@ -5,7 +5,8 @@
  * n reinterpreted dims; sample, mean and variance are base's; entropy is summed.
  * Throws a DistributionError when n is not an integer in [0, base.batchShape.length].
  */
-import { type Shape, type Tensor, type TensorLike, toTensor } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { toTensor } from "@sidereal/tensor";
 import { independentConstraint } from "../bijectors/independent-constraint.js";
 import { sumRightmost } from "../bijectors/util.js";
 import type { Constraint } from "../constraints/constraint.js";
@@ -28,11 +29,12 @@ export class IndependentImpl extends Distribution {
     const n = reinterpretedBatchNdims;
     const b = base.batchShape;
     if (!Number.isInteger(n) || n < 0 || n > b.length)
-      throw new DistributionError(
-        "Independent",
-        "reinterpretedBatchNdims",
-        `expected an integer in [0, ${b.length}] (the base batch rank), got ${n}`,
-      );
+      throw new DistributionError({
+        distribution: "Independent",
+        parameter: "reinterpretedBatchNdims",
+        value: n,
+        constraint: `an integer in [0, ${b.length}] (the base batch rank)`,
+      });
     this.batchShape = b.slice(0, b.length - n);
     this.eventShape = [...b.slice(b.length - n), ...base.eventShape];
     this.support = independentConstraint(base.support, n);

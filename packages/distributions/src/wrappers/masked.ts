@@ -8,16 +8,8 @@
  * for integer supports). sample, support, mean and variance are base's.
  * Throws a DistributionError when the mask does not broadcast with the batch shape.
  */
-import {
-  broadcastTo,
-  reshape,
-  type Shape,
-  type Tensor,
-  type TensorLike,
-  toTensor,
-  where,
-  zeros,
-} from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { broadcastTo, reshape, toTensor, where, zeros } from "@sidereal/tensor";
 import { bijectTo } from "../bijectors/biject-to.js";
 import type { Constraint } from "../constraints/constraint.js";
 import { broadcastParams, Distribution, registerDistributionWrappers } from "../distribution.js";
@@ -65,11 +57,12 @@ export class MaskedDistributionImpl extends Distribution {
       try {
         batch = broadcastParams("MaskedDistribution", m.shape, base.batchShape);
       } catch {
-        throw new DistributionError(
-          "MaskedDistribution",
-          "mask",
-          `mask shape [${m.shape}] does not broadcast with batch shape [${base.batchShape}]`,
-        );
+        throw new DistributionError({
+          distribution: "MaskedDistribution",
+          parameter: "mask",
+          value: m.shape,
+          constraint: `a mask shape that broadcasts with batch shape [${base.batchShape}]`,
+        });
       }
       this.maskValue = broadcastTo(m, batch);
     }

@@ -1,0 +1,51 @@
+/**
+ * The half (folded) distributions: |X| for X from a location-scale family centred at 0
+ * (HalfNormal from Normal, HalfCauchy from Cauchy). Folding is not a bijection, so these
+ * are not `TransformedDistribution`s; they are derived from the base the same way:
+ *
+ *   logProb(x) = log 2 + base.logProb(x) for x ≥ 0, −Infinity below,
+ *   sample     = |base.sample|,
+ *
+ * which inherits the base's tail-stable log-density. The closed forms (mean, variance,
+ * cdf, icdf, entropy) are written by each family. `argConstraints` `{ scale: positive }`,
+ * support `positive` (NumPyro), reparametrized in the scale.
+ */
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import { abs, add } from "@sidereal/tensor";
+import { positive } from "../constraints/index.js";
+import type { PRNGKey } from "../random/index.js";
+import type { DistributionOptions } from "../validate.js";
+import type { LocScaleDistribution } from "./loc-scale.js";
+import { logProbAbove } from "./params.js";
+import { UnivariateDistribution } from "./univariate.js";
+
+export abstract class HalfDistribution extends UnivariateDistribution {
+  static override readonly argConstraints = { scale: positive };
+  static override readonly support = positive;
+  static override readonly reparametrized = ["scale"];
+  declare readonly scale: Tensor;
+  /** The unfolded distribution, centred at 0 with the same scale. */
+  readonly base: LocScaleDistribution;
+
+  protected constructor(
+    name: string,
+    scale: TensorLike,
+    options: DistributionOptions | undefined,
+    Unfolded: new (
+      loc: TensorLike,
+      scale: TensorLike,
+      o?: DistributionOptions,
+    ) => LocScaleDistribution,
+  ) {
+    super(name, { scale }, options);
+    this.base = new Unfolded(0, this.scale, { validateArgs: false });
+  }
+
+  /** log 2 + base.logProb(x) for x ≥ 0. */
+  logProb(value: TensorLike): Tensor {
+    return logProbAbove(value, 0, (x) => add(this.base.logProb(x), Math.LN2));
+  }
+  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
+    return abs(this.base.sample(key, sampleShape));
+  }
+}
