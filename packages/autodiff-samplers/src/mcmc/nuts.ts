@@ -4,6 +4,13 @@ import { leapfrogInPlace, type MutableIntegratorState } from "./integrators.js";
 import { type Metric, metricCache } from "./metric.js";
 import { checkInteger, checkKernelCall } from "./params.js";
 import { initState } from "./state.js";
+import {
+  asSamplingAlgorithm,
+  type Mutable,
+  type SamplingAlgorithm,
+  type TunableKernel,
+  tunableKernel,
+} from "./kernel.js";
 import type { HMCState, KernelParams, MutableHMCState, Potential } from "./types.js";
 
 /** Diagnostics of one NUTS transition (Stan's sampler parameters). */
@@ -24,13 +31,7 @@ export interface NUTSInfo {
 }
 
 /** Writable {@link NUTSInfo} for {@link NUTSKernel.stepInto}. */
-export interface MutableNUTSInfo {
-  acceptanceRate: number;
-  isDivergent: boolean;
-  energy: number;
-  numSteps: number;
-  treeDepth: number;
-}
+export type MutableNUTSInfo = Mutable<NUTSInfo>;
 
 /** Options of {@link buildNUTSKernel}. */
 export interface NUTSKernelOptions {
@@ -42,23 +43,12 @@ export interface NUTSKernelOptions {
   readonly divergenceThreshold?: number;
 }
 
-/** A No-U-Turn sampler kernel. */
-export interface NUTSKernel {
-  /** One NUTS transition; returns a fresh state and its diagnostics. */
-  step(key: PRNGKey, state: HMCState, params: KernelParams): [HMCState, NUTSInfo];
-  /**
-   * The same transition writing into caller-owned `out` (which may be `state` itself) and
-   * `info`. Tree building allocates nothing per leaf; per transition only the keys, the
-   * momentum draw and one batch of uniforms per doubling are allocated.
-   */
-  stepInto(
-    key: PRNGKey,
-    state: HMCState,
-    params: KernelParams,
-    out: MutableHMCState,
-    info: MutableNUTSInfo,
-  ): void;
-}
+/**
+ * A No-U-Turn sampler kernel: `step` returns a fresh state; `stepInto` allocates nothing per
+ * leaf (per transition only the keys, the momentum draw and one batch of uniforms per
+ * doubling).
+ */
+export type NUTSKernel = TunableKernel<NUTSInfo>;
 
 interface Proposal {
   position: Float64Array;
@@ -460,33 +450,31 @@ export function buildNUTSKernel(options: NUTSKernelOptions): NUTSKernel {
     info.treeDepth = depth;
   };
 
-  return {
-    stepInto,
-    step(key, state, params) {
-      const d = state.position.length;
-      const out: MutableHMCState = {
-        position: new Float64Array(d),
-        potentialEnergy: 0,
-        potentialGrad: new Float64Array(d),
-      };
-      const info: MutableNUTSInfo = {
-        acceptanceRate: 0,
-        isDivergent: false,
-        energy: 0,
-        numSteps: 0,
-        treeDepth: 0,
-      };
-      stepInto(key, state, params, out, info);
-      return [out, info];
-    },
-  };
+  return tunableKernel(potential, stepInto, newNUTSInfo);
 }
 
-/** BlackJAX-style namespace: `nuts.init(position, potential)`, `nuts.buildKernel(options)`. */
-export const nuts = {
-  init: initState,
-  buildKernel: buildNUTSKernel,
-} as const;
+function newNUTSInfo(): MutableNUTSInfo {
+  return { acceptanceRate: 0, isDivergent: false, energy: 0, numSteps: 0, treeDepth: 0 };
+}
+
+/** Options of {@link nuts}: the kernel's options and the tuning parameters it closes over. */
+export interface NUTSOptions extends NUTSKernelOptions, KernelParams {}
+
+/**
+ * NUTS as a sampling algorithm (BlackJAX's `blackjax.nuts(...)`): closes {@link buildNUTSKernel}
+ * over a step size and inverse mass matrix and returns `{ init, step }`. `nuts.init` and
+ * `nuts.buildKernel` stay reachable for warmup and custom loops.
+ *
+ * @example
+ * const algorithm = nuts({ potential, stepSize: 0.5, inverseMassMatrix: ones });
+ * let state = algorithm.init(position);
+ * const [next, info] = algorithm.step(key, state);
+ */
+export const nuts = Object.assign(
+  (options: NUTSOptions): SamplingAlgorithm<NUTSInfo> =>
+    asSamplingAlgorithm(buildNUTSKernel(options), options),
+  { init: initState, buildKernel: buildNUTSKernel } as const,
+);
 
 /** Dot product of the first `d` entries of `a` and `b`. */
 function dot(a: Float64Array, b: Float64Array, d: number): number {
