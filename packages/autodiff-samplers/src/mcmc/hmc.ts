@@ -1,9 +1,6 @@
 import { type PRNGKey, split, uniform } from "@sidereal/distributions";
 import type { MutableIntegratorState } from "./integrators.js";
 import { leapfrogInPlace } from "./integrators.js";
-import { metricCache } from "./metric.js";
-import { checkInteger, checkKernelCall } from "./params.js";
-import { initState } from "./state.js";
 import {
   asSamplingAlgorithm,
   type Mutable,
@@ -11,6 +8,9 @@ import {
   type TunableKernel,
   tunableKernel,
 } from "./kernel.js";
+import { metricCache } from "./metric.js";
+import { checkInteger, checkKernelCall } from "./params.js";
+import { initState } from "./state.js";
 import type { HMCState, KernelParams, MutableHMCState, Potential } from "./types.js";
 
 /** Diagnostics of one HMC transition. */

@@ -1,9 +1,6 @@
 import { foldIn, type PRNGKey, split } from "@sidereal/distributions";
 import type { ScheduleOptions } from "./adaptation/schedule.js";
-import {
-  type WindowAdaptationState,
-  windowAdaptation,
-} from "./adaptation/windowAdaptation.js";
+import { type WindowAdaptationState, windowAdaptation } from "./adaptation/windowAdaptation.js";
 import { type ChainCheckpoint, type ChainSnapshot, sliceStats } from "./checkpoint.js";
 import { McmcParameterError, McmcShapeError } from "./errors.js";
 import type { Mutable, TransitionInfo, TunableKernel } from "./kernel.js";
@@ -244,13 +241,9 @@ export function sampleChain(
     key: kSearch,
     targetAccept,
     ...(options.denseMass !== undefined ? { denseMass: options.denseMass } : {}),
-    ...(options.adaptMassMatrix !== undefined
-      ? { adaptMassMatrix: options.adaptMassMatrix }
-      : {}),
+    ...(options.adaptMassMatrix !== undefined ? { adaptMassMatrix: options.adaptMassMatrix } : {}),
     ...(options.schedule !== undefined ? { schedule: options.schedule } : {}),
-    ...(options.initialStepSize !== undefined
-      ? { initialStepSize: options.initialStepSize }
-      : {}),
+    ...(options.initialStepSize !== undefined ? { initialStepSize: options.initialStepSize } : {}),
     ...(options.initialInverseMassMatrix !== undefined
       ? { initialInverseMassMatrix: options.initialInverseMassMatrix }
       : {}),

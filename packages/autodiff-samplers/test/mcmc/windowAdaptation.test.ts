@@ -79,9 +79,9 @@ describe("buildSchedule against Stan's window counters", () => {
       [1234, 100, 20, 30],
       [60, 20, 20, 20],
     ] as const) {
-      expect(
-        buildSchedule(n, { initBuffer: i, termBuffer: t, baseWindow: b }).windows,
-      ).toEqual(stanWindows(n, i, t, b));
+      expect(buildSchedule(n, { initBuffer: i, termBuffer: t, baseWindow: b }).windows).toEqual(
+        stanWindows(n, i, t, b),
+      );
     }
   });
 });
@@ -148,7 +148,8 @@ describe("windowAdaptation (init, update, final)", () => {
     });
     expect(adapt.windows).toEqual([]);
     let a = adapt.init(initState(Float64Array.of(0, 0, 0), pot));
-    for (let i = 0; i < 100; i++) a = adapt.update(a, i, initState(Float64Array.of(i, 0, 0), pot), 0.9);
+    for (let i = 0; i < 100; i++)
+      a = adapt.update(a, i, initState(Float64Array.of(i, 0, 0), pot), 0.9);
     expect([...adapt.final(a).inverseMassMatrix]).toEqual([2, 2, 2]);
     expect(a.searches).toBe(1);
     expect(adapt.snapshot()?.count ?? 0).toBe(0);

@@ -191,7 +191,9 @@ export function windowAdaptation(
     },
     final(adaptation) {
       const stepSize =
-        adaptation.dualAveraging.step > 0 ? da.final(adaptation.dualAveraging) : adaptation.stepSize;
+        adaptation.dualAveraging.step > 0
+          ? da.final(adaptation.dualAveraging)
+          : adaptation.stepSize;
       return { stepSize, inverseMassMatrix: adaptation.inverseMassMatrix };
     },
     snapshot: () => (variance ?? covariance)?.snapshot(),
