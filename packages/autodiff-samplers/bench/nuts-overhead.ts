@@ -23,7 +23,6 @@ import {
   initState,
   leapfrogInPlace,
   type MutableHMCState,
-  type MutableNUTSInfo,
   nuts,
   type Potential,
 } from "@sidereal/autodiff-samplers";
@@ -78,18 +77,9 @@ const s0 = initState(q0, gaussian);
 const stepSize = Number(process.env.STEP_SIZE ?? 0.03);
 const params = { stepSize, inverseMassMatrix: new Float64Array(d).fill(1) };
 const kernel = nuts.buildKernel({ potential: gaussian });
-const state: MutableHMCState = {
-  position: s0.position.slice(),
-  potentialEnergy: s0.potentialEnergy,
-  potentialGrad: s0.potentialGrad.slice(),
-};
-const info: MutableNUTSInfo = {
-  acceptanceRate: 0,
-  isDivergent: false,
-  energy: 0,
-  numSteps: 0,
-  treeDepth: 0,
-};
+// the transitions run in place on one state (stepInto), as sampleChain runs them
+const state: MutableHMCState = { ...s0, position: s0.position.slice() };
+const info = kernel.newInfo();
 const k = key(0);
 for (let i = 0; i < 20; i++) kernel.stepInto(foldIn(k, i), state, params, state, info);
 const rounds: { perGradientUs: number; steps: number; depth: number }[] = [];

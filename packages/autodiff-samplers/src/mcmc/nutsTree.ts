@@ -266,6 +266,30 @@ export class TreeWorkspace {
   }
 
   /**
+   * The first half of a diagonal-metric leapfrog step: `p ← p − (ε/2)∇U(q)`, `q′ ← q + ε M⁻¹p`
+   * into `propose.q`, then `(U, ∇U)(q′)` into `propose.g`; `z` then refers to those slots.
+   */
+  private diagonalDrift(z: PhasePoint, propose: Proposal): void {
+    const a = this.arena;
+    const d = this.d;
+    const eps = this.stepSize;
+    const half = 0.5 * eps;
+    const p = z.p;
+    const qIn = z.q;
+    const gIn = z.g;
+    const qOut = propose.q;
+    const m = this.diag;
+    for (let i = 0; i < d; i++) {
+      const pi = a[p + i] - half * a[gIn + i];
+      a[p + i] = pi;
+      a[qOut + i] = a[qIn + i] + eps * a[m + i] * pi;
+    }
+    z.potentialEnergy = this.potential(this.view(qOut), this.view(propose.g));
+    z.q = qOut;
+    z.g = propose.g;
+  }
+
+  /**
    * One leapfrog step from `z` into `propose`'s slots (see the module doc): `z` then refers to
    * them. Writes `p` into `rho` and `pOut`, `p♯ = M⁻¹p` into `vOut`, and returns the kinetic
    * energy. For a diagonal metric both half steps are fused loops over the arena:
@@ -285,14 +309,7 @@ export class TreeWorkspace {
     const metric = this.metric as Metric;
     if (metric.diagonal !== null) {
       const m = this.diag;
-      for (let i = 0; i < d; i++) {
-        const pi = a[p + i] - half * a[gIn + i];
-        a[p + i] = pi;
-        a[qOut + i] = a[qIn + i] + eps * a[m + i] * pi;
-      }
-      z.potentialEnergy = this.potential(this.view(qOut), this.view(gOut));
-      z.q = qOut;
-      z.g = gOut;
+      this.diagonalDrift(z, propose);
       let k = 0;
       for (let i = 0; i < d; i++) {
         const pi = a[p + i] - half * a[gOut + i];
@@ -345,19 +362,9 @@ export class TreeWorkspace {
     const eps = this.stepSize;
     const half = 0.5 * eps;
     const p = z.p;
-    const qIn = z.q;
-    const gIn = z.g;
-    const qOut = propose.q;
     const gOut = propose.g;
     const m = this.diag;
-    for (let i = 0; i < d; i++) {
-      const pi = a[p + i] - half * a[gIn + i];
-      a[p + i] = pi;
-      a[qOut + i] = a[qIn + i] + eps * a[m + i] * pi;
-    }
-    z.potentialEnergy = this.potential(this.view(qOut), this.view(gOut));
-    z.q = qOut;
-    z.g = gOut;
+    this.diagonalDrift(z, propose);
     let k = 0;
     let s1 = 0;
     let s2 = 0;
