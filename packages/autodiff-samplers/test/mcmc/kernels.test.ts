@@ -10,7 +10,7 @@ import {
   nuts,
   sampleChain,
 } from "../../src/mcmc/index.js";
-import { column, diagGaussian, mean, variance } from "./helpers.js";
+import { column, diagGaussian, zScores } from "./helpers.js";
 
 const scales = [0.5, 1, 3];
 const pot = diagGaussian(scales);
@@ -39,21 +39,21 @@ describe("top-level factories (BlackJAX's as_top_level_api)", () => {
   test("sampleChain runs any tunable kernel: static HMC with Stan's warmup", () => {
     const kernel = buildHMCKernel({ potential: pot, numSteps: 8 });
     const res = sampleChain(pot, Float64Array.of(1, 1, 1), {
-      numWarmup: 400,
-      numSamples: 1500,
+      numWarmup: 1000,
+      numSamples: 2000,
       key: key(12),
       kernel,
     });
     expect(res.stats.numSteps.every((n) => n === 8)).toBe(true);
     expect(res.stats.treeDepth.every((t) => t === 0)).toBe(true);
-    // The metric adapts to the target's variances (within 40 %: 300 warmup draws feed it).
     scales.forEach((s, j) => {
-      expect(res.adapted.inverseMassMatrix[j] / s ** 2).toBeGreaterThan(0.6);
-      expect(res.adapted.inverseMassMatrix[j] / s ** 2).toBeLessThan(1.4);
-      const x = column(res.draws, 3, j);
-      expect(Math.abs(mean(x)) / s).toBeLessThan(0.25);
-      expect(variance(x) / s ** 2).toBeGreaterThan(0.7);
-      expect(variance(x) / s ** 2).toBeLessThan(1.4);
+      // The metric estimates σ² from the last window's 500 autocorrelated draws: within 50 %.
+      expect(res.adapted.inverseMassMatrix[j] / s ** 2).toBeGreaterThan(0.5);
+      expect(res.adapted.inverseMassMatrix[j] / s ** 2).toBeLessThan(1.5);
+      // The draws: mean and variance within 4.5 MCSE (ESS-based, as the NUTS tests).
+      const z = zScores(column(res.draws, 3, j), 0, s ** 2);
+      expect(Math.abs(z.zMean)).toBeLessThan(4.5);
+      expect(Math.abs(z.zVar)).toBeLessThan(4.5);
     });
   });
 });

@@ -93,7 +93,7 @@ describe("windowAdaptation (init, update, final)", () => {
 
   test("updates the metric exactly at the window ends, from that window's draws only", () => {
     const numWarmup = 200; // 75 | 25, 50 (stretched to 75) | 50
-    const adapt = windowAdaptation(kernel, d, { numWarmup, key: key(3) });
+    const adapt = windowAdaptation(kernel, d, { numWarmup, key: key(3), initialStepSize: 0.05 });
     expect(adapt.windows).toEqual([
       { start: 75, end: 100 },
       { start: 100, end: 150 },
@@ -106,8 +106,13 @@ describe("windowAdaptation (init, update, final)", () => {
     // Feed deterministic positions (iteration-dependent) and a fixed acceptance.
     const positionAt = (i: number) => Float64Array.of(Math.sin(i), 2 * Math.cos(3 * i), i % 7);
     const reference = welfordVariance(d);
+    // Stan's first shrinkage target is log(10 · the user's step size) (0.05 here), not
+    // log(10 · the searched one); later restarts use the searched one.
+    expect(a.stepSize).not.toBe(0.05);
+    expect(a.dualAveraging.mu).toBe(Math.log(10) + Math.log(0.05));
+    expect(a.dualAveraging.logStepSize).toBe(Math.log(a.stepSize));
     const da = dualAveraging();
-    let daRef = da.init(a.stepSize);
+    let daRef = da.init(a.stepSize, 0.05);
     for (let i = 0; i < numWarmup; i++) {
       const state = initState(positionAt(i), pot);
       const before = a;

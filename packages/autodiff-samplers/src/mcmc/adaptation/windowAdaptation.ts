@@ -75,7 +75,10 @@ export interface WindowAdaptationState {
 export interface WindowAdaptation {
   /** The slow windows (empty when the metric is not adapted). */
   readonly windows: readonly AdaptationWindow[];
-  /** Searches the first step size at `state` and starts dual averaging from it. */
+  /**
+   * Searches the first step size at `state` and starts dual averaging from it, with Stan's
+   * first shrinkage target `μ = log(10 · initialStepSize)`.
+   */
   init(state: HMCState): WindowAdaptationState;
   /**
    * Folds in warmup iteration `iteration` (0-based), which ended at `state` with acceptance
@@ -160,7 +163,10 @@ export function windowAdaptation(
       return {
         stepSize,
         inverseMassMatrix: initialMetric,
-        dualAveraging: da.init(stepSize),
+        // Stan sets μ = log(10 ε) from the user's step size before it searches (services'
+        // `set_mu(log(10 * stepsize))`, then `init_stepsize`), so until the first metric
+        // update dual averaging shrinks towards 10 × initialStepSize, not 10 × the search's ε.
+        dualAveraging: da.init(stepSize, initialStepSize),
         window: 0,
         searches: 1,
       };
