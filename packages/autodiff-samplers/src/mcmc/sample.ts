@@ -189,9 +189,10 @@ function checkResume(snap: ChainSnapshot, d: number, numWarmup: number, total: n
  * Runs one chain with Stan's warmup on a flat `potential` (`U = −log p` with gradient): NUTS
  * by default, or any {@link TunableKernel} passed as `kernel`.
  *
- * Warmup (`numWarmup` iterations, {@link windowAdaptation} over `buildSchedule`): the step size starts from
- * `findReasonableStepSize` and is adapted by dual averaging towards `targetAccept` on every
- * warmup iteration; draws inside each slow window feed a Welford variance (or covariance when
+ * Warmup (`numWarmup` iterations, {@link windowAdaptation} over `buildSchedule`): the step
+ * size starts from `findReasonableStepSize` and is adapted by dual averaging towards
+ * `targetAccept` on every warmup iteration (shrinking towards `μ = log(10 · initialStepSize)`
+ * until the first window ends, as Stan); draws inside each slow window feed a Welford variance (or covariance when
  * `denseMass`) estimator, and at the end of each window the inverse mass matrix becomes the
  * regularised estimate `(n/(n+5))·Σ̂ + 1e-3·(5/(n+5))·I`, the step size is re-initialised with
  * `findReasonableStepSize` from the current one and dual averaging restarts with
