@@ -1,6 +1,13 @@
 import { type PRNGKey, split, uniform } from "@sidereal/distributions";
 import type { MutableIntegratorState } from "./integrators.js";
 import { leapfrogInPlace } from "./integrators.js";
+import {
+  asSamplingAlgorithm,
+  type Mutable,
+  type SamplingAlgorithm,
+  type TunableKernel,
+  tunableKernel,
+} from "./kernel.js";
 import { metricCache } from "./metric.js";
 import { checkInteger, checkKernelCall } from "./params.js";
 import { initState } from "./state.js";
@@ -19,12 +26,7 @@ export interface HMCInfo {
 }
 
 /** Writable {@link HMCInfo} for {@link HMCKernel.stepInto}. */
-export interface MutableHMCInfo {
-  acceptanceRate: number;
-  isDivergent: boolean;
-  energy: number;
-  numSteps: number;
-}
+export type MutableHMCInfo = Mutable<HMCInfo>;
 
 /** Options of {@link buildHMCKernel}. */
 export interface HMCKernelOptions {
@@ -36,22 +38,10 @@ export interface HMCKernelOptions {
   readonly divergenceThreshold?: number;
 }
 
-/** A static-trajectory HMC kernel. */
-export interface HMCKernel {
-  /** One Metropolis-corrected HMC transition; returns a fresh state and its diagnostics. */
-  step(key: PRNGKey, state: HMCState, params: KernelParams): [HMCState, HMCInfo];
-  /**
-   * The same transition writing into caller-owned `out` (which may be `state` itself) and
-   * `info`, allocating only the momentum draw and keys.
-   */
-  stepInto(
-    key: PRNGKey,
-    state: HMCState,
-    params: KernelParams,
-    out: MutableHMCState,
-    info: MutableHMCInfo,
-  ): void;
-}
+/**
+ * A static-trajectory HMC kernel; `stepInto` allocates only the momentum draw and keys.
+ */
+export type HMCKernel = TunableKernel<HMCInfo>;
 
 /**
  * Builds a static HMC kernel (Neal 2011, "MCMC using Hamiltonian dynamics"): draw
@@ -129,29 +119,23 @@ export function buildHMCKernel(options: HMCKernelOptions): HMCKernel {
     }
   };
 
-  return {
-    stepInto,
-    step(key, state, params) {
-      const d = state.position.length;
-      const out: MutableHMCState = {
-        position: new Float64Array(d),
-        potentialEnergy: 0,
-        potentialGrad: new Float64Array(d),
-      };
-      const info: MutableHMCInfo = {
-        acceptanceRate: 0,
-        isDivergent: false,
-        energy: 0,
-        numSteps: 0,
-      };
-      stepInto(key, state, params, out, info);
-      return [out, info];
-    },
-  };
+  return tunableKernel(potential, stepInto, newHMCInfo);
 }
 
-/** BlackJAX-style namespace: `hmc.init(position, potential)`, `hmc.buildKernel(options)`. */
-export const hmc = {
-  init: initState,
-  buildKernel: buildHMCKernel,
-} as const;
+function newHMCInfo(): MutableHMCInfo {
+  return { acceptanceRate: 0, isDivergent: false, energy: 0, numSteps: 0 };
+}
+
+/** Options of {@link hmc}: the kernel's options and the tuning parameters it closes over. */
+export interface HMCOptions extends HMCKernelOptions, KernelParams {}
+
+/**
+ * Static HMC as a sampling algorithm (BlackJAX's `blackjax.hmc(...)`): closes
+ * {@link buildHMCKernel} over a step size and inverse mass matrix and returns
+ * `{ init, step }`; `hmc.init` and `hmc.buildKernel` stay reachable.
+ */
+export const hmc = Object.assign(
+  (options: HMCOptions): SamplingAlgorithm<HMCInfo> =>
+    asSamplingAlgorithm(buildHMCKernel(options), options),
+  { init: initState, buildKernel: buildHMCKernel } as const,
+);

@@ -19,6 +19,7 @@ export {
   type HMCInfo,
   type HMCKernel,
   type HMCKernelOptions,
+  type HMCOptions,
   hmc,
   type MutableHMCInfo,
 } from "./hmc.js";
@@ -29,6 +30,14 @@ export {
   leapfrogInPlace,
   type MutableIntegratorState,
 } from "./integrators.js";
+export {
+  asSamplingAlgorithm,
+  type Mutable,
+  type SamplingAlgorithm,
+  type TransitionInfo,
+  type TunableKernel,
+  tunableKernel,
+} from "./kernel.js";
 export { buildMetric, type Metric, metricCache } from "./metric.js";
 export {
   buildNUTSKernel,
@@ -36,6 +45,7 @@ export {
   type NUTSInfo,
   type NUTSKernel,
   type NUTSKernelOptions,
+  type NUTSOptions,
   nuts,
 } from "./nuts.js";
 export {

@@ -1,15 +1,13 @@
 import { foldIn, type PRNGKey, split } from "@sidereal/distributions";
-import { dualAveraging } from "./adaptation/dualAveraging.js";
-import { findReasonableStepSize } from "./adaptation/findReasonableStepSize.js";
-import { regularizeCovariance, regularizeVariance } from "./adaptation/regularize.js";
-import { buildSchedule, type ScheduleOptions } from "./adaptation/schedule.js";
-import { welfordCovariance, welfordVariance } from "./adaptation/welford.js";
+import type { ScheduleOptions } from "./adaptation/schedule.js";
+import { type WindowAdaptationState, windowAdaptation } from "./adaptation/windowAdaptation.js";
 import { type ChainCheckpoint, type ChainSnapshot, sliceStats } from "./checkpoint.js";
 import { McmcParameterError, McmcShapeError } from "./errors.js";
-import { buildNUTSKernel, type MutableNUTSInfo } from "./nuts.js";
-import { checkInteger, checkStepSize } from "./params.js";
+import type { Mutable, TransitionInfo, TunableKernel } from "./kernel.js";
+import { buildNUTSKernel } from "./nuts.js";
+import { checkInteger } from "./params.js";
 import { initState } from "./state.js";
-import type { InverseMassMatrix, MutableHMCState, Potential } from "./types.js";
+import type { InverseMassMatrix, KernelParams, MutableHMCState, Potential } from "./types.js";
 
 /** Progress report passed to `onProgress`. */
 export interface SampleProgress {
@@ -35,8 +33,14 @@ export interface SampleChainOptions {
   readonly thinning?: number;
   /** Dual-averaging target for the mean acceptance statistic (default 0.8). */
   readonly targetAccept?: number;
-  /** NUTS maximum tree depth (default 10). */
+  /** NUTS maximum tree depth (default 10; ignored when `kernel` is given). */
   readonly maxTreeDepth?: number;
+  /**
+   * The transition kernel (default: NUTS on `potential` with `maxTreeDepth` and
+   * `divergenceThreshold`). Any {@link TunableKernel} works, e.g. `hmc.buildKernel(...)`; its
+   * potential must be the one passed to `sampleChain`.
+   */
+  readonly kernel?: TunableKernel;
   /** Adapt a dense inverse mass matrix (Welford covariance) instead of a diagonal (default false). */
   readonly denseMass?: boolean;
   /** PRNG key; the run is a deterministic function of it. */
@@ -56,7 +60,7 @@ export interface SampleChainOptions {
   readonly adaptMassMatrix?: boolean;
   /** Buffer and window sizes of the warmup schedule (Stan's 75/50/25 by default). */
   readonly schedule?: ScheduleOptions;
-  /** Energy error threshold for divergences (default 1000). */
+  /** Energy error threshold for divergences (default 1000; ignored when `kernel` is given). */
   readonly divergenceThreshold?: number;
   /**
    * Checkpointing (see `checkpoint.ts`): after iteration `completed` (warmup iterations, then
@@ -140,7 +144,7 @@ function record(
   s: StatsBuffers,
   i: number,
   state: MutableHMCState,
-  info: MutableNUTSInfo,
+  info: TransitionInfo,
   eps: number,
 ): void {
   s.lp[i] = -state.potentialEnergy;
@@ -148,7 +152,7 @@ function record(
   s.energy[i] = info.energy;
   s.acceptanceRate[i] = info.acceptanceRate;
   s.stepSize[i] = eps;
-  s.treeDepth[i] = info.treeDepth;
+  s.treeDepth[i] = info.treeDepth ?? 0;
   s.numSteps[i] = info.numSteps;
   s.diverging[i] = info.isDivergent ? 1 : 0;
 }
@@ -181,19 +185,14 @@ function checkResume(snap: ChainSnapshot, d: number, numWarmup: number, total: n
     );
 }
 
-function identity(d: number, dense: boolean): Float64Array {
-  if (!dense) return new Float64Array(d).fill(1);
-  const m = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) m[i * d + i] = 1;
-  return m;
-}
-
 /**
- * Runs one NUTS chain with Stan's warmup on a flat `potential` (`U = −log p` with gradient).
+ * Runs one chain with Stan's warmup on a flat `potential` (`U = −log p` with gradient): NUTS
+ * by default, or any {@link TunableKernel} passed as `kernel`.
  *
- * Warmup (`numWarmup` iterations, schedule from `buildSchedule`): the step size starts from
- * `findReasonableStepSize` and is adapted by dual averaging towards `targetAccept` on every
- * warmup iteration; draws inside each slow window feed a Welford variance (or covariance when
+ * Warmup (`numWarmup` iterations, {@link windowAdaptation} over `buildSchedule`): the step
+ * size starts from `findReasonableStepSize` and is adapted by dual averaging towards
+ * `targetAccept` on every warmup iteration (shrinking towards `μ = log(10 · initialStepSize)`
+ * until the first window ends, as Stan); draws inside each slow window feed a Welford variance (or covariance when
  * `denseMass`) estimator, and at the end of each window the inverse mass matrix becomes the
  * regularised estimate `(n/(n+5))·Σ̂ + 1e-3·(5/(n+5))·I`, the step size is re-initialised with
  * `findReasonableStepSize` from the current one and dual averaging restarts with
@@ -216,8 +215,6 @@ export function sampleChain(
   const { numWarmup, numSamples } = options;
   const thinning = options.thinning ?? 1;
   const targetAccept = options.targetAccept ?? 0.8;
-  const dense = options.denseMass ?? false;
-  const adaptMass = options.adaptMassMatrix ?? true;
   const progressInterval = options.progressInterval ?? 100;
   checkInteger(numWarmup, 0, "sampleChain: numWarmup");
   checkInteger(numSamples, 0, "sampleChain: numSamples");
@@ -229,58 +226,41 @@ export function sampleChain(
     );
   }
   if (options.key === undefined) throw new McmcParameterError("sampleChain: key is required");
-  const initialStepSize = options.initialStepSize ?? 1;
-  checkStepSize(initialStepSize, "sampleChain: initialStepSize");
 
   const init = initState(initialPosition, potential);
   const d = init.position.length;
-  const inverseMassMatrix: InverseMassMatrix =
-    options.initialInverseMassMatrix ?? identity(d, dense);
-  if (inverseMassMatrix.length !== d && inverseMassMatrix.length !== d * d) {
-    throw new McmcShapeError(
-      `sampleChain: initialInverseMassMatrix has length ${inverseMassMatrix.length}; expected ${d} or ${d * d}`,
-    );
-  }
-  const kernel = buildNUTSKernel({
-    potential,
-    maxTreeDepth: options.maxTreeDepth ?? 10,
-    divergenceThreshold: options.divergenceThreshold ?? 1000,
+  const kernel: TunableKernel =
+    options.kernel ??
+    buildNUTSKernel({
+      potential,
+      maxTreeDepth: options.maxTreeDepth ?? 10,
+      divergenceThreshold: options.divergenceThreshold ?? 1000,
+    });
+  const [kSearch, kWarmup, kSampling] = split(options.key, 3) as [PRNGKey, PRNGKey, PRNGKey];
+  const warmup = windowAdaptation(kernel, d, {
+    numWarmup,
+    key: kSearch,
+    targetAccept,
+    ...(options.denseMass !== undefined ? { denseMass: options.denseMass } : {}),
+    ...(options.adaptMassMatrix !== undefined ? { adaptMassMatrix: options.adaptMassMatrix } : {}),
+    ...(options.schedule !== undefined ? { schedule: options.schedule } : {}),
+    ...(options.initialStepSize !== undefined ? { initialStepSize: options.initialStepSize } : {}),
+    ...(options.initialInverseMassMatrix !== undefined
+      ? { initialInverseMassMatrix: options.initialInverseMassMatrix }
+      : {}),
   });
-  const [kSearch, kWarmup, kSampling] = split(options.key, 3);
   const state: MutableHMCState = {
     position: init.position,
     potentialEnergy: init.potentialEnergy,
     potentialGrad: init.potentialGrad,
   };
-  const info: MutableNUTSInfo = {
-    acceptanceRate: 0,
-    isDivergent: false,
-    energy: 0,
-    numSteps: 0,
-    treeDepth: 0,
-  };
-  const params = { stepSize: initialStepSize, inverseMassMatrix };
-  let searches = 0;
-  const search = (from: number): number =>
-    findReasonableStepSize({
-      potential,
-      state,
-      inverseMassMatrix: params.inverseMassMatrix,
-      key: foldIn(kSearch, searches++),
-      initialStepSize: from,
-    });
+  const info: Mutable<TransitionInfo> = kernel.newInfo();
 
   const warmupStats = numWarmup > 0 ? newStats(numWarmup) : undefined;
   const draws = new Float64Array(numSamples * d);
   const stats = newStats(numSamples);
   const total = numSamples * thinning;
-  const windows =
-    numWarmup > 0 && adaptMass ? buildSchedule(numWarmup, options.schedule).windows : [];
-  const da = dualAveraging({ targetAccept });
-  const varianceAcc = numWarmup > 0 && !dense ? welfordVariance(d) : undefined;
-  const covarianceAcc = numWarmup > 0 && dense ? welfordCovariance(d) : undefined;
-  let daState = da.init(params.stepSize);
-  let w = 0;
+  let adaptation: WindowAdaptationState;
   let warmupDivergences = 0;
   let samplingDivergences = 0;
   let kept = 0;
@@ -293,12 +273,14 @@ export function sampleChain(
     state.position.set(snap.position);
     state.potentialEnergy = snap.potentialEnergy;
     state.potentialGrad.set(snap.potentialGrad);
-    params.stepSize = snap.stepSize;
-    params.inverseMassMatrix = snap.inverseMassMatrix.slice();
-    daState = snap.dualAveraging;
-    w = snap.window;
-    searches = snap.searches;
-    if (snap.welford) (varianceAcc ?? covarianceAcc)?.restore(snap.welford);
+    adaptation = {
+      stepSize: snap.stepSize,
+      inverseMassMatrix: snap.inverseMassMatrix.slice(),
+      dualAveraging: snap.dualAveraging,
+      window: snap.window,
+      searches: snap.searches,
+    };
+    if (snap.welford) warmup.restore(snap.welford);
     warmupDivergences = snap.warmupDivergences;
     samplingDivergences = snap.samplingDivergences;
     kept = snap.kept;
@@ -307,9 +289,13 @@ export function sampleChain(
     draws.set(resume.history.draws);
     writeStats(stats, resume.history.stats, 0);
   } else {
-    params.stepSize = search(initialStepSize);
-    daState = da.init(params.stepSize);
+    adaptation = warmup.init(state);
   }
+  // The kernel reads this object; it is updated in place rather than reallocated per iteration.
+  const params: { stepSize: number; inverseMassMatrix: InverseMassMatrix } = {
+    stepSize: adaptation.stepSize,
+    inverseMassMatrix: adaptation.inverseMassMatrix,
+  };
 
   // Checkpoints: the state after `completed` iterations and the rows since the previous one.
   const checkpoint = options.checkpoint;
@@ -318,7 +304,7 @@ export function sampleChain(
   const maybeCheckpoint = (completed: number): void => {
     if (checkpoint === undefined || !checkpoint.due(completed)) return;
     const warmupRows = Math.min(completed, numWarmup);
-    const acc = varianceAcc ?? covarianceAcc;
+    const welford = warmup.snapshot();
     checkpoint.emit({
       snapshot: {
         completed,
@@ -327,10 +313,10 @@ export function sampleChain(
         potentialGrad: state.potentialGrad.slice(),
         stepSize: params.stepSize,
         inverseMassMatrix: params.inverseMassMatrix.slice(),
-        dualAveraging: daState,
-        window: w,
-        ...(acc ? { welford: acc.snapshot() } : {}),
-        searches,
+        dualAveraging: adaptation.dualAveraging,
+        window: adaptation.window,
+        ...(welford ? { welford } : {}),
+        searches: adaptation.searches,
         warmupDivergences,
         samplingDivergences,
         kept,
@@ -350,28 +336,9 @@ export function sampleChain(
     kernel.stepInto(foldIn(kWarmup, i), state, params, state, info);
     record(warmupStats, i, state, info, params.stepSize);
     if (info.isDivergent) warmupDivergences++;
-    daState = da.update(daState, info.acceptanceRate);
-    params.stepSize = Math.exp(daState.logStepSize);
-    if (w < windows.length && i >= windows[w].start) {
-      if (varianceAcc) varianceAcc.add(state.position);
-      else covarianceAcc?.add(state.position);
-      if (i === windows[w].end - 1) {
-        if (varianceAcc) {
-          params.inverseMassMatrix = regularizeVariance(varianceAcc.variance(), varianceAcc.count);
-          varianceAcc.reset();
-        } else if (covarianceAcc) {
-          params.inverseMassMatrix = regularizeCovariance(
-            covarianceAcc.covariance(),
-            covarianceAcc.count,
-            d,
-          );
-          covarianceAcc.reset();
-        }
-        w++;
-        params.stepSize = search(params.stepSize);
-        daState = da.init(params.stepSize);
-      }
-    }
+    adaptation = warmup.update(adaptation, i, state, info.acceptanceRate);
+    params.stepSize = adaptation.stepSize;
+    params.inverseMassMatrix = adaptation.inverseMassMatrix;
     if (options.onProgress && ((i + 1) % progressInterval === 0 || i === numWarmup - 1)) {
       options.onProgress({
         phase: "warmup",
@@ -385,7 +352,11 @@ export function sampleChain(
     if (i + 1 < numWarmup) maybeCheckpoint(i + 1);
   }
   // After warmup: the dual-averaging average (if any update happened since the last restart).
-  if (start < numWarmup && daState.step > 0) params.stepSize = da.final(daState);
+  if (start < numWarmup) {
+    const final: KernelParams = warmup.final(adaptation);
+    params.stepSize = final.stepSize;
+    params.inverseMassMatrix = final.inverseMassMatrix;
+  }
 
   // ---- sampling ----
   for (let s = Math.max(0, start - numWarmup); s < total; s++) {

@@ -1,4 +1,4 @@
-import { type AdamState, adamStep } from "./adam.js";
+import { type AdamState, adamStep, adamStepInPlace } from "./adam.js";
 import type { GradientTransformation } from "./gradientTransformation.js";
 import { type LearningRate, learningRateAt } from "./schedules.js";
 
@@ -39,12 +39,12 @@ export function clippedAdam(
       nu: new Float64Array(params.length),
     }),
     update(grads, state) {
-      const clipped = new Float64Array(grads.length);
-      for (let i = 0; i < grads.length; i++) {
-        clipped[i] = Math.min(clip, Math.max(-clip, grads[i]));
-      }
       const a = learningRateAt(lr, state.count) * lrd ** state.count;
-      return adamStep(clipped, state, a, b1, b2, eps, 0);
+      return adamStep(grads, state, a, b1, b2, eps, 0, clip);
+    },
+    updateInPlace(grads, state, params) {
+      const a = learningRateAt(lr, state.count) * lrd ** state.count;
+      return adamStepInPlace(grads, state, params, a, b1, b2, eps, 0, clip);
     },
   };
 }

@@ -7,6 +7,7 @@ export {
   applyUpdates,
   type CountState,
   type GradientTransformation,
+  updateParamsInPlace,
 } from "./gradientTransformation.js";
 export type { InverseHessianOperator } from "./inverseHessian.js";
 export { lbfgsInverseHessian } from "./inverseHessian.js";

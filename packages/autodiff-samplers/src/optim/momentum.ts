@@ -28,19 +28,36 @@ export function momentum(
 ): GradientTransformation<MomentumState> {
   const beta = options.beta ?? 0.9;
   const nesterov = options.nesterov ?? false;
+  /** v into `trace` (may be `state.trace`), the update into `out` (added when `accumulate`). */
+  const step = (
+    grads: Float64Array,
+    state: MomentumState,
+    trace: Float64Array,
+    out: Float64Array,
+    accumulate: boolean,
+  ): void => {
+    const a = learningRateAt(lr, state.count);
+    for (let i = 0; i < grads.length; i++) {
+      const t = grads[i] + beta * state.trace[i];
+      trace[i] = t;
+      const u = -a * (nesterov ? grads[i] + beta * t : t);
+      out[i] = accumulate ? out[i] + u : u;
+    }
+  };
   return {
     init: (params) => ({ count: 0, trace: new Float64Array(params.length) }),
     update(grads, state) {
       checkLength(grads, state.trace.length);
-      const a = learningRateAt(lr, state.count);
       const trace = new Float64Array(grads.length);
       const u = new Float64Array(grads.length);
-      for (let i = 0; i < u.length; i++) {
-        const t = grads[i] + beta * state.trace[i];
-        trace[i] = t;
-        u[i] = -a * (nesterov ? grads[i] + beta * t : t);
-      }
+      step(grads, state, trace, u, false);
       return [u, { count: state.count + 1, trace }];
+    },
+    updateInPlace(grads, state, params) {
+      checkLength(grads, state.trace.length);
+      checkLength(params, state.trace.length);
+      step(grads, state, state.trace, params, true);
+      return { count: state.count + 1, trace: state.trace };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { key } from "@sidereal/distributions";
+import { foldIn, key } from "@sidereal/distributions";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
@@ -181,41 +181,55 @@ describe("Welford estimators and Stan's regularisation", () => {
   });
 });
 
-describe("findReasonableStepSize (Hoffman & Gelman 2014, Alg. 4)", () => {
-  test("returns the first ε at which the one-step acceptance crosses 1/2", () => {
+describe("findReasonableStepSize (Stan's init_stepsize)", () => {
+  test("fresh momentum per trial, threshold log 0.8, returns the first ε that fails", () => {
     const scales = [0.1, 1, 3];
     const pot = diagGaussian(scales);
     const state = initState(Float64Array.of(0.05, -0.4, 2), pot);
     const inv = Float64Array.of(1, 1, 1);
-    const k = key(11);
-    const eps = findReasonableStepSize({ potential: pot, state, inverseMassMatrix: inv, key: k });
-    // Recompute the acceptance ratio at ε and ε·2^{∓1} with the same momentum draw.
     const metric = buildMetric(inv, 3);
-    const p0 = new Float64Array(3);
-    metric.sampleMomentum(k, p0);
-    const h0 = state.potentialEnergy + metric.kineticEnergy(p0);
-    const logRatio = (e: number) => {
+    // ΔH = H₀ − H₁ of trial j (momentum from foldIn(key, j)) at step e, recomputed by hand
+    const deltaH = (k: ReturnType<typeof key>, j: number, e: number) => {
+      const p0 = new Float64Array(3);
+      metric.sampleMomentum(foldIn(k, j), p0);
+      const h0 = state.potentialEnergy + metric.kineticEnergy(p0);
       const z = {
         position: state.position.slice(),
-        momentum: p0.slice(),
+        momentum: p0,
         potentialEnergy: state.potentialEnergy,
         potentialGrad: state.potentialGrad.slice(),
       };
       leapfrogInPlace(pot, metric, z, e, new Float64Array(3));
-      return h0 - (z.potentialEnergy + metric.kineticEnergy(z.momentum));
+      const h1 = z.potentialEnergy + metric.kineticEnergy(z.momentum);
+      return h0 - (Number.isNaN(h1) ? Number.POSITIVE_INFINITY : h1);
     };
-    const a = logRatio(1) > -Math.LN2 ? 1 : -1;
-    // Starting from 1 it only moves by powers of two.
-    expect(Math.log2(eps)).toBe(Math.round(Math.log2(eps)));
-    if (a === 1) {
-      expect(logRatio(eps)).toBeLessThanOrEqual(-Math.LN2);
-      if (eps > 1) expect(logRatio(eps / 2)).toBeGreaterThan(-Math.LN2);
-    } else {
-      expect(logRatio(eps)).toBeGreaterThanOrEqual(-Math.LN2);
-      expect(logRatio(eps * 2)).toBeLessThan(-Math.LN2);
+    const logAccept = Math.log(0.8);
+    let upward = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      for (const start of [1, 1e-3]) {
+        const k = key(seed);
+        const eps = findReasonableStepSize({
+          potential: pot,
+          state,
+          inverseMassMatrix: inv,
+          key: k,
+          initialStepSize: start,
+        });
+        const dir = deltaH(k, 0, start) > logAccept ? 1 : -1;
+        if (dir === 1) upward++;
+        // Trials 1, 2, … run at start·2^{±(j−1)}; every one before the last passes its test.
+        const trials = Math.round(Math.abs(Math.log2(eps / start))) + 1;
+        expect(eps).toBe(start * 2 ** (dir * (trials - 1)));
+        for (let j = 1; j <= trials; j++) {
+          const e = start * 2 ** (dir * (j - 1));
+          const passes = dir === 1 ? deltaH(k, j, e) > logAccept : deltaH(k, j, e) < logAccept;
+          expect(passes, `seed ${seed}, start ${start}, trial ${j}`).toBe(j < trials);
+        }
+      }
     }
-    // For the scale-0.1 coordinate a unit step is unstable (ε > 2σ), so ε must shrink.
-    expect(eps).toBeLessThan(1);
+    // both directions occur: from 1e-3 the search grows, from 1 it must shrink (scale 0.1)
+    expect(upward).toBeGreaterThan(0);
+    expect(upward).toBeLessThan(80);
   });
 
   test("a flat potential runs away and throws McmcValueError", () => {

@@ -91,16 +91,20 @@ describe("eight schools: centred vs non-centred geometry", () => {
 
   test("centred parameterisation diverges in the funnel; non-centred does not", () => {
     const opts = { numWarmup: 1000, numSamples: 1000, key: key(2024) };
-    const c = sampleChain(centred, start, opts);
+    // Centred: four chains, since one chain's count varies a lot with the seed (2 to 37 per
+    // 1000 over keys 2020–2031 with Stan's step-size search).
+    const cs = [2024, 2025, 2026, 2027].map((k) =>
+      sampleChain(centred, start, { ...opts, key: key(k) }),
+    );
     const nc = sampleChain(nonCentred, start, opts);
-    const dc = divergences(c.stats.diverging);
+    const dc = cs.reduce((t, c) => t + divergences(c.stats.diverging), 0);
     const dnc = divergences(nc.stats.diverging);
     console.log(
-      `8 schools divergences / 1000 draws: centred ${dc} (step ${c.adapted.stepSize.toFixed(3)}), non-centred ${dnc} (step ${nc.adapted.stepSize.toFixed(3)})`,
+      `8 schools divergences: centred ${dc} / 4000 draws (steps ${cs.map((c) => c.adapted.stepSize.toFixed(3)).join(", ")}), non-centred ${dnc} / 1000 (step ${nc.adapted.stepSize.toFixed(3)})`,
     );
     // Centred: the funnel neck at small tau forces divergences at target 0.8 (Stan reports tens
     // per 1000 with default settings). Non-centred: at most a handful.
-    expect(dc).toBeGreaterThanOrEqual(10);
+    expect(dc).toBeGreaterThanOrEqual(20);
     expect(dnc).toBeLessThanOrEqual(5);
 
     // The non-centred run matches the quadrature reference within 4 MCSE.

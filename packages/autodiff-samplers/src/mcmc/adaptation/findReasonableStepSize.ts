@@ -1,4 +1,4 @@
-import type { PRNGKey } from "@sidereal/distributions";
+import { foldIn, type PRNGKey } from "@sidereal/distributions";
 import { McmcValueError } from "../errors.js";
 import { leapfrogInPlace, type MutableIntegratorState } from "../integrators.js";
 import { buildMetric } from "../metric.js";
@@ -13,7 +13,7 @@ export interface FindStepSizeOptions {
   readonly state: HMCState;
   /** Inverse mass matrix (diagonal `d` or dense `d·d`). */
   readonly inverseMassMatrix: InverseMassMatrix;
-  /** Key for the momentum draw. */
+  /** Key of the momentum draws (trial `j` uses `foldIn(key, j)`). */
   readonly key: PRNGKey;
   /** Starting step size (default 1). */
   readonly initialStepSize?: number;
@@ -23,14 +23,24 @@ export interface FindStepSizeOptions {
   readonly maxStepSize?: number;
 }
 
+/** Stan's acceptance threshold of the search: one step is "acceptable" when `H₀ − H₁ > log 0.8`. */
+const LOG_ACCEPT = Math.log(0.8);
+
 /**
- * Heuristic initial step size of Hoffman & Gelman (2014, JMLR 15, Algorithm 4): draw one
- * momentum `p ~ N(0, M)`, take one leapfrog step of size `ε` and look at the acceptance ratio
- * `r(ε) = exp(H₀ − H₁(ε))`; with `a = +1` if `r(ε₀) > ½` else `−1`, repeatedly multiply `ε` by
- * `2ᵃ` (restarting from the same point and momentum) until `r(ε)ᵃ ≤ 2⁻ᵃ`, and return that `ε`.
- * A non-finite `H₁` counts as `r = 0` (so the search halves); a search that shrinks below
- * `minStepSize` returns `minStepSize`. Throws `McmcParameterError` for a bad initial step size
- * and {@link McmcValueError} if `ε` grows beyond `maxStepSize` (an improper/flat target).
+ * Initial step-size heuristic as Stan runs it (`base_hmc::init_stepsize`), a variant of
+ * Hoffman & Gelman (2014, JMLR 15, Algorithm 4): every trial draws a fresh momentum
+ * `p ~ N(0, M)` (trial `j` from `foldIn(key, j)`), takes one leapfrog step of size `ε` from
+ * the state and computes `ΔH = H₀ − H₁`. Trial 0 at the starting `ε` sets the direction
+ * (`+1` if `ΔH > log 0.8`, else `−1`); then trials at the current `ε` repeat, doubling (`+1`)
+ * while `ΔH > log 0.8` or halving (`−1`) while `ΔH < log 0.8`, and the `ε` of the first trial
+ * that fails its condition is returned (so the starting `ε` is tried twice, with two momenta).
+ * A NaN `H₁` counts as `+∞`. Stan throws once `ε` reaches 0; here a search that shrinks below
+ * `minStepSize` returns `minStepSize` (an extreme but valid start, where dual averaging then
+ * grows it). Throws `McmcParameterError` for a bad initial step size and
+ * {@link McmcValueError} if `ε` grows beyond `maxStepSize` (Stan: "Posterior is improper").
+ *
+ * Hoffman & Gelman's original uses one momentum for all trials and the threshold ½; Stan's
+ * 0.8 gives a smaller start and with it a smaller dual-averaging target `μ = log(10 ε)`.
  */
 export function findReasonableStepSize(options: FindStepSizeOptions): number {
   const { potential, state } = options;
@@ -40,9 +50,6 @@ export function findReasonableStepSize(options: FindStepSizeOptions): number {
   checkStepSize(eps, "findReasonableStepSize");
   const d = state.position.length;
   const metric = buildMetric(options.inverseMassMatrix, d);
-  const p0 = new Float64Array(d);
-  metric.sampleMomentum(options.key, p0);
-  const h0 = state.potentialEnergy + metric.kineticEnergy(p0);
   const z: MutableIntegratorState = {
     position: new Float64Array(d),
     momentum: new Float64Array(d),
@@ -50,31 +57,29 @@ export function findReasonableStepSize(options: FindStepSizeOptions): number {
     potentialGrad: new Float64Array(d),
   };
   const velocity = new Float64Array(d);
-  const logRatio = (stepSize: number): number => {
+  let trials = 0;
+  const deltaH = (stepSize: number): number => {
     z.position.set(state.position);
-    z.momentum.set(p0);
     z.potentialGrad.set(state.potentialGrad);
     z.potentialEnergy = state.potentialEnergy;
-    const h1 = z.potentialEnergy + leapfrogInPlace(potential, metric, z, stepSize, velocity);
-    const lr = h0 - h1;
-    return Number.isNaN(lr) ? Number.NEGATIVE_INFINITY : lr;
+    metric.sampleMomentum(foldIn(options.key, trials++), z.momentum);
+    const h0 = state.potentialEnergy + metric.kineticEnergy(z.momentum);
+    // (the step first: it overwrites z.potentialEnergy, which must be read after it)
+    const kinetic = leapfrogInPlace(potential, metric, z, stepSize, velocity);
+    let h1 = z.potentialEnergy + kinetic;
+    if (Number.isNaN(h1)) h1 = Number.POSITIVE_INFINITY;
+    return h0 - h1;
   };
-  const logHalf = -Math.LN2;
-  let lr = logRatio(eps);
-  const a = lr > logHalf ? 1 : -1;
-  // Continue while r^a > 2^-a, i.e. a·log r > −a·log 2.
-  while (a * lr > a * logHalf) {
-    eps = a > 0 ? eps * 2 : eps * 0.5;
-    // Shrinking to the floor means a valid but extreme start (e.g. a uniform init far in a
-    // tail, where the gradient is ~1e9): return the floor, as NumPyro returns once its step
-    // reaches the smallest float, and let dual averaging grow it within a few iterations.
-    if (a < 0 && eps < minStep) return minStep;
-    if (!(eps <= maxStep) || !(eps >= minStep)) {
+  const direction = deltaH(eps) > LOG_ACCEPT ? 1 : -1;
+  for (;;) {
+    const dH = deltaH(eps);
+    if (direction === 1 ? !(dH > LOG_ACCEPT) : !(dH < LOG_ACCEPT)) return eps;
+    eps = direction === 1 ? eps * 2 : eps * 0.5;
+    if (direction === -1 && eps < minStep) return minStep;
+    if (!(eps <= maxStep)) {
       throw new McmcValueError(
         `findReasonableStepSize: step size left [${minStep}, ${maxStep}] (reached ${eps}); the target may be improper or the point invalid`,
       );
     }
-    lr = logRatio(eps);
   }
-  return eps;
 }

@@ -20,3 +20,9 @@ export {
   welfordCovariance,
   welfordVariance,
 } from "./welford.js";
+export {
+  type WindowAdaptation,
+  type WindowAdaptationOptions,
+  type WindowAdaptationState,
+  windowAdaptation,
+} from "./windowAdaptation.js";
