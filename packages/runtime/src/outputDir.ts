@@ -21,6 +21,7 @@ import {
   readdirSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -142,7 +143,13 @@ function discard(s: Staging): void {
   rmSync(s.dir.staging, { recursive: true, force: true });
   if (s.createdAbove !== undefined) {
     try {
-      rmSync(s.createdAbove, { recursive: false });
+      // only folders this run created, and only while empty (parents first created, last removed)
+      let d = dirname(s.dir.path);
+      for (;;) {
+        rmdirSync(d);
+        if (d === s.createdAbove) break;
+        d = dirname(d);
+      }
     } catch {
       // not empty any more (another run wrote there): leave it
     }
