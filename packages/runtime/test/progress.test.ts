@@ -16,7 +16,7 @@ describe("Progress", () => {
     const s = sink();
     return drive.pipe(
       Effect.provide(Progress.lines(s)),
-      Effect.map(() => {
+      Effect.tap(() => {
         const lines = s.text().trim().split("\n");
         expect(lines).toHaveLength(12); // 0 %, 10 %, …, 100 %, message
         expect(lines[10]).toMatch(/^chain 1: 100\/100 warmup \(.*\/s, ETA .*\)$/);
@@ -29,7 +29,7 @@ describe("Progress", () => {
     const s = sink();
     return drive.pipe(
       Effect.provide(Progress.json(s)),
-      Effect.map(() => {
+      Effect.tap(() => {
         const objs = s
           .text()
           .trim()
@@ -45,7 +45,7 @@ describe("Progress", () => {
     const s = { ...sink(), isTTY: true as const, columns: 100 };
     return drive.pipe(
       Effect.provide(Progress.tty(s)),
-      Effect.map(() => {
+      Effect.tap(() => {
         expect(s.text()).toContain("\x1b[");
         expect(s.text()).toMatch(/chain 1 +\[#+\] 100\/100 .*\/s ETA 00:00 warmup/);
       }),
