@@ -16,12 +16,14 @@ describe("Progress", () => {
     const s = sink();
     return drive.pipe(
       Effect.provide(Progress.lines(s)),
-      Effect.tap(() => {
-        const lines = s.text().trim().split("\n");
-        expect(lines).toHaveLength(12); // 0 %, 10 %, …, 100 %, message
-        expect(lines[10]).toMatch(/^chain 1: 100\/100 warmup \(.*\/s, ETA .*\)$/);
-        expect(lines[11]).toBe("hello");
-      }),
+      Effect.andThen(() =>
+        Effect.sync(() => {
+          const lines = s.text().trim().split("\n");
+          expect(lines).toHaveLength(12); // 0 %, 10 %, …, 100 %, message
+          expect(lines[10]).toMatch(/^chain 1: 100\/100 warmup \(.*\/s, ETA .*\)$/);
+          expect(lines[11]).toBe("hello");
+        }),
+      ),
     );
   });
 
@@ -29,15 +31,17 @@ describe("Progress", () => {
     const s = sink();
     return drive.pipe(
       Effect.provide(Progress.json(s)),
-      Effect.tap(() => {
-        const objs = s
-          .text()
-          .trim()
-          .split("\n")
-          .map((l) => JSON.parse(l));
-        expect(objs[0]).toMatchObject({ type: "progress", task: "chain 1", done: 0, total: 100 });
-        expect(objs.at(-1)).toEqual({ type: "message", message: "hello" });
-      }),
+      Effect.andThen(() =>
+        Effect.sync(() => {
+          const objs = s
+            .text()
+            .trim()
+            .split("\n")
+            .map((l) => JSON.parse(l));
+          expect(objs[0]).toMatchObject({ type: "progress", task: "chain 1", done: 0, total: 100 });
+          expect(objs.at(-1)).toEqual({ type: "message", message: "hello" });
+        }),
+      ),
     );
   });
 
@@ -45,10 +49,12 @@ describe("Progress", () => {
     const s = { ...sink(), isTTY: true as const, columns: 100 };
     return drive.pipe(
       Effect.provide(Progress.tty(s)),
-      Effect.tap(() => {
-        expect(s.text()).toContain("\x1b[");
-        expect(s.text()).toMatch(/chain 1 +\[#+\] 100\/100 .*\/s ETA 00:00 warmup/);
-      }),
+      Effect.andThen(() =>
+        Effect.sync(() => {
+          expect(s.text()).toContain("\x1b[");
+          expect(s.text()).toMatch(/chain 1 +\[#+\] 100\/100 .*\/s ETA 00:00 warmup/);
+        }),
+      ),
     );
   });
 
