@@ -11,7 +11,7 @@
  *   one-core machines, `--workers 0`).
  *
  * `WorkerPool.threadsWithFault({ chain, afterIteration })` is the threads layer with a crash
- * injected into the first run of one potential chain, for tests of the retry path: fault
+ * injected into the first run of one chain (PPL model or potential), for tests of the retry path: fault
  * injection lives in a test layer, not in an environment variable.
  *
  * A run started inside a Sidereal worker (a model module that starts a parallel run at its
@@ -112,7 +112,7 @@ function importable(model: Model<unknown>): boolean {
   return mod !== undefined && /\.m?js$/.test(mod);
 }
 
-function mcmcWith(parallelAllowed: boolean): WorkerPoolShape["mcmc"] {
+function mcmcWith(parallelAllowed: boolean, fault?: FaultInjection): WorkerPoolShape["mcmc"] {
   return (model, data, settings) =>
     Effect.gen(function* () {
       yield* nestedGuard;
@@ -132,7 +132,11 @@ function mcmcWith(parallelAllowed: boolean): WorkerPoolShape["mcmc"] {
         seed: settings.seed,
         ...(onProgress ? { onProgress } : {}),
         ...(parallel
-          ? { chainMethod: "parallel" as const, numWorkers: size }
+          ? {
+              chainMethod: "parallel" as const,
+              numWorkers: size,
+              ...(fault ? { faultInjection: fault } : {}),
+            }
           : { chainMethod: "sequential" as const }),
       });
       if (progress) for (let c = 0; c < chains; c++) progress.finish(`${label} ${c + 1}`);
@@ -320,11 +324,11 @@ export class WorkerPool extends Context.Service<WorkerPool, WorkerPoolShape>()(
     mcmc: mcmcWith(false),
     samplePotential: samplePotentialWith(false),
   });
-  /** The threads layer with a crash injected into the first run of one potential chain. */
+  /** The threads layer with a crash injected into the first attempt of one chain. */
   static readonly threadsWithFault = (fault: FaultInjection): Layer.Layer<WorkerPool> =>
     Layer.succeed(WorkerPool, {
       kind: "threads",
-      mcmc: mcmcWith(true),
+      mcmc: mcmcWith(true, fault),
       samplePotential: samplePotentialWith(true, fault),
     });
 }

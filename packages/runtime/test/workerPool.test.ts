@@ -5,6 +5,7 @@
  * interrupting a run terminates its workers.
  */
 import { describe, expect, it } from "@effect/vitest";
+import { liveWorkerCount } from "@sidereal/autodiff-samplers";
 import {
   Progress,
   type ProgressEvent,
@@ -88,5 +89,21 @@ describe("WorkerPool", () => {
       yield* Fiber.interrupt(fiber);
       expect(performance.now() - t0).toBeLessThan(2000);
     }),
+  );
+});
+
+describe("fork-bomb guard of mcmc", () => {
+  it.live(
+    "a model module running mcmc(parallel) at its top level fails clearly, workers gone",
+    () =>
+      Effect.gen(function* () {
+        const error = yield* Effect.tryPromise(
+          () => import(new URL("./fixtures/fork-bomb-model.mjs", import.meta.url).href),
+        ).pipe(Effect.flip);
+        expect(String((error as { cause?: unknown }).cause ?? error)).toContain(
+          "a parallel run was started inside a worker thread",
+        );
+        expect(liveWorkerCount()).toBe(0);
+      }),
   );
 });
