@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** Entry point of the `gaia-distances` bin (see cli.ts for the commands and flags). */
-import { runCli } from "./cli.js";
+import { runMain } from "@sidereal/runtime";
+import { app, PACKAGE_JSON } from "./cli.js";
 
-process.exitCode = await runCli(process.argv.slice(2));
+runMain(app, { packageJson: PACKAGE_JSON, program: "gaia-distances" });

@@ -1,7 +1,7 @@
 /**
  * `writeRunOutputs`: the files every inference app writes into its (staged) output folder.
  *
- * - `idata.nc`: ArviZ InferenceData — the groups `result.toInferenceDataInput()` gives
+ * - `idata.nc`: ArviZ InferenceData (no `created_at`: times are in the manifest only) — the groups `result.toInferenceDataInput()` gives
  *   (posterior, sample_stats, observed_data, and log_likelihood when the sampler provides it)
  *   plus the caller's extra groups (`prior`, `prior_predictive`, `posterior_predictive`, …);
  *   a caller's group of the same name replaces the result's (e.g. a trimmed posterior);
@@ -147,6 +147,8 @@ export function writeRunOutputs(o: RunOutputs): Effect.Effect<SummaryTable, RunE
     yield* attempt(join(dir, "idata.nc"), () =>
       writeInferenceData(join(dir, "idata.nc"), idata as unknown as InferenceData, {
         inferenceLibrary: "sidereal",
+        // times live in manifest.json only: every other file is a function of data and seed
+        createdAt: null,
       }),
     );
     yield* attempt(join(dir, "summary.json"), () =>
