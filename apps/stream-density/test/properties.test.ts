@@ -21,6 +21,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AppLayer } from "@sidereal/runtime";
 import { Effect, Exit } from "effect";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -57,7 +58,10 @@ let runId = 0;
 async function drawsCsv(overrides: Partial<typeof base>): Promise<string> {
   const out = join(dir, `run-${runId++}`);
   await Effect.runPromise(
-    decodeConfig({ ...base, ...overrides, out }).pipe(Effect.flatMap(runPipeline)),
+    decodeConfig({ ...base, ...overrides, out }).pipe(
+      Effect.flatMap(runPipeline),
+      Effect.provide(AppLayer),
+    ),
   );
   return readFileSync(join(out, "draws.csv"), "utf8");
 }
@@ -197,6 +201,7 @@ describe("robust configuration", () => {
     const exit = await Effect.runPromiseExit(
       decodeConfig({ ...base, command: "gd1", gd1Data: file, gd1MaxIter: 3, out }).pipe(
         Effect.flatMap(runPipeline),
+        Effect.provide(AppLayer),
       ),
     );
     expect(Exit.isSuccess(exit), String(exit)).toBe(true);
@@ -221,6 +226,7 @@ describe("robust configuration", () => {
           const exit = await Effect.runPromiseExit(
             decodeConfig({ ...base, out: target, ...bad.overrides }).pipe(
               Effect.flatMap(runPipeline),
+              Effect.provide(AppLayer),
             ),
           );
           expect(Exit.isFailure(exit)).toBe(true);

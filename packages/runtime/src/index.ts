@@ -59,7 +59,11 @@ export {
   type PredictiveFigureInput,
   potentialResult,
   type RunOutputs,
+  writeFigures,
+  writeJson,
   writeRunOutputs,
+  writeText,
+  writeWith,
 } from "./outputs.js";
 export {
   buildPotential,

@@ -101,11 +101,16 @@ export interface RunOutputs {
 
 const dirOf = (d: StagedDir | string) => (typeof d === "string" ? d : d.staging);
 
-const attempt = <A>(file: string, run: () => Promise<A> | A) =>
+/** Runs a (possibly async) write of `file`; a throw becomes a RunError naming the file. */
+export const writeWith = <A>(
+  file: string,
+  run: () => Promise<A> | A,
+): Effect.Effect<A, RunError> =>
   Effect.tryPromise({
     try: async () => await run(),
     catch: (e) => new RunError({ stage: `writing ${file}`, reason: reasonOf(e) }),
   });
+const attempt = writeWith;
 
 const sizeOf = (shape: readonly number[]) => shape.slice(2).reduce((a, b) => a * b, 1);
 
@@ -119,6 +124,34 @@ function pick<T>(record: Readonly<Record<string, T>>, names: readonly string[]):
   }
   return out;
 }
+
+/** Writes `value` as indented JSON (atomically; non-finite numbers become null). */
+export const writeJson = (path: string, value: unknown): Effect.Effect<void, RunError> =>
+  attempt(path, () => writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`));
+
+/** Writes a text file (atomically), ending it with a newline. */
+export const writeText = (path: string, text: string): Effect.Effect<void, RunError> =>
+  attempt(path, () => writeFileAtomic(path, text.endsWith("\n") ? text : `${text}\n`));
+
+/** Writes each figure (`{ name, svg }`, or name → SVG) as `dir/plots/<name>.svg` and `.png`. */
+export const writeFigures = (
+  dir: string,
+  figures: readonly Pick<Figure, "name" | "svg">[] | Readonly<Record<string, string>>,
+): Effect.Effect<void, RunError> =>
+  Effect.forEach(
+    Array.isArray(figures)
+      ? (figures as readonly Pick<Figure, "name" | "svg">[])
+      : Object.entries(figures).map(([name, svg]) => ({ name, svg })),
+    (f) => {
+      const svg = join(dir, "plots", `${f.name}.svg`);
+      const png = join(dir, "plots", `${f.name}.png`);
+      return Effect.andThen(
+        attempt(svg, () => writeFileAtomic(svg, f.svg)),
+        attempt(png, () => writeFileAtomic(png, toPng(f.svg))),
+      );
+    },
+    { discard: true },
+  );
 
 /** A JSON-friendly configuration for the report. */
 const asConfigValue = (v: unknown): Readonly<Record<string, ConfigValue>> =>
@@ -151,17 +184,10 @@ export function writeRunOutputs(o: RunOutputs): Effect.Effect<SummaryTable, RunE
         createdAt: null,
       }),
     );
-    yield* attempt(join(dir, "summary.json"), () =>
-      writeFileAtomic(
-        join(dir, "summary.json"),
-        `${JSON.stringify(summaryToJson(table), null, 2)}\n`,
-      ),
-    );
-    yield* attempt(join(dir, "summary.txt"), () =>
-      writeFileAtomic(
-        join(dir, "summary.txt"),
-        `${formatSummary(table)}\n\nNumber of divergences: ${res.numDivergences}\n`,
-      ),
+    yield* writeJson(join(dir, "summary.json"), summaryToJson(table));
+    yield* writeText(
+      join(dir, "summary.txt"),
+      `${formatSummary(table)}\n\nNumber of divergences: ${res.numDivergences}`,
     );
     const csvPosterior: Dataset = {
       variables: Object.fromEntries(
@@ -225,12 +251,7 @@ export function writeRunOutputs(o: RunOutputs): Effect.Effect<SummaryTable, RunE
       });
     }
     figures.push(...(o.figures ?? []));
-    for (const f of figures) {
-      const svg = join(dir, "plots", `${f.name}.svg`);
-      const png = join(dir, "plots", `${f.name}.png`);
-      yield* attempt(svg, () => writeFileAtomic(svg, f.svg));
-      yield* attempt(png, () => writeFileAtomic(png, toPng(f.svg)));
-    }
+    yield* writeFigures(dir, figures);
     const files = [
       "idata.nc",
       "summary.json",
