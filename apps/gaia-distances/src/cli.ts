@@ -3,13 +3,7 @@
  * with @sidereal/runtime (`--help`, `--version`, `--config FILE.json|.yaml`, one-line errors,
  * exit codes 2/1/130). A bare `gaia-distances` prints the help.
  */
-import {
-  appCommand,
-  Flags,
-  type RunCliOptions,
-  runCli as runtimeCli,
-  standardFlags,
-} from "@sidereal/runtime";
+import { appCommand, cliRunner, Flags, standardFlags } from "@sidereal/runtime";
 import { Console, Effect } from "effect";
 import { Command } from "effect/cli";
 import { runM67, runOutliers, runSingle } from "./commands/index.js";
@@ -57,13 +51,11 @@ export const app = Command.make("gaia-distances").pipe(
   ]),
 );
 
-export const PACKAGE_JSON = new URL("../package.json", import.meta.url);
+/** What `runMain` and `runCli` need besides the command. */
+export const CLI_OPTIONS = {
+  packageJson: new URL("../package.json", import.meta.url),
+  program: "gaia-distances",
+};
 
-/**
- * Runs the CLI on `argv` (without `node main.js`); resolves to the exit code. `io` redirects
- * stdout/stderr (tests).
- */
-export const runCli = (
-  argv: readonly string[],
-  io: Pick<RunCliOptions, "stdout" | "stderr"> = {},
-) => runtimeCli(app, argv, { packageJson: PACKAGE_JSON, program: "gaia-distances", ...io });
+/** Runs the CLI on `argv`; resolves to the exit code (`io` redirects stdout/stderr). */
+export const runCli = cliRunner(app, CLI_OPTIONS);

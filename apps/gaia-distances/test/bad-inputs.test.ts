@@ -4,12 +4,12 @@
  * no output folder and leaves an existing one untouched. Inputs are validated when loaded
  * and the output location is checked before any work.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { checkBinFailure } from "@sidereal/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import { M67_COLUMNS } from "../src/data.js";
 import { writeFitsTable } from "./helpers/fits.js";
@@ -18,11 +18,6 @@ const BIN = fileURLToPath(new URL("../bin/gaia-distances.js", import.meta.url));
 const BUNDLED = fileURLToPath(new URL("../data/m67.fits.gz", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "gaia-bad-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const run = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 60_000 });
-  return { code: r.status, err: r.stderr, out: r.stdout };
-};
 
 /** A FITS catalogue of `n` stars with every column the pipeline reads; `edit` changes some. */
 function catalogue(name: string, edit: (cols: Record<string, number[]>) => void = () => {}) {
@@ -130,17 +125,13 @@ describe("gaia-distances: bad inputs through the bin", () => {
   it.each(CASES)(
     "%s → exit 2, one line, nothing written",
     (_name, args, message) => {
-      const out = args.includes("--out") ? undefined : existing;
-      const before = readdirSync(dir).sort();
-      const r = run(out === undefined ? args : [...args, "--out", out]);
+      const argv = args.includes("--out") ? args : [...args, "--out", existing];
+      const r = checkBinFailure(BIN, argv, [dir]);
       expect(r.code).toBe(2);
-      const lines = r.err.trim().split("\n");
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^gaia-distances: /);
-      expect(lines[0]).toMatch(message);
-      // the existing folder is untouched and nothing else appeared beside it
-      expect(readdirSync(existing)).toEqual(["marker.txt"]);
-      expect(readdirSync(dir).sort()).toEqual(before);
+      expect(r.stderrLines).toHaveLength(1);
+      expect(r.stderrLines[0]).toMatch(/^gaia-distances: /);
+      expect(r.stderrLines[0]).toMatch(message);
+      expect(r.changed).toEqual([]); // the existing folder too: nothing created or touched
     },
     60_000,
   );

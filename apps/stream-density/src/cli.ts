@@ -6,13 +6,7 @@
  * `--full` uses 4 × (1000 + 1000) for the 1-D model and 2 × (300 + 300) NUTS on GD-1, which
  * the `gd1` command also uses by default. The draws do not depend on `--workers`.
  */
-import {
-  appCommand,
-  Flags,
-  type RunCliOptions,
-  runCli as runtimeCli,
-  standardFlags,
-} from "@sidereal/runtime";
+import { appCommand, cliRunner, Flags, standardFlags } from "@sidereal/runtime";
 import { Console, Effect } from "effect";
 import { Command } from "effect/cli";
 import {
@@ -68,10 +62,11 @@ export const app = Command.make("stream-density").pipe(
   Command.withSubcommands([command("gaussian"), command("spline"), command("gd1"), command("all")]),
 );
 
-export const PACKAGE_JSON = new URL("../package.json", import.meta.url);
+/** What `runMain` and `runCli` need besides the command. */
+export const CLI_OPTIONS = {
+  packageJson: new URL("../package.json", import.meta.url),
+  program: "stream-density",
+};
 
-/** Runs the CLI on `argv`; resolves to the exit code. `io` redirects stdout/stderr (tests). */
-export const runCli = (
-  argv: readonly string[],
-  io: Pick<RunCliOptions, "stdout" | "stderr"> = {},
-) => runtimeCli(app, argv, { packageJson: PACKAGE_JSON, program: "stream-density", ...io });
+/** Runs the CLI on `argv`; resolves to the exit code (`io` redirects stdout/stderr). */
+export const runCli = cliRunner(app, CLI_OPTIONS);

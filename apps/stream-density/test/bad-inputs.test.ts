@@ -5,10 +5,11 @@
  * (before any fit) and the output location is checked before any work.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkBinFailure } from "@sidereal/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUNDLED_GD1 } from "../src/data.js";
 import { writeFitsTable } from "./helpers/fits.js";
@@ -16,11 +17,6 @@ import { writeFitsTable } from "./helpers/fits.js";
 const BIN = fileURLToPath(new URL("../bin/stream-density.js", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "stream-bad-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const run = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 60_000 });
-  return { code: r.status, err: r.stderr };
-};
 
 const f64 = (name: string, values: number[]) => {
   const file = join(dir, name);
@@ -115,25 +111,22 @@ describe("stream-density: bad inputs through the bin", () => {
   it.each(CASES)(
     "%s → exit 2, one line, nothing written",
     (_name, args, message) => {
-      const before = readdirSync(dir).sort();
-      const r = run(args.includes("--out") ? args : [...args, "--out", existing]);
+      const argv = args.includes("--out") ? args : [...args, "--out", existing];
+      const r = checkBinFailure(BIN, argv, [dir]);
       expect(r.code).toBe(2);
-      const lines = r.err.trim().split("\n");
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^stream-density: /);
-      expect(lines[0]).toMatch(message);
-      expect(readdirSync(existing)).toEqual(["marker.txt"]);
-      expect(readdirSync(dir).sort()).toEqual(before);
+      expect(r.stderrLines).toHaveLength(1);
+      expect(r.stderrLines[0]).toMatch(/^stream-density: /);
+      expect(r.stderrLines[0]).toMatch(message);
+      expect(r.changed).toEqual([]); // the existing folder too: nothing created or touched
     },
     60_000,
   );
-
   it("a bare command prints the help and --samples is a deprecated alias of --draws", () => {
     const help = spawnSync(process.execPath, [BIN], { encoding: "utf8" });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("gd1");
-    const alias = run(["spline", "--samples", "0", "--out", existing]);
+    const alias = checkBinFailure(BIN, ["spline", "--samples", "0", "--out", existing], [dir]);
     expect(alias.code).toBe(2);
-    expect(alias.err).toContain("--samples: Expected a value greater than 0, got 0");
+    expect(alias.stderrLines[0]).toContain("--samples: Expected a value greater than 0, got 0");
   }, 60_000);
 });

@@ -346,6 +346,19 @@ export async function runCli<Name extends string, I, E, R extends AppServices | 
 }
 
 /**
+ * `runCli` bound to a command and its options: `(argv, io?) => exit code`, `io` redirecting
+ * stdout/stderr (what an app exports for its tests).
+ */
+export const cliRunner =
+  <Name extends string, I, E, R extends AppServices | never>(
+    // biome-ignore lint/complexity/noBannedTypes: effect/cli's own default for a command without context input
+    command: Command.Command<Name, I, {}, E, R>,
+    options: RunCliOptions,
+  ) =>
+  (argv: readonly string[], io: Pick<RunCliOptions, "stdout" | "stderr"> = {}): Promise<number> =>
+    runCli(command, argv, { ...options, ...io });
+
+/**
  * The bin's entry: runs `command` on `process.argv`, turns SIGINT/SIGTERM into an interrupt
  * (exit 130 once every resource is released) and sets the exit code.
  */

@@ -4,11 +4,14 @@
  * folders with a manifest (`OutputDir`, `sidereal verify`), `Progress`, and the `WorkerPool`
  * service that runs chains in worker threads or in process. See the README for a complete app.
  */
+
+export { type BinFailure, checkBinFailure, folderState } from "./binCheck.js";
 export {
   type AppCommandSpec,
   AppLayer,
   type AppServices,
   appCommand,
+  cliRunner,
   type RunCliOptions,
   resolveCommandConfig,
   runCli,

@@ -102,10 +102,7 @@ export interface RunOutputs {
 const dirOf = (d: StagedDir | string) => (typeof d === "string" ? d : d.staging);
 
 /** Runs a (possibly async) write of `file`; a throw becomes a RunError naming the file. */
-export const writeWith = <A>(
-  file: string,
-  run: () => Promise<A> | A,
-): Effect.Effect<A, RunError> =>
+export const writeWith = <A>(file: string, run: () => Promise<A> | A): Effect.Effect<A, RunError> =>
   Effect.tryPromise({
     try: async () => await run(),
     catch: (e) => new RunError({ stage: `writing ${file}`, reason: reasonOf(e) }),
