@@ -186,8 +186,9 @@ export function appCommand<const Name extends string, S extends Schema.Decoder<u
         packages: meta.packages,
         startedAt: new Date().toISOString(),
       });
+      // logs go to stderr (stdout carries the results): logfmt lines, or JSON lines
       const logger = Logger.layer([
-        logFormat === "json" ? Logger.consoleJson : Logger.consolePretty(),
+        Logger.withConsoleError(logFormat === "json" ? Logger.formatJson : Logger.formatLogFmt),
       ]);
       for (const w of warnings) yield* Effect.logWarning(w);
       yield* spec

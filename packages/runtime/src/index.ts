@@ -58,6 +58,8 @@ export {
 } from "./outputDir.js";
 export {
   type Figure,
+  guideDraws,
+  type PosteriorDraws,
   type PotentialBlock,
   type PredictiveFigureInput,
   potentialResult,

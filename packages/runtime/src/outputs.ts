@@ -11,8 +11,9 @@
  *   then the caller's figures;
  * - `index.html`: configuration, diagnostics, summary, figures and a list of the files.
  *
- * Results of SVI or of a plain potential become the same `McmcResult` shape (one chain of
- * guide draws, or the potential's blocks as sites), so there is one writer for all of them.
+ * A plain potential's chains become an `McmcResult` (`potentialResult`); SVI's guide draws
+ * become `PosteriorDraws` (`guideDraws`: one chain, no sampler statistics, so no
+ * `sample_stats` group, divergences or sampler columns in draws.csv). One writer for all.
  * Every failure is a `RunError` naming the file.
  */
 import { mkdir } from "node:fs/promises";
@@ -20,9 +21,10 @@ import { join } from "node:path";
 import {
   type ChainOutput,
   formatSummary,
-  type InferenceDataInput,
+  type InferenceVariable,
   McmcResult,
   type SampleChainResult,
+  type SiteDraws,
   type SummaryTable,
   summary,
   summaryToJson,
@@ -70,8 +72,8 @@ export interface PredictiveFigureInput {
 export interface RunOutputs {
   /** The staged folder (from `withOutputDir`) or a plain folder path. */
   readonly dir: StagedDir | string;
-  /** The draws: an `McmcResult` (see `sviResult` and `potentialResult` for the others). */
-  readonly result: McmcResult;
+  /** The draws: an `McmcResult` (NUTS, `potentialResult`) or `PosteriorDraws` (`guideDraws`). */
+  readonly result: McmcResult | PosteriorDraws;
   readonly title: string;
   readonly subtitle?: string;
   /** Settings shown in the report (default: the run's resolved configuration). */
@@ -154,6 +156,58 @@ export const writeFigures = (
 const asConfigValue = (v: unknown): Readonly<Record<string, ConfigValue>> =>
   typeof v === "object" && v !== null ? (v as Record<string, ConfigValue>) : { value: String(v) };
 
+/** Posterior draws without sampler statistics (SVI guides, importance samples). */
+export interface PosteriorDraws {
+  /** Draws by site, `[chain, draw, ...site]` row-major. */
+  readonly samples: Readonly<Record<string, SiteDraws>>;
+  /** Sites drawn from the approximation (plotted by default). */
+  readonly latentNames: readonly string[];
+  readonly numChains: number;
+  readonly numSamples: number;
+  /** Observed data (the observed_data group). */
+  readonly observedData?: Readonly<Record<string, InferenceVariable>>;
+}
+
+/**
+ * Draws of an approximate posterior (e.g. `guide.samplePosterior(key, params, n)`: site →
+ * tensor of shape `[n, ...site]`) as one chain of `PosteriorDraws`; dims `chain, draw,
+ * <site>_dim_0, …`.
+ */
+export function guideDraws(
+  draws: Readonly<
+    Record<string, { readonly shape: readonly number[]; toArray(): ArrayLike<number> }>
+  >,
+  latentNames: readonly string[] = Object.keys(draws),
+  observedData: Readonly<Record<string, InferenceVariable>> = {},
+): PosteriorDraws {
+  const samples: Record<string, SiteDraws> = {};
+  let n = 0;
+  for (const [name, t] of Object.entries(draws)) {
+    n = t.shape[0] ?? 0;
+    const site = t.shape.slice(1);
+    samples[name] = {
+      draws: Float64Array.from(t.toArray()),
+      shape: [1, n, ...site],
+      dims: ["chain", "draw", ...site.map((_, i) => `${name}_dim_${i}`)],
+    };
+  }
+  return { samples, latentNames, numChains: 1, numSamples: n, observedData };
+}
+
+const isMcmc = (r: McmcResult | PosteriorDraws): r is McmcResult => r instanceof McmcResult;
+
+/** The InferenceData groups of a result (McmcResult's own, or posterior + observed_data). */
+function groupsOf(r: McmcResult | PosteriorDraws): Record<string, Dataset | undefined> {
+  if (isMcmc(r)) return r.toInferenceDataInput() as unknown as Record<string, Dataset>;
+  const posterior: Dataset["variables"] = {};
+  for (const [name, s] of Object.entries(r.samples))
+    posterior[name] = { dims: [...s.dims], shape: [...s.shape], data: s.draws };
+  return {
+    posterior: { variables: posterior },
+    observed_data: { variables: { ...(r.observedData ?? {}) } },
+  };
+}
+
 /** Writes the outputs (see the module doc); returns the summary table. */
 export function writeRunOutputs(o: RunOutputs): Effect.Effect<SummaryTable, RunError> {
   return Effect.gen(function* () {
@@ -168,8 +222,8 @@ export function writeRunOutputs(o: RunOutputs): Effect.Effect<SummaryTable, RunE
       try: () => summary(pick(res.samples, summaryVars), { hdiProb: 0.94 }),
       catch: (e) => new RunError({ stage: "summary", reason: reasonOf(e) }),
     });
-    const base = res.toInferenceDataInput() as InferenceDataInput &
-      Record<string, Dataset | undefined>;
+    const base = groupsOf(res);
+    const divergences = isMcmc(res) ? res.numDivergences : undefined;
     const idata: Record<string, Dataset> = {};
     for (const [g, ds] of Object.entries({ ...base, ...(o.groups ?? {}) }))
       if (ds !== undefined && Object.keys(ds.variables).length > 0) idata[g] = ds as Dataset;
@@ -184,7 +238,9 @@ export function writeRunOutputs(o: RunOutputs): Effect.Effect<SummaryTable, RunE
     yield* writeJson(join(dir, "summary.json"), summaryToJson(table));
     yield* writeText(
       join(dir, "summary.txt"),
-      `${formatSummary(table)}\n\nNumber of divergences: ${res.numDivergences}`,
+      divergences === undefined
+        ? formatSummary(table)
+        : `${formatSummary(table)}\n\nNumber of divergences: ${divergences}`,
     );
     const csvPosterior: Dataset = {
       variables: Object.fromEntries(
@@ -195,13 +251,17 @@ export function writeRunOutputs(o: RunOutputs): Effect.Effect<SummaryTable, RunE
       ),
     };
     yield* attempt(join(dir, "draws.csv"), () =>
-      writeDrawsCsv(join(dir, "draws.csv"), csvPosterior, {
-        sampleStats: base.sample_stats as Dataset,
-      }),
+      writeDrawsCsv(
+        join(dir, "draws.csv"),
+        csvPosterior,
+        base.sample_stats ? { sampleStats: base.sample_stats } : {},
+      ),
     );
     for (const [name, body] of Object.entries(o.extraFiles ?? {}))
       yield* attempt(join(dir, name), () => writeFileAtomic(join(dir, name), body));
-    const divergent = Uint8Array.from(res.sampleStats.diverging.draws, (v) => (v ? 1 : 0));
+    const divergent = isMcmc(res)
+      ? Uint8Array.from(res.sampleStats.diverging.draws, (v) => (v ? 1 : 0))
+      : undefined;
     const figures: Figure[] = [];
     const plotted = pick(res.samples, plotVars);
     if (o.standardPlots !== false && plotVars.length > 0) {
@@ -209,14 +269,17 @@ export function writeRunOutputs(o: RunOutputs): Effect.Effect<SummaryTable, RunE
         try: (): Figure[] => [
           {
             name: "trace",
-            svg: plotTrace(plotted, { divergent }),
+            svg: plotTrace(plotted, divergent ? { divergent } : {}),
             caption: "Traces: per chain, divergences marked",
           },
           ...(plotVars.length >= 2
             ? [
                 {
                   name: "pair",
-                  svg: plotPair(plotted, { divergent, ...(o.truths ? { truths: o.truths } : {}) }),
+                  svg: plotPair(plotted, {
+                    ...(divergent ? { divergent } : {}),
+                    ...(o.truths ? { truths: o.truths } : {}),
+                  }),
                   caption: "Pair plot: marginal and joint posteriors",
                 },
               ]
@@ -264,7 +327,7 @@ export function writeRunOutputs(o: RunOutputs): Effect.Effect<SummaryTable, RunE
         config: o.config ?? asConfigValue(info?.config ?? {}),
         summary: table,
         diagnostics: {
-          divergences: res.numDivergences,
+          ...(divergences !== undefined ? { divergences } : {}),
           totalDraws: res.numChains * res.numSamples,
           ...(o.warnings ? { warnings: o.warnings } : {}),
         },
