@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readInferenceData } from "@sidereal/io";
-import { verifyManifest } from "@sidereal/runtime";
+import { interruptBin, verifyManifest } from "@sidereal/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 
 const BIN = fileURLToPath(new URL("../bin/gaia-distances.js", import.meta.url));
@@ -30,25 +30,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe("gaia-distances: interrupts, kills and reproducibility", () => {
   it("SIGINT during sampling exits 130 within 2 s and leaves no output folder", async () => {
     const out = join(dir, "interrupted");
-    const child = spawn(
-      process.execPath,
-      [BIN, "m67", "--out", out, "--max-stars", "300", "--warmup", "5000", "--draws", "5000"],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let stderr = "";
-    child.stderr?.on("data", (d) => {
-      stderr += String(d);
-    });
-    const done = exited(child);
-    // wait until a chain reports progress (sampling has started in the workers)
-    for (let i = 0; i < 600 && !/chain \d: \d+\/5000 warmup/.test(stderr); i++) await sleep(50);
-    expect(stderr).toMatch(/chain \d: \d+\/5000 warmup/);
-    const t0 = performance.now();
-    child.kill("SIGINT");
-    const code = await done;
-    expect(performance.now() - t0).toBeLessThan(2000);
-    expect(code).toBe(130);
-    expect(stderr).toContain("gaia-distances: interrupted");
+    const args = ["m67", "--out", out, "--max-stars", "300", "--warmup", "5000", "--draws", "5000"];
+    // the signal goes once a chain reports progress (sampling has started in the workers)
+    const r = await interruptBin(BIN, args, /chain \d: \d+\/5000 warmup/);
+    expect(r.started).toBe(true);
+    expect(r.exitMs).toBeLessThan(2000);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain("gaia-distances: interrupted");
     expect(readdirSync(dir).filter((f) => f.includes("interrupted"))).toEqual([]);
   }, 120_000);
 

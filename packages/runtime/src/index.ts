@@ -5,7 +5,13 @@
  * service that runs chains in worker threads or in process. See the README for a complete app.
  */
 
-export { type BinFailure, checkBinFailure, folderState } from "./binCheck.js";
+export {
+  type BinFailure,
+  checkBinFailure,
+  folderState,
+  type Interrupted,
+  interruptBin,
+} from "./binCheck.js";
 export {
   type AppCommandSpec,
   AppLayer,
