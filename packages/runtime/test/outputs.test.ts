@@ -40,7 +40,7 @@ describe("writeRunOutputs", () => {
       expect(Object.keys(idata.posterior?.variables ?? {})).toEqual(["mu", "tau"]);
       expect(idata.posterior?.variables.tau.dims).toEqual(["chain", "draw", "tau_dim_0"]);
       expect(idata.sample_stats).toBeUndefined();
-      expect(Array.from(idata.prior?.variables.mu.data ?? [])).toEqual([0.1, 0.2, 0.3]);
+      expect(Array.from(idata.prior?.variables.mu.data ?? [], Number)).toEqual([0.1, 0.2, 0.3]);
       const header = readFileSync(join(dir, "draws.csv"), "utf8").split("\n")[0];
       expect(header).toBe("chain__,draw__,mu,tau.1,tau.2");
       expect(readFileSync(join(dir, "summary.txt"), "utf8")).not.toContain("divergences");
