@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkBinFailure } from "@sidereal/runtime";
+import { badInputProblems, checkBinFailure, commonBadInvocations } from "@sidereal/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUNDLED_GD1 } from "../src/data.js";
 import { writeFitsTable } from "./helpers/fits.js";
@@ -100,11 +100,7 @@ const CASES: [string, string[], RegExp][] = [
     ["spline", "--config", file("neg.json", JSON.stringify({ draws: -5 }))],
     /draws \(in .*neg\.json\): Expected a value greater than 0, got -5/,
   ],
-  ["unknown flag", ["spline", "--chainz", "2"], /unknown flag --chainz/],
-  ["extra positional arguments", ["spline", "gd1"], /unexpected argument gd1/],
-  ["empty --out", ["spline", "--out", ""], /--out: Expected a value with a length of at least 1/],
-  ["--out under a file", ["spline", "--out", join(fileInTheWay, "out")], /which is a file/],
-  ["--out under /proc", ["spline", "--out", "/proc/stream-out"], /is under \/proc/],
+  ...commonBadInvocations("spline", fileInTheWay),
 ];
 
 describe("stream-density: bad inputs through the bin", () => {
@@ -112,12 +108,8 @@ describe("stream-density: bad inputs through the bin", () => {
     "%s → exit 2, one line, nothing written",
     (_name, args, message) => {
       const argv = args.includes("--out") ? args : [...args, "--out", existing];
-      const r = checkBinFailure(BIN, argv, [dir]);
-      expect(r.code).toBe(2);
-      expect(r.stderrLines).toHaveLength(1);
-      expect(r.stderrLines[0]).toMatch(/^stream-density: /);
-      expect(r.stderrLines[0]).toMatch(message);
-      expect(r.changed).toEqual([]); // the existing folder too: nothing created or touched
+      const r = checkBinFailure(BIN, argv, [dir]); // the existing folder is inside `dir`
+      expect(badInputProblems(r, "stream-density", message)).toEqual([]);
     },
     60_000,
   );

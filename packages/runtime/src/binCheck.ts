@@ -47,6 +47,39 @@ export function checkBinFailure(
   return { code: r.status, stderrLines: r.stderr.trim().split("\n"), changed };
 }
 
+/**
+ * What is wrong with a bad-input run (empty when it behaved): it must exit 2, print exactly
+ * one line `PROGRAM: …` matching `message`, and change none of the watched folders.
+ */
+export function badInputProblems(r: BinFailure, program: string, message: RegExp): string[] {
+  const problems: string[] = [];
+  if (r.code !== 2) problems.push(`exit code ${r.code}, expected 2`);
+  if (r.stderrLines.length !== 1) problems.push(`${r.stderrLines.length} stderr lines, expected 1`);
+  const line = r.stderrLines[0] ?? "";
+  if (!line.startsWith(`${program}: `) || !message.test(line))
+    problems.push(`stderr ${JSON.stringify(line)} does not match ${program}: ${message}`);
+  for (const w of r.changed) problems.push(`${w} changed`);
+  return problems;
+}
+
+/**
+ * The bad invocations every app rejects alike (name, argv after the command, message): an
+ * unknown flag, an extra argument, an empty `--out`, an `--out` under a file (`aFile`) or
+ * under /proc.
+ */
+export function commonBadInvocations(
+  command: string,
+  aFile: string,
+): [name: string, argv: string[], message: RegExp][] {
+  return [
+    ["unknown flag", [command, "--chainz", "2"], /unknown flag --chainz/],
+    ["extra positional arguments", [command, "extra"], /unexpected argument extra/],
+    ["empty --out", [command, "--out", ""], /--out: Expected a value with a length of at least 1/],
+    ["--out under a file", [command, "--out", join(aFile, "out")], /which is a file/],
+    ["--out under /proc", [command, "--out", "/proc/sidereal-out"], /is under \/proc/],
+  ];
+}
+
 /** The outcome of {@link interruptBin}. */
 export interface Interrupted {
   readonly code: number | null;

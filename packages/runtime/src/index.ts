@@ -7,7 +7,9 @@
 
 export {
   type BinFailure,
+  badInputProblems,
   checkBinFailure,
+  commonBadInvocations,
   folderState,
   type Interrupted,
   interruptBin,
@@ -91,7 +93,7 @@ export {
   type ProgressShape,
   type ProgressStream,
 } from "./progress.js";
-export { packageVersions, RunInfo, type RunInfoShape } from "./runInfo.js";
+export { packageVersions, RunInfo, type RunInfoShape, runInfoWith } from "./runInfo.js";
 export { verifyCli } from "./verify.js";
 export { insideWorker, markWorker } from "./workerMarker.js";
 export {

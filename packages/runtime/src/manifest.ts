@@ -20,21 +20,17 @@ export interface ManifestFile {
   readonly bytes: number;
 }
 
-/** The manifest (see the module doc). */
-export interface Manifest {
+/** The manifest (see the module doc): the RunInfo of the run, the machine and the files. */
+export interface Manifest
+  extends Pick<
+    RunInfoShape,
+    "program" | "version" | "command" | "config" | "configFile" | "seed" | "packages" | "startedAt"
+  > {
   readonly manifestVersion: 1;
-  readonly program: string;
-  readonly version: string;
   readonly commandLine: readonly string[];
-  readonly command: readonly string[];
-  readonly config: unknown;
-  readonly configFile?: string;
-  readonly seed?: number;
-  readonly packages: Readonly<Record<string, string>>;
   readonly node: string;
   readonly platform: string;
   readonly cores: number;
-  readonly startedAt: string;
   readonly finishedAt: string;
   /** Relative path (with `/`) → hash and size, sorted by path; the manifest itself excluded. */
   readonly files: Readonly<Record<string, ManifestFile>>;

@@ -30,7 +30,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { Context, Effect, Exit, Layer, Option } from "effect";
 import { ConfigError, RunError, reasonOf } from "./errors.js";
 import { buildManifest, MANIFEST_FILE, type Manifest } from "./manifest.js";
-import { RunInfo, type RunInfoShape } from "./runInfo.js";
+import { RunInfo, type RunInfoShape, runInfoWith } from "./runInfo.js";
 
 /** A staged output folder. */
 export interface StagedDir {
@@ -189,16 +189,6 @@ export interface OutputDirShape {
   ) => Effect.Effect<A, E | ConfigError | RunError, R>;
 }
 
-const defaultInfo: RunInfoShape = {
-  program: "sidereal",
-  version: "0.0.0",
-  argv: [],
-  command: [],
-  config: {},
-  packages: {},
-  startedAt: new Date().toISOString(),
-};
-
 const local: OutputDirShape = {
   check: (path, field) =>
     Effect.try({
@@ -210,7 +200,7 @@ const local: OutputDirShape = {
     }),
   use: (path, use, field = "--out") =>
     Effect.gen(function* () {
-      const info = Option.getOrElse(yield* Effect.serviceOption(RunInfo), () => defaultInfo);
+      const info = Option.getOrElse(yield* Effect.serviceOption(RunInfo), () => runInfoWith());
       return yield* Effect.acquireUseRelease(
         Effect.try({
           try: () => stage(path, field),

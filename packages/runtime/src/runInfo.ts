@@ -30,19 +30,22 @@ export interface RunInfoShape {
   readonly startedAt: string;
 }
 
+/** A RunInfo with defaults for what is not given (start time: now). */
+export const runInfoWith = (info: Partial<RunInfoShape> = {}): RunInfoShape => ({
+  program: "sidereal",
+  version: "0.0.0",
+  argv: [],
+  command: [],
+  config: {},
+  packages: {},
+  startedAt: new Date().toISOString(),
+  ...info,
+});
+
 export class RunInfo extends Context.Service<RunInfo, RunInfoShape>()("@sidereal/runtime/RunInfo") {
   /** A RunInfo layer with defaults for what is not given (tests, library use). */
   static readonly make = (info: Partial<RunInfoShape> = {}): Layer.Layer<RunInfo> =>
-    Layer.succeed(RunInfo, {
-      program: "sidereal",
-      version: "0.0.0",
-      argv: [],
-      command: [],
-      config: {},
-      packages: {},
-      startedAt: new Date().toISOString(),
-      ...info,
-    });
+    Layer.sync(RunInfo, () => runInfoWith(info));
 }
 
 /** The package.json of `name` as seen from `fromDir` (walking up through node_modules). */
