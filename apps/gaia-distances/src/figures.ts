@@ -39,11 +39,6 @@ export function plotPredictiveHistogram(
   return plotLines(series, { xLabel: opts.xLabel, yLabel: "count", title: opts.title });
 }
 
-/** Divergence flags of all draws, chain-major (for plotTrace / plotPair). */
-export function divergent(res: McmcResult): Uint8Array {
-  return Uint8Array.from(res.sampleStats.diverging.draws, (v) => (v ? 1 : 0));
-}
-
 /** `k` draws of the named sites, evenly spaced over all chains, as `[k, ...site]` tensors. */
 export function thinSamples(
   res: McmcResult,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** Entry point of the `gaia-distances` bin (see cli.ts for the commands and flags). */
-import { runCli } from "./cli.js";
+import { runMain } from "@sidereal/runtime";
+import { app, CLI_OPTIONS } from "./cli.js";
 
-process.exitCode = await runCli(process.argv.slice(2));
+runMain(app, CLI_OPTIONS);

@@ -29,9 +29,15 @@ const outDir = () => join(dir, `run-${runs++}`);
 function expectStandardOutputs(out: string): Record<string, Record<string, number>> {
   for (const f of ["idata.nc", "summary.json", "summary.txt", "draws.csv", "index.html"])
     expect(existsSync(join(out, f)), f).toBe(true);
-  const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
-  for (const row of Object.values(summary)) expect(Object.keys(row as object)).toEqual(COLUMNS);
-  expect(readFileSync(join(out, "draws.csv"), "utf8").startsWith("chain,draw,")).toBe(true);
+  const json = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+  expect(json.columns).toEqual(COLUMNS);
+  expect(readFileSync(join(out, "draws.csv"), "utf8").startsWith("chain__,draw__,lp__,")).toBe(
+    true,
+  );
+  const summary: Record<string, Record<string, number>> = {};
+  json.index.forEach((label: string, i: number) => {
+    summary[label] = Object.fromEntries(COLUMNS.map((c, j) => [c, json.data[i][j]]));
+  });
   return summary;
 }
 
@@ -54,7 +60,7 @@ describe("m67 (50–200 stars, short chains)", () => {
     expect(code).toBe(0);
     const summary = expectStandardOutputs(out);
     expect(Object.keys(summary)).toEqual(["L", "D", "approx_size", "Q"]);
-    for (const p of ["corner", "trace", "cmd", "parallax_ppc"])
+    for (const p of ["pair", "trace", "cmd", "parallax_ppc"])
       for (const ext of ["svg", "png"])
         expect(existsSync(join(out, "plots", `${p}.${ext}`))).toBe(true);
     const membership = readFileSync(join(out, "membership.csv"), "utf8").trim().split("\n");
@@ -62,7 +68,9 @@ describe("m67 (50–200 stars, short chains)", () => {
     expect(membership).toHaveLength(201);
     expect(membership[1].split(",")[0]).toBe("598694977656708224");
     const header = readFileSync(join(out, "draws.csv"), "utf8").split("\n")[0];
-    expect(header).toBe("chain,draw,log_L,log_D,log_sigma,Q,L,D,approx_size");
+    expect(header).toBe(
+      "chain__,draw__,lp__,accept_stat__,stepsize__,treedepth__,n_leapfrog__,divergent__,energy__,log_L,log_D,log_sigma,Q,L,D,approx_size",
+    );
     const idata = await readInferenceData(join(out, "idata.nc"));
     const post = idata.posterior?.variables ?? {};
     expect(post.r.dims).toEqual(["chain", "draw", "star"]);
@@ -147,18 +155,18 @@ describe("m67 (50–200 stars, short chains)", () => {
           expected = "parallax_error";
         } else {
           args = [flag, String(v)];
-          expected = flag;
+          expected = flag === "--data" ? String(v) : flag;
         }
-        const errors: string[] = [];
-        const orig = console.error;
-        console.error = (m: unknown) => errors.push(String(m));
-        try {
-          const code = await runCli([command, "--out", out, ...args]);
-          expect(code).not.toBe(0);
-        } finally {
-          console.error = orig;
-        }
-        expect(errors.join("\n")).toMatch(expected);
+        let errors = "";
+        const stderr = {
+          write: (t: string) => {
+            errors += t;
+            return true;
+          },
+        };
+        const code = await runCli([command, "--out", out, ...args], { stderr });
+        expect(code).toBe(2);
+        expect(errors).toMatch(expected);
         expect(existsSync(out)).toBe(false);
       }),
       { numRuns: 40, seed: 11 },
@@ -188,7 +196,7 @@ describe("outliers and single (tiny chains)", () => {
     expect(cmp.star.snrRank).toBe(0);
     expect(cmp.quadrature.median).toBeGreaterThan(0);
     expect(cmp.inverseParallax).toBeCloseTo(1000 / (cmp.star.parallax - cmp.star.zeroPoint), 9);
-    for (const p of ["prior_r", "prior_plx", "posterior_r", "trace"])
+    for (const p of ["prior_r", "prior_plx", "posterior_r", "trace", "pair"])
       expect(existsSync(join(out, "plots", `${p}.png`))).toBe(true);
   }, 30_000);
 });

@@ -1,13 +1,20 @@
 /**
- * Run configuration, decoded with effect/Schema from CLI flags: bad values (negative
- * counts, wrong types, unknown keys, an unknown command) become a ConfigError naming the
- * field, before anything is read or written.
+ * Run configuration. What a user gives (flags and an optional `--config FILE.json|.yaml`,
+ * decoded by the runtime with `Settings`, unknown keys rejected) is resolved into the
+ * pipeline's `RunConfig`: `--full` (or the `gd1` command) picks the seed's run lengths,
+ * otherwise the quick ones, and explicit values override them.
  */
-import { Effect, Schema } from "effect";
-import { ConfigError } from "./errors.js";
-
-const PositiveInt = Schema.Int.check(Schema.isGreaterThan(0));
-const NonNegativeInt = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0));
+import { availableParallelism } from "node:os";
+import {
+  type ConfigError,
+  decodeConfig as decodeWith,
+  NonEmptyString,
+  NonNegativeInt,
+  PositiveInt,
+  Seed,
+} from "@sidereal/runtime";
+import { type Effect, Schema } from "effect";
+import { BUNDLED_GAUSSIAN_1D, BUNDLED_GD1 } from "./data.js";
 
 /** Which model(s) to run: the seed's three fits, or all of them. */
 export const Command = Schema.Literals(["gaussian", "spline", "gd1", "all"]);
@@ -70,30 +77,65 @@ export const QUICK_SETTINGS = {
 } as const;
 
 /**
- * The first field path in a schema issue tree (effect/Schema `Pointer` issues carry a
- * `path`), joined with dots; "flags" when the issue has none.
+ * The settings a user gives (flags or config file; every key optional except where a
+ * default is listed in `SETTINGS_DEFAULTS`), named as in every Sidereal app.
  */
-function issueField(issue: unknown): string {
-  const stack: unknown[] = [issue];
-  while (stack.length > 0) {
-    const i = stack.shift();
-    if (typeof i !== "object" || i === null) continue;
-    const path = (i as { path?: unknown }).path;
-    if (Array.isArray(path) && path.length > 0) return path.map(String).join(".");
-    const inner = (i as { issue?: unknown; issues?: unknown }).issues;
-    if (Array.isArray(inner)) stack.push(...inner);
-    stack.push((i as { issue?: unknown }).issue);
-  }
-  return "flags";
+export const Settings = Schema.Struct({
+  out: NonEmptyString,
+  seed: Seed,
+  full: Schema.Boolean,
+  gaussianData: NonEmptyString,
+  gd1Data: NonEmptyString,
+  maxPoints: NonNegativeInt,
+  maxStars: NonNegativeInt,
+  chains: Schema.optionalKey(PositiveInt),
+  warmup: Schema.optionalKey(NonNegativeInt),
+  draws: Schema.optionalKey(PositiveInt),
+  gd1Chains: Schema.optionalKey(PositiveInt),
+  gd1Warmup: Schema.optionalKey(NonNegativeInt),
+  gd1Draws: Schema.optionalKey(NonNegativeInt),
+  gd1MaxIter: Schema.optionalKey(PositiveInt),
+  workers: Schema.optionalKey(NonNegativeInt),
+});
+export type Settings = typeof Settings.Type;
+
+export const SETTINGS_DEFAULTS = {
+  out: "out/stream-density",
+  seed: 42,
+  full: false,
+  gaussianData: BUNDLED_GAUSSIAN_1D,
+  gd1Data: BUNDLED_GD1,
+  maxPoints: 0,
+  maxStars: 0,
+} as const;
+
+/** The pipeline's configuration of `command` from the user's settings (see the module doc). */
+export function resolveRunConfig(command: Command, s: Settings): RunConfig {
+  const base = s.full ? SEED_SETTINGS : QUICK_SETTINGS;
+  // the `gd1` command samples by default (the seed's suggestion): GD-1 NUTS 2 × (300 + 300)
+  const gd1Base = s.full || command === "gd1" ? SEED_SETTINGS : QUICK_SETTINGS;
+  const cores = availableParallelism();
+  return {
+    command,
+    out: s.out,
+    gaussianData: s.gaussianData,
+    gd1Data: s.gd1Data,
+    maxPoints: s.maxPoints,
+    maxStars: s.maxStars,
+    numWarmup: s.warmup ?? base.numWarmup,
+    numSamples: s.draws ?? base.numSamples,
+    numChains: s.chains ?? base.numChains,
+    gd1Warmup: s.gd1Warmup ?? gd1Base.gd1Warmup,
+    gd1Samples: s.gd1Draws ?? gd1Base.gd1Samples,
+    gd1Chains: s.gd1Chains ?? gd1Base.gd1Chains,
+    gd1MaxIter: s.gd1MaxIter ?? base.gd1MaxIter,
+    maxTreeDepth: base.maxTreeDepth,
+    workers: s.workers ?? (cores > 1 ? cores : 0),
+    targetAccept: base.targetAccept,
+    seed: s.seed,
+  };
 }
 
-/**
- * Decodes an unknown value into a RunConfig; unknown keys are rejected. The ConfigError's
- * `field` is the offending key (e.g. "numChains", or the unknown key itself).
- */
+/** Decodes a whole `RunConfig` (library use and tests); a ConfigError names the field. */
 export const decodeConfig = (input: unknown): Effect.Effect<RunConfig, ConfigError> =>
-  Schema.decodeUnknownEffect(RunConfig)(input, { onExcessProperty: "error" }).pipe(
-    Effect.mapError(
-      (e) => new ConfigError({ field: issueField(e.issue), reason: String(e.message ?? e) }),
-    ),
-  );
+  decodeWith(RunConfig, input);

@@ -3,28 +3,35 @@
  * models with spline log-densities (1-D Gaussian sample, GD-1 stellar stream), fitted
  * with L-BFGS-B and sampled with NUTS.
  */
+
+export { app, runCli } from "./cli.js";
 export { type CompiledModel, compileModel } from "./compiled.js";
-export { Command, decodeConfig, QUICK_SETTINGS, RunConfig, SEED_SETTINGS } from "./config.js";
+export {
+  Command,
+  decodeConfig,
+  QUICK_SETTINGS,
+  RunConfig,
+  resolveRunConfig,
+  SEED_SETTINGS,
+  SETTINGS_DEFAULTS,
+  Settings,
+} from "./config.js";
 export {
   BUNDLED_GAUSSIAN_1D,
   BUNDLED_GD1,
   GD1_PHI2_MIN,
   type Gd1Catalogue,
   loadGaussian1d,
+  loadGaussian1dChecked,
   loadGd1,
+  loadGd1Checked,
   TRUE_GAUSSIAN,
 } from "./data.js";
-export { ConfigError, DataError, InferenceError, OutputError } from "./errors.js";
 export { fitMap, type OptimizationRecord } from "./fit.js";
 export { arange, linspace } from "./grids.js";
 export { gaussianFilter1d, reflectIndex } from "./init/gaussian-filter.js";
 export { histogram1d, histogram2d } from "./init/histogram.js";
 export { streamInit } from "./init/stream-init.js";
-export {
-  finiteDifferenceHessian,
-  inverseDiagonal,
-  laplaceInverseMassMatrix,
-} from "./laplace.js";
 export { lnNormal, lnNormalLogStd } from "./ln-normal.js";
 export { GAUSSIAN_BOUNDS, gaussianInit, gaussianModel } from "./models/gaussian.js";
 export type { DensityModel, ParameterBlock } from "./models/model.js";
@@ -52,12 +59,7 @@ export {
   simpsonIntegerWeights,
   streamLogIntegral,
 } from "./models/stream-integral.js";
+export { divergenceFlags, meanTreeDepth, sampleModelSpec } from "./nuts.js";
 export { type PipelineResult, runPipeline } from "./pipeline.js";
 export { poissonProcessLogLikelihood } from "./poisson.js";
-export {
-  type ChainJob,
-  type ChainSettings,
-  runChain,
-  runChains,
-  sampleChains,
-} from "./sample.js";
+export { SPEC_POTENTIAL, specPotential } from "./potential.js";

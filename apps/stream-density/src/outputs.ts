@@ -1,46 +1,10 @@
 /**
- * Small output helpers shared by the model runs: atomic JSON/text writes, SVG + PNG
- * figure pairs, and the summary table as report rows. Every write failure becomes an
- * OutputError naming the path.
+ * Output helpers of the model runs that are particular to this app: the summary table as
+ * report rows, worst-case convergence numbers and percentiles of density draws. (Writing
+ * files goes through `@sidereal/runtime`: `writeJson`, `writeText`, `writeFigures`.)
  */
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import type { SummaryJson } from "@sidereal/autodiff-samplers";
-import { type ReportTable, toPng, writeFileAtomic } from "@sidereal/plots";
-import { Effect } from "effect";
-import { OutputError } from "./errors.js";
-
-/** Runs a promise-returning write, mapping failures to OutputError(path). */
-export const write = (path: string, run: () => Promise<unknown>) =>
-  Effect.tryPromise({
-    try: () => run().then(() => undefined),
-    catch: (e) => new OutputError({ path, reason: e instanceof Error ? e.message : String(e) }),
-  });
-
-/** Creates `dir` and `dir/plots`. */
-export const makeDirs = (dir: string) =>
-  write(join(dir, "plots"), () => mkdir(join(dir, "plots"), { recursive: true }));
-
-/** Writes `value` as indented JSON (non-finite numbers become null). */
-export const writeJson = (path: string, value: unknown) =>
-  write(path, () => writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`));
-
-/** Writes a text file. */
-export const writeText = (path: string, text: string) =>
-  write(path, () => writeFileAtomic(path, text.endsWith("\n") ? text : `${text}\n`));
-
-/** Writes each SVG as `dir/plots/<name>.svg` and `.png`. */
-export const writeFigures = (dir: string, figures: Record<string, string>) =>
-  Effect.forEach(Object.entries(figures), ([name, svg]) =>
-    Effect.andThen(
-      write(join(dir, "plots", `${name}.svg`), () =>
-        writeFileAtomic(join(dir, "plots", `${name}.svg`), svg),
-      ),
-      write(join(dir, "plots", `${name}.png`), () =>
-        writeFileAtomic(join(dir, "plots", `${name}.png`), toPng(svg)),
-      ),
-    ),
-  );
+import type { ReportTable } from "@sidereal/plots";
 
 /** An ArviZ summary (as JSON) as a report table. */
 export function summaryTable(json: SummaryJson): ReportTable {

@@ -1,18 +1,19 @@
 /**
- * The stream-density pipeline as an Effect program: decode → load (all inputs before
- * anything is written) → per model: compile, optimise, sample, write. `command: "all"`
- * writes each model into `out/<model>/` plus an overview (`out/index.html`,
- * `out/summary.json`, `out/summary.txt`); a single command writes into `out/` directly.
+ * The stream-density pipeline as an Effect program: check the output location, load and
+ * validate every input (before anything is fitted or written), then per model: compile,
+ * optimise, sample, write — all into the runtime's staged output folder, renamed into place
+ * when the whole run is complete. `command: "all"` writes each model into `out/<model>/`
+ * plus an overview (`out/index.html`, `out/summary.json`, `out/summary.txt`); a single
+ * command writes into `out/` directly.
  */
 
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { writeReport } from "@sidereal/plots";
+import { withOutputDir, writeJson, writeText, writeWith } from "@sidereal/runtime";
 import { Effect } from "effect";
 import type { RunConfig } from "./config.js";
-import { type Gd1Catalogue, loadGaussian1d, loadGd1 } from "./data.js";
-import { DataError } from "./errors.js";
-import { write, writeJson, writeText } from "./outputs.js";
+import { type Gd1Catalogue, loadGaussian1dChecked, loadGd1Checked } from "./data.js";
+import { SPLINE_KNOTS } from "./models/spline1d.js";
 import type { ModelRun } from "./runs/common.js";
 import { runGaussian } from "./runs/gaussian.js";
 import { runGd1 } from "./runs/gd1.js";
@@ -27,49 +28,46 @@ export interface PipelineResult {
   readonly summaryText: string;
 }
 
-const load = <A>(file: string, f: () => A) =>
-  Effect.try({
-    try: f,
-    catch: (e) => new DataError({ file, reason: e instanceof Error ? e.message : String(e) }),
-  });
-
 export const runPipeline = (config: RunConfig) =>
-  Effect.gen(function* () {
-    const wants = (m: ModelRun["model"]) => config.command === "all" || config.command === m;
-    const z =
-      wants("gaussian") || wants("spline")
-        ? yield* load(config.gaussianData, () =>
-            loadGaussian1d(config.gaussianData, config.maxPoints),
-          )
+  withOutputDir(config.out, (out) =>
+    Effect.gen(function* () {
+      const wants = (m: ModelRun["model"]) => config.command === "all" || config.command === m;
+      const splineDomain = [SPLINE_KNOTS[0], SPLINE_KNOTS[SPLINE_KNOTS.length - 1]] as const;
+      const z =
+        wants("gaussian") || wants("spline")
+          ? yield* loadGaussian1dChecked(
+              config.gaussianData,
+              config.maxPoints,
+              wants("spline") ? splineDomain : undefined,
+            )
+          : null;
+      const cat: Gd1Catalogue | null = wants("gd1")
+        ? yield* loadGd1Checked(config.gd1Data, config.maxStars)
         : null;
-    const cat: Gd1Catalogue | null = wants("gd1")
-      ? yield* load(config.gd1Data, () => loadGd1(config.gd1Data, config.maxStars))
-      : null;
-    if (z !== null) yield* Effect.log(`loaded ${z.length} points from ${config.gaussianData}`);
-    if (cat !== null)
-      yield* Effect.log(
-        `loaded ${cat.phi1.length} GD-1 stars (of ${cat.rowsInFile}) from ${cat.file}`,
-      );
-    const dirOf = (m: string) => (config.command === "all" ? join(config.out, m) : config.out);
-    const runs: ModelRun[] = [];
-    if (z !== null && wants("gaussian"))
-      runs.push(
-        yield* runGaussian(z, dirOf("gaussian"), {
-          data: config.gaussianData,
-          maxPoints: config.maxPoints,
-        }),
-      );
-    if (z !== null && wants("spline")) runs.push(yield* runSpline(config, z, dirOf("spline")));
-    if (cat !== null) runs.push(yield* runGd1(config, cat, dirOf("gd1")));
-    const summaryText = runs.flatMap((r) => r.lines).join("\n");
-    if (config.command === "all") yield* writeOverview(config, runs, summaryText);
-    return { outDir: config.out, runs, summaryText } satisfies PipelineResult;
-  });
+      if (z !== null) yield* Effect.log(`loaded ${z.length} points from ${config.gaussianData}`);
+      if (cat !== null)
+        yield* Effect.log(
+          `loaded ${cat.phi1.length} GD-1 stars (of ${cat.rowsInFile}) from ${cat.file}`,
+        );
+      const dirOf = (m: string) => (config.command === "all" ? out.file(m) : out.staging);
+      const runs: ModelRun[] = [];
+      if (z !== null && wants("gaussian"))
+        runs.push(
+          yield* runGaussian(z, dirOf("gaussian"), {
+            data: config.gaussianData,
+            maxPoints: config.maxPoints,
+          }),
+        );
+      if (z !== null && wants("spline")) runs.push(yield* runSpline(config, z, dirOf("spline")));
+      if (cat !== null) runs.push(yield* runGd1(config, cat, dirOf("gd1")));
+      const summaryText = runs.flatMap((r) => r.lines).join("\n");
+      if (config.command === "all") yield* writeOverview(config, out.staging, runs, summaryText);
+      return { outDir: out.path, runs, summaryText } satisfies PipelineResult;
+    }),
+  );
 
-const writeOverview = (config: RunConfig, runs: readonly ModelRun[], text: string) =>
+const writeOverview = (config: RunConfig, out: string, runs: readonly ModelRun[], text: string) =>
   Effect.gen(function* () {
-    const out = config.out;
-    yield* write(out, () => mkdir(out, { recursive: true }));
     yield* writeJson(join(out, "summary.json"), {
       settings: config,
       models: Object.fromEntries(
@@ -89,7 +87,7 @@ const writeOverview = (config: RunConfig, runs: readonly ModelRun[], text: strin
       ),
     });
     yield* writeText(join(out, "summary.txt"), text);
-    yield* write(join(out, "index.html"), () =>
+    yield* writeWith(join(out, "index.html"), () =>
       writeReport(out, {
         title: "Flexible spline density models (seed 002)",
         subtitle: `1-D Gaussian sample and the GD-1 stream; seed ${config.seed}`,

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AppLayer } from "@sidereal/runtime";
 import { Effect, Exit } from "effect";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeConfig } from "../src/config.js";
@@ -32,7 +33,9 @@ const base = {
 
 describe("pipeline (5,000 points, 300 stars, tiny chains)", () => {
   it("writes every output of the three models and the overview", async () => {
-    const result = await Effect.runPromise(decodeConfig(base).pipe(Effect.flatMap(runPipeline)));
+    const result = await Effect.runPromise(
+      decodeConfig(base).pipe(Effect.flatMap(runPipeline), Effect.provide(AppLayer)),
+    );
     const out = base.out;
     for (const f of ["index.html", "summary.json", "summary.txt"])
       expect(existsSync(join(out, f)), f).toBe(true);
@@ -103,7 +106,10 @@ describe("pipeline (5,000 points, 300 stars, tiny chains)", () => {
     ]) {
       const out = join(dir, "bad");
       const exit = await Effect.runPromiseExit(
-        decodeConfig({ ...base, ...bad, out }).pipe(Effect.flatMap(runPipeline)),
+        decodeConfig({ ...base, ...bad, out }).pipe(
+          Effect.flatMap(runPipeline),
+          Effect.provide(AppLayer),
+        ),
       );
       expect(Exit.isFailure(exit)).toBe(true);
       expect(String(exit)).toMatch(/ConfigError/);
@@ -120,7 +126,10 @@ describe("pipeline (5,000 points, 300 stars, tiny chains)", () => {
       { command: "spline", gaussianData: "/nope/z.f64" },
     ]) {
       const exit = await Effect.runPromiseExit(
-        decodeConfig({ ...base, ...cfg, out }).pipe(Effect.flatMap(runPipeline)),
+        decodeConfig({ ...base, ...cfg, out }).pipe(
+          Effect.flatMap(runPipeline),
+          Effect.provide(AppLayer),
+        ),
       );
       expect(String(exit)).toMatch(/DataError/);
       expect(String(exit)).toContain(Object.values(cfg)[1]);

@@ -9,18 +9,10 @@
  *
  * The worker threads run the built `dist/chain-worker.js` (build the app first).
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AppLayer, folderState } from "@sidereal/runtime";
 import { Effect, Exit } from "effect";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -57,25 +49,12 @@ let runId = 0;
 async function drawsCsv(overrides: Partial<typeof base>): Promise<string> {
   const out = join(dir, `run-${runId++}`);
   await Effect.runPromise(
-    decodeConfig({ ...base, ...overrides, out }).pipe(Effect.flatMap(runPipeline)),
+    decodeConfig({ ...base, ...overrides, out }).pipe(
+      Effect.flatMap(runPipeline),
+      Effect.provide(AppLayer),
+    ),
   );
   return readFileSync(join(out, "draws.csv"), "utf8");
-}
-
-/** Every path under `root` with its size and modification time (the folder's state). */
-function listing(root: string): string[] {
-  if (!existsSync(root)) return [];
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const st = statSync(p);
-      out.push(`${p} ${st.size} ${st.mtimeMs}`);
-      if (st.isDirectory()) walk(p);
-    }
-  };
-  walk(root);
-  return out;
 }
 
 describe("reproducibility", () => {
@@ -197,6 +176,7 @@ describe("robust configuration", () => {
     const exit = await Effect.runPromiseExit(
       decodeConfig({ ...base, command: "gd1", gd1Data: file, gd1MaxIter: 3, out }).pipe(
         Effect.flatMap(runPipeline),
+        Effect.provide(AppLayer),
       ),
     );
     expect(Exit.isSuccess(exit), String(exit)).toBe(true);
@@ -210,7 +190,7 @@ describe("robust configuration", () => {
     mkdirSync(join(out, "plots"), { recursive: true });
     writeFileSync(join(out, "summary.json"), '{"previous": true}\n');
     writeFileSync(join(out, "plots", "old.svg"), "<svg/>");
-    const before = listing(out);
+    const before = folderState(out);
     const fresh = join(dir, "never-created");
     await fc.assert(
       fc.asyncProperty(
@@ -221,6 +201,7 @@ describe("robust configuration", () => {
           const exit = await Effect.runPromiseExit(
             decodeConfig({ ...base, out: target, ...bad.overrides }).pipe(
               Effect.flatMap(runPipeline),
+              Effect.provide(AppLayer),
             ),
           );
           expect(Exit.isFailure(exit)).toBe(true);
@@ -229,7 +210,7 @@ describe("robust configuration", () => {
             expect(text).toContain(bad.tag);
             expect(text).toContain(bad.names);
           }
-          if (existing) expect(listing(out)).toEqual(before);
+          if (existing) expect(folderState(out)).toEqual(before);
           else expect(existsSync(fresh)).toBe(false);
         },
       ),

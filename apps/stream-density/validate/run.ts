@@ -11,6 +11,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AppLayer } from "@sidereal/runtime";
 import { Effect } from "effect";
 import { BUNDLED_GAUSSIAN_1D, BUNDLED_GD1, decodeConfig, runPipeline } from "../dist/index.js";
 
@@ -43,7 +44,9 @@ const check = (ok: boolean, what: string) => {
 };
 
 const t0 = performance.now();
-const result = await Effect.runPromise(decodeConfig(config).pipe(Effect.flatMap(runPipeline)));
+const result = await Effect.runPromise(
+  decodeConfig(config).pipe(Effect.flatMap(runPipeline), Effect.provide(AppLayer)),
+);
 const seconds = (performance.now() - t0) / 1000;
 console.log(`${result.summaryText}\n\npipeline: ${seconds.toFixed(1)} s in ${out}`);
 

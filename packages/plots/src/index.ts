@@ -3,7 +3,7 @@
  * spectra) and an HTML run report, built on a small deterministic SVG layer.
  */
 
-export { writeFileAtomic } from "./atomic.js";
+export { writeFileAtomic } from "@sidereal/io";
 export {
   type AxisOptions,
   type AxisTicks,

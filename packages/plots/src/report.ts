@@ -2,7 +2,7 @@
  * A self-contained HTML run report: inline CSS, no scripts or external assets,
  * every user string escaped. Images are referenced by path or embedded as PNG bytes.
  */
-import { writeFileAtomic } from "./atomic.js";
+import { writeFileAtomic } from "@sidereal/io";
 import { PlotError } from "./errors.js";
 import { escapeXml } from "./escape.js";
 import { labelHtml, labelPlainText } from "./text.js";

@@ -8,7 +8,7 @@
  * divergent transition is reported (Betancourt 2017, "A conceptual introduction to HMC").
  */
 import { join } from "node:path";
-import { writeFileAtomic } from "./atomic.js";
+import { writeFileAtomic } from "@sidereal/io";
 import { PlotError } from "./errors.js";
 import { escapeXml } from "./escape.js";
 import { type Report, type ReportSection, type ReportTable, renderReportHtml } from "./report.js";

@@ -6,14 +6,21 @@ import { type McmcResult, Predictive } from "@sidereal/autodiff-samplers";
 import { foldIn, key } from "@sidereal/distributions";
 import type { Dataset } from "@sidereal/io";
 import { clusterModel } from "@sidereal/parallax";
-import { plotPair, plotScatterColored, plotTrace } from "@sidereal/plots";
+import { plotScatterColored } from "@sidereal/plots";
+import {
+  ConfigError,
+  checkColumn,
+  checkNotEmpty,
+  DataError,
+  reasonOf,
+  sampleModel,
+  withOutputDir,
+  writeRunOutputs,
+} from "@sidereal/runtime";
 import { Effect } from "effect";
 import type { RunConfig } from "../config.js";
 import { limitStars, loadM67, type M67Catalogue } from "../data.js";
-import { DataError } from "../errors.js";
-import { column, divergent, plotPredictiveHistogram, quantile, thinSamples } from "../figures.js";
-import { posteriorDataset, sampleStatsDataset, writeOutputs } from "../outputs.js";
-import { runNuts } from "../sample.js";
+import { column, plotPredictiveHistogram, quantile, thinSamples } from "../figures.js";
 import type { CommandResult } from "./result.js";
 
 const POPULATION = ["L", "D", "approx_size", "Q"] as const;
@@ -27,7 +34,7 @@ const SCALARS = ["log_L", "log_D", "log_sigma", "Q", "L", "D", "approx_size"] as
  * file that holds r already.
  */
 function m67Posterior(res: McmcResult, n: number): Dataset {
-  const full = posteriorDataset(res);
+  const full = res.toInferenceDataInput().posterior;
   const { p: _p, plx_true: _plxTrue, ...kept } = full.variables;
   const draws = res.numChains * res.numSamples;
   const pCluster = new Float64Array(draws * n);
@@ -46,162 +53,174 @@ function m67Posterior(res: McmcResult, n: number): Dataset {
   };
 }
 
-/** Loads and cuts the catalogue; a FitsError (missing file or column) becomes a DataError. */
-export function loadCatalogue(config: RunConfig): Effect.Effect<M67Catalogue, DataError> {
-  return Effect.try({
-    try: () => limitStars(loadM67(config.data, config.cuts), config.maxStars),
-    catch: (e) =>
-      new DataError({ file: config.data, reason: e instanceof Error ? e.message : String(e) }),
-  }).pipe(
-    Effect.filterOrFail(
-      (cat) => cat.parallax.length > 0,
-      () =>
-        new DataError({
+/**
+ * Loads and cuts the catalogue, before any sampling: a FitsError (missing or truncated file,
+ * missing column) becomes a DataError naming the file and column; inverted cuts are a
+ * ConfigError; non-positive parallax errors and an empty table after the cuts are DataErrors.
+ */
+export function loadCatalogue(
+  config: RunConfig,
+): Effect.Effect<M67Catalogue, DataError | ConfigError> {
+  return Effect.gen(function* () {
+    const { parallaxMin, parallaxMax } = config.cuts;
+    if (!(parallaxMin < parallaxMax))
+      return yield* new ConfigError({
+        field: "cuts",
+        reason: `parallaxMin (${parallaxMin}) must be below parallaxMax (${parallaxMax})`,
+      });
+    const cat = yield* Effect.try({
+      try: () => limitStars(loadM67(config.data, config.cuts), config.maxStars),
+      catch: (e) => {
+        const column = (e as { column?: unknown }).column;
+        return new DataError({
           file: config.data,
-          reason: `no star passes the cuts ${config.cuts.parallaxMin} < parallax < ${config.cuts.parallaxMax} mas`,
-        }),
-    ),
-  );
+          ...(typeof column === "string" ? { field: column } : {}),
+          reason: (e as { reason?: string }).reason ?? reasonOf(e),
+        });
+      },
+    });
+    yield* checkNotEmpty(
+      config.data,
+      cat.parallax.length,
+      `no star passes the cuts ${parallaxMin} < parallax < ${parallaxMax} mas`,
+    );
+    yield* checkColumn(config.data, "parallax_error", cat.parallaxError, { positive: true });
+    return cat;
+  });
 }
 
 /** Runs the command (see the module doc) and writes its outputs into `config.out`. */
 export const runM67 = (config: RunConfig) =>
-  Effect.gen(function* () {
-    const cat = yield* loadCatalogue(config);
-    const n = cat.parallax.length;
-    const data = {
-      parallax: cat.parallax,
-      parallaxError: cat.parallaxError,
-      zeroPoint: cat.zeroPoint,
-    };
-    const {
-      result: res,
-      seconds,
-      parallel,
-    } = yield* runNuts("m67 sampling", clusterModel, data, config);
-    const nTot = res.numChains * res.numSamples;
+  withOutputDir(config.out, (dir) =>
+    Effect.gen(function* () {
+      const cat = yield* loadCatalogue(config);
+      const n = cat.parallax.length;
+      const data = {
+        parallax: cat.parallax,
+        parallaxError: cat.parallaxError,
+        zeroPoint: cat.zeroPoint,
+      };
+      const t0 = performance.now();
+      const res = yield* sampleModel(clusterModel, data, config);
+      const seconds = (performance.now() - t0) / 1000;
+      const nTot = res.numChains * res.numSamples;
 
-    // membership probability (mean of e^{p[..., 0]}) and median distance per star
-    const pDraws = res.samples.p.draws;
-    const rDraws = res.samples.r.draws;
-    const pCluster = new Float64Array(n);
-    for (let i = 0; i < nTot; i++)
-      for (let s = 0; s < n; s++) pCluster[s] += Math.exp(pDraws[(i * n + s) * 2]) / nTot;
-    const rMedian = Float64Array.from({ length: n }, (_, s) => quantile(column(rDraws, n, s), 0.5));
-    const dmMedian = Float64Array.from({ length: n }, (_, s) => {
-      const dm = Float64Array.from(column(rDraws, n, s), (r) => 5 * Math.log10(r) - 5);
-      return quantile(dm, 0.5);
-    });
-    const membership = ["source_id,p_cluster,median_distance_pc"]
-      .concat(cat.sourceId.map((id, s) => `${id},${pCluster[s]},${rMedian[s]}`))
-      .join("\n");
+      // membership probability (mean of e^{p[..., 0]}) and median distance per star
+      const pDraws = res.samples.p.draws;
+      const rDraws = res.samples.r.draws;
+      const pCluster = new Float64Array(n);
+      for (let i = 0; i < nTot; i++)
+        for (let s = 0; s < n; s++) pCluster[s] += Math.exp(pDraws[(i * n + s) * 2]) / nTot;
+      const rMedian = Float64Array.from({ length: n }, (_, s) =>
+        quantile(column(rDraws, n, s), 0.5),
+      );
+      const dmMedian = Float64Array.from({ length: n }, (_, s) => {
+        const dm = Float64Array.from(column(rDraws, n, s), (r) => 5 * Math.log10(r) - 5);
+        return quantile(dm, 0.5);
+      });
+      const membership = ["source_id,p_cluster,median_distance_pc"]
+        .concat(cat.sourceId.map((id, s) => `${id},${pCluster[s]},${rMedian[s]}`))
+        .join("\n");
 
-    // posterior predictive parallaxes for 100 posterior draws
-    const thinned = thinSamples(res, ["log_L", "log_D", "log_sigma", "Q", "r"], 100);
-    const pred = Predictive(clusterModel, { posteriorSamples: thinned, returnSites: ["plx_obs"] })(
-      foldIn(key(config.seed), 10),
-      { parallaxError: cat.parallaxError, zeroPoint: cat.zeroPoint },
-    ).plx_obs;
-    const k = pred.shape[0];
-    const predData = pred.toArray();
-    const replicas = Array.from({ length: k }, (_, i) => predData.subarray(i * n, (i + 1) * n));
+      // posterior predictive parallaxes for 100 posterior draws
+      const thinned = thinSamples(res, ["log_L", "log_D", "log_sigma", "Q", "r"], 100);
+      const pred = Predictive(clusterModel, {
+        posteriorSamples: thinned,
+        returnSites: ["plx_obs"],
+      })(foldIn(key(config.seed), 10), {
+        parallaxError: cat.parallaxError,
+        zeroPoint: cat.zeroPoint,
+      }).plx_obs;
+      const k = pred.shape[0];
+      const predData = pred.toArray();
+      const replicas = Array.from({ length: k }, (_, i) => predData.subarray(i * n, (i + 1) * n));
 
-    const div = divergent(res);
-    const pop = Object.fromEntries(POPULATION.map((v) => [v, res.samples[v]]));
-    const scalars = Object.fromEntries(SCALARS.map((v) => [v, res.samples[v]]));
-    const absMag = Float64Array.from(cat.gMag, (g, s) => g - dmMedian[s]);
-    const members = pCluster.reduce((a, p) => a + (p > 0.5 ? 1 : 0), 0);
-    const table = yield* writeOutputs({
-      dir: config.out,
-      title: "Distance to M67 from Gaia DR3 parallaxes",
-      subtitle: `${n} stars, ${config.chains} chains × (${config.warmup} warmup + ${config.draws} draws), seed ${config.seed}`,
-      config: {
-        command: "m67",
-        data: config.data,
-        stars: n,
-        rowsInFile: cat.rowsInFile,
-        cuts: { ...config.cuts },
-        chains: config.chains,
-        warmup: config.warmup,
-        draws: config.draws,
-        seed: config.seed,
-        chainMethod: parallel ? "parallel (worker threads)" : "sequential",
-        samplingSeconds: Number(seconds.toFixed(2)),
-      },
-      idata: {
-        posterior: m67Posterior(res, n),
-        sample_stats: sampleStatsDataset(res),
-        observed_data: {
-          variables: {
-            plx_obs: { dims: ["star"], shape: [n], data: cat.parallax, attrs: { units: "mas" } },
+      const absMag = Float64Array.from(cat.gMag, (g, s) => g - dmMedian[s]);
+      const members = pCluster.reduce((a, p) => a + (p > 0.5 ? 1 : 0), 0);
+      const table = yield* writeRunOutputs({
+        dir,
+        result: res,
+        title: "Distance to M67 from Gaia DR3 parallaxes",
+        subtitle: `${n} stars, ${config.chains} chains × (${config.warmup} warmup + ${config.draws} draws), seed ${config.seed}`,
+        config: {
+          command: "m67",
+          data: config.data,
+          stars: n,
+          rowsInFile: cat.rowsInFile,
+          cuts: { ...config.cuts },
+          chains: config.chains,
+          warmup: config.warmup,
+          draws: config.draws,
+          seed: config.seed,
+        },
+        groups: {
+          posterior: m67Posterior(res, n),
+          observed_data: {
+            variables: {
+              plx_obs: { dims: ["star"], shape: [n], data: cat.parallax, attrs: { units: "mas" } },
+            },
+          },
+          posterior_predictive: {
+            variables: {
+              plx_obs: { dims: ["chain", "draw", "star"], shape: [1, k, n], data: predData },
+            },
           },
         },
-        posterior_predictive: {
-          variables: {
-            plx_obs: { dims: ["chain", "draw", "star"], shape: [1, k, n], data: predData },
+        summaryVars: POPULATION,
+        csvVars: SCALARS,
+        plotVars: POPULATION,
+        extraFiles: { "membership.csv": `${membership}\n` },
+        sections: [
+          {
+            heading: "Result",
+            text:
+              `NUTS sampled ${n + 4} parameters (4 population parameters and ${n} distances). ` +
+              `${members} stars have a cluster membership probability above 0.5 (membership.csv). ` +
+              "Parallax zero points follow Lindegren et al. (2021), extrapolated outside the calibration as the seed's gaiadr3-zeropoint call does. " +
+              "Seed 004 (NumPyro, 2 × (2000 + 4000)): L = 469.6 ± 7.1 pc, D = 836.9 ± 1.0 pc, approx_size = 14.6 ± 1.2 pc, Q = 0.424 ± 0.011.",
           },
-        },
-      },
-      summaryVars: pop,
-      csvVars: scalars,
-      divergences: res.numDivergences,
-      totalDraws: nTot,
-      extraFiles: { "membership.csv": `${membership}\n` },
-      sections: [
-        {
-          heading: "Result",
-          text:
-            `NUTS sampled ${n + 4} parameters (4 population parameters and ${n} distances) in ${seconds.toFixed(1)} s. ` +
-            `${members} stars have a cluster membership probability above 0.5 (membership.csv). ` +
-            "Parallax zero points follow Lindegren et al. (2021), extrapolated outside the calibration as the seed's gaiadr3-zeropoint call does. " +
-            "Seed 004 (NumPyro, 2 × (2000 + 4000)): L = 469.6 ± 7.1 pc, D = 836.9 ± 1.0 pc, approx_size = 14.6 ± 1.2 pc, Q = 0.424 ± 0.011.",
-        },
-      ],
-      figures: [
-        {
-          name: "corner",
-          svg: plotPair(pop, { divergent: div, varNames: [...POPULATION] }),
-          caption: "Corner plot: L, D, approx_size and Q",
-        },
-        {
-          name: "trace",
-          svg: plotTrace(pop, { divergent: div }),
-          caption: "Traces: population parameters per chain, divergences marked",
-        },
-        {
-          name: "cmd",
-          svg: plotScatterColored({
-            x: cat.bpRp,
-            y: absMag,
-            c: pCluster,
-            vmin: 0,
-            vmax: 1,
-            invertY: true,
-            colormap: { name: "greys" },
-            colorLabel: "cluster membership probability",
-            xLabel: String.raw`$G_{\rm BP} - G_{\rm RP}$ [mag]`, // "\rm" in a plain string is a CR
-            yLabel: "$M_G$ [mag]",
-            title: "Colour–magnitude diagram (median distance modulus per star)",
-          }),
-          caption: "Colour–magnitude diagram: coloured by cluster membership probability",
-        },
-        {
-          name: "parallax_ppc",
-          svg: plotPredictiveHistogram(cat.parallax, replicas, {
-            bins: 50,
-            range: [config.cuts.parallaxMin, config.cuts.parallaxMax],
-            xLabel: "parallax [mas]",
-            title: `Posterior predictive parallaxes (${k} draws)`,
-          }),
-          caption: "Posterior predictive check: observed parallaxes against replicated catalogues",
-        },
-      ],
-    });
-    const row = (v: string) =>
-      `${v} = ${table[v].mean.toFixed(3)} ± ${table[v].sd.toFixed(3)} (r_hat ${table[v].r_hat.toFixed(3)}, ess_bulk ${Math.round(table[v].ess_bulk)})`;
-    const result: CommandResult = {
-      outDirs: [config.out],
-      text: [...POPULATION.map(row), `divergences: ${res.numDivergences}`].join("\n"),
-    };
-    return result;
-  });
+        ],
+        figures: [
+          {
+            name: "cmd",
+            svg: plotScatterColored({
+              x: cat.bpRp,
+              y: absMag,
+              c: pCluster,
+              vmin: 0,
+              vmax: 1,
+              invertY: true,
+              colormap: { name: "greys" },
+              colorLabel: "cluster membership probability",
+              xLabel: String.raw`$G_{\rm BP} - G_{\rm RP}$ [mag]`, // "\rm" in a plain string is a CR
+              yLabel: "$M_G$ [mag]",
+              title: "Colour–magnitude diagram (median distance modulus per star)",
+            }),
+            caption: "Colour–magnitude diagram: coloured by cluster membership probability",
+          },
+          {
+            name: "parallax_ppc",
+            svg: plotPredictiveHistogram(cat.parallax, replicas, {
+              bins: 50,
+              range: [config.cuts.parallaxMin, config.cuts.parallaxMax],
+              xLabel: "parallax [mas]",
+              title: `Posterior predictive parallaxes (${k} draws)`,
+            }),
+            caption:
+              "Posterior predictive check: observed parallaxes against replicated catalogues",
+          },
+        ],
+      });
+      const row = (v: string) =>
+        `${v} = ${table[v].mean.toFixed(3)} ± ${table[v].sd.toFixed(3)} (r_hat ${table[v].r_hat.toFixed(3)}, ess_bulk ${Math.round(table[v].ess_bulk)})`;
+      const result: CommandResult = {
+        outDirs: [dir.path],
+        text: [
+          ...POPULATION.map(row),
+          `divergences: ${res.numDivergences}`,
+          `sampling: ${seconds.toFixed(1)} s`,
+        ].join("\n"),
+      };
+      return result;
+    }),
+  );

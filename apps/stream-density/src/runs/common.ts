@@ -1,6 +1,6 @@
 /** What every model run returns to the pipeline (for the overview report and the CLI). */
+import { RunError, reasonOf } from "@sidereal/runtime";
 import { Effect } from "effect";
-import { InferenceError } from "../errors.js";
 import type { OptimizationRecord } from "../fit.js";
 
 export interface ModelRun {
@@ -15,25 +15,15 @@ export interface ModelRun {
   readonly sampled: boolean;
 }
 
-/** Runs a synchronous numerical stage, mapping a throw to InferenceError(stage). */
+/** Runs a synchronous numerical stage, mapping a throw to RunError(stage). */
 export const attempt = <A>(stage: string, f: () => A) =>
-  Effect.try({
-    try: f,
-    catch: (e) => new InferenceError({ stage, reason: e instanceof Error ? e.message : String(e) }),
-  });
+  Effect.try({ try: f, catch: (e) => new RunError({ stage, reason: reasonOf(e) }) });
 
-/** The same for a promise-returning stage (worker-thread sampling). */
-export const attemptAsync = <A>(stage: string, f: () => Promise<A>) =>
-  Effect.tryPromise({
-    try: f,
-    catch: (e) => new InferenceError({ stage, reason: e instanceof Error ? e.message : String(e) }),
-  });
-
-/** Fails with InferenceError when the objective at the start is not finite. */
+/** Fails with RunError when the objective at the start is not finite. */
 export const requireFinite = (stage: string, value: number) =>
   Number.isFinite(value)
     ? Effect.void
-    : Effect.fail(new InferenceError({ stage, reason: `objective at the start is ${value}` }));
+    : Effect.fail(new RunError({ stage, reason: `objective at the start is ${value}` }));
 
 /** A number with `digits` significant digits (or its string form when not finite). */
 export const fmt = (v: number, digits = 6) =>

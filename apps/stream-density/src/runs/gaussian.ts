@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { PALETTE, writeReport } from "@sidereal/plots";
+import { writeFigures, writeJson, writeText, writeWith } from "@sidereal/runtime";
 import { Effect } from "effect";
 import { compileModel } from "../compiled.js";
 import { TRUE_GAUSSIAN } from "../data.js";
@@ -17,7 +18,6 @@ import {
   gaussianLnDensity,
   gaussianModel,
 } from "../models/gaussian.js";
-import { makeDirs, write, writeFigures, writeJson, writeText } from "../outputs.js";
 import { attempt, fmt, type ModelRun } from "./common.js";
 
 /** The seed's L-BFGS-B result for this model (its cell output). */
@@ -62,7 +62,6 @@ export const runGaussian = (
       `Gaussian model: objective ${opt.fun} after ${opt.nfev} evaluations (${opt.nit} iterations), seed ${SEED_GAUSSIAN.fun} (${SEED_GAUSSIAN.nfev}); ${opt.message}`,
       `  N0 = ${fmt(estimates.N0)} (N = ${n}), mean = ${fmt(estimates.mean)} (true ${TRUE_GAUSSIAN.mean}), std = ${fmt(estimates.std)} (true ${TRUE_GAUSSIAN.std})`,
     ];
-    yield* makeDirs(dir);
     yield* writeJson(join(dir, "optimization.json"), opt);
     yield* writeJson(join(dir, "summary.json"), {
       model: "gaussian",
@@ -96,7 +95,7 @@ export const runGaussian = (
         xDomain: [-2, 2],
       }),
     });
-    yield* write(join(dir, "index.html"), () =>
+    yield* writeWith(join(dir, "index.html"), () =>
       writeReport(dir, {
         title: "1-D density: Gaussian Poisson-process model",
         subtitle: `${n} points from N(0.03, 0.31); L-BFGS-B with the seed's bounds`,

@@ -7,12 +7,15 @@
 import { join } from "node:path";
 import {
   formatSummary,
+  laplaceAt,
+  type McmcResult,
   type SummaryJson,
   summary,
   summaryToJson,
 } from "@sidereal/autodiff-samplers";
 import { writeDrawsCsv, writeInferenceData } from "@sidereal/io";
 import { plotHistogram, plotTrace, type SummaryRecord, writeReport } from "@sidereal/plots";
+import { writeFigures, writeJson, writeText, writeWith } from "@sidereal/runtime";
 import { interpolatedUnivariateSpline } from "@sidereal/splines";
 import { Effect } from "effect";
 import { compileModel } from "../compiled.js";
@@ -22,7 +25,6 @@ import { knotsFigure, streamDensityImage } from "../figures.js";
 import { fitMap } from "../fit.js";
 import { linspace } from "../grids.js";
 import { streamInit } from "../init/stream-init.js";
-import { laplaceInverseMassMatrix } from "../laplace.js";
 import {
   membership,
   PHI2_KNOTS,
@@ -30,20 +32,50 @@ import {
   streamComponents,
   streamModel,
 } from "../models/stream.js";
-import { convergence, makeDirs, write, writeFigures, writeJson, writeText } from "../outputs.js";
-import {
-  blockDraws,
-  countDivergences,
-  divergenceFlags,
-  meanTreeDepth,
-  posteriorDataset,
-  sampleChains,
-  sampleStatsDataset,
-} from "../sample.js";
-import { attempt, attemptAsync, fmt, type ModelRun, requireFinite } from "./common.js";
+import { divergenceFlags, meanTreeDepth, sampleModelSpec } from "../nuts.js";
+import { convergence } from "../outputs.js";
+import { attempt, fmt, type ModelRun, requireFinite } from "./common.js";
 
 /** The seed's L-BFGS-B result for the GD-1 model. */
 export const SEED_GD1 = { fun: -0.4172804414762403, nfev: 470, nit: 439 } as const;
+
+/**
+ * A starting metric for NUTS from the Laplace approximation at the optimum: diag(H⁻¹), H the
+ * Hessian of U = −ln p there (`laplaceAt` of @sidereal/autodiff-samplers). The GD-1
+ * posterior's scales differ by two orders of magnitude between knots, so Stan's warmup from
+ * the unit metric spends hundreds of leapfrog steps per iteration until its first slow
+ * window; null (unit metric) when H is not positive definite.
+ */
+function laplaceMetric(
+  potential: (q: Float64Array, grad: Float64Array) => number,
+  x: Float64Array,
+): Float64Array | null {
+  try {
+    const { covariance } = laplaceAt({ potential }, x);
+    const d = x.length;
+    return Float64Array.from({ length: d }, (_, i) => covariance[i * d + i]);
+  } catch {
+    return null;
+  }
+}
+
+/** Every draw of a result as a flat position vector (blocks in model order). */
+function drawVectors(
+  r: McmcResult,
+  blocks: readonly { readonly name: string; readonly size: number }[],
+): Float64Array[] {
+  const n = r.numChains * r.numSamples;
+  const d = blocks.reduce((a, b) => a + b.size, 0);
+  return Array.from({ length: n }, (_, k) => {
+    const v = new Float64Array(d);
+    let off = 0;
+    for (const b of blocks) {
+      v.set(r.samples[b.name].draws.subarray(k * b.size, (k + 1) * b.size), off);
+      off += b.size;
+    }
+    return v;
+  });
+}
 
 /** Density of the fitted model on cell centres (1° × 0.2°) for the image. */
 function densityCells(x: ArrayLike<number>) {
@@ -91,51 +123,42 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
     let summaryText = "";
     let summaryRecord: SummaryRecord | null = null;
     let pPost: Float64Array | null = null;
-    let sampled: ReturnType<typeof blockDraws> | null = null;
-    let chainsOut: Parameters<typeof sampleStatsDataset>[0] = [];
+    let sampled: McmcResult | null = null;
     if (config.gd1Samples > 0) {
       // Laplace starting metric diag(H⁻¹) at the optimum (unit metric if H is not PD)
-      const metric = yield* attempt("gd1 Laplace metric", () =>
-        laplaceInverseMassMatrix(compiled.potential, Float64Array.from(opt.x)),
+      const metric = laplaceMetric(compiled.potential, Float64Array.from(opt.x));
+      const { result, seconds } = yield* sampleModelSpec(
+        { kind: "gd1", phi1: cat.phi1, phi2: cat.phi2 },
+        compiled,
+        Float64Array.from(opt.x),
+        {
+          chains: config.gd1Chains,
+          warmup: config.gd1Warmup,
+          draws: config.gd1Samples,
+          maxTreeDepth: config.maxTreeDepth,
+          targetAccept: config.targetAccept,
+          seed: config.seed + 1,
+          jitter: 1e-3,
+          ...(metric !== null ? { initialInverseMassMatrix: metric } : {}),
+        },
+        config.workers,
+        "gd1",
       );
-      const { chains, seconds } = yield* attemptAsync("gd1 NUTS", () =>
-        sampleChains(
-          { kind: "gd1", phi1: cat.phi1, phi2: cat.phi2 },
-          compiled,
-          Float64Array.from(opt.x),
-          {
-            numChains: config.gd1Chains,
-            numWarmup: config.gd1Warmup,
-            numSamples: config.gd1Samples,
-            maxTreeDepth: config.maxTreeDepth,
-            targetAccept: config.targetAccept,
-            seed: config.seed + 1,
-            jitter: 1e-3,
-            initialInverseMassMatrix: metric ?? undefined,
-            workers: config.workers,
-            onProgress: (l) => process.stderr.write(`${l}\n`),
-          },
-        ),
-      );
-      chainsOut = chains;
-      sampled = blockDraws(compiled, chains);
-      const table = yield* attempt("gd1 summary", () => summary(sampled ?? {}, { hdiProb: 0.94 }));
+      sampled = result;
+      const table = yield* attempt("gd1 summary", () => summary(result.samples, { hdiProb: 0.94 }));
       summaryText = formatSummary(table);
       summaryRecord = table;
-      const divergences = countDivergences(chains);
+      const divergences = result.numDivergences;
       sampling = {
         ...summaryToJson(table),
         divergences,
         seconds,
         ...convergence(table),
         laplaceMetric: metric !== null,
-        treeDepthMean: meanTreeDepth(chains),
+        treeDepthMean: meanTreeDepth(result),
       };
       // posterior-mean membership over (at most 200) thinned draws
-      const d = compiled.model.dim;
-      const all = chains.flatMap((c) =>
-        Array.from({ length: c.stats.lp.length }, (_, k) => c.draws.subarray(k * d, (k + 1) * d)),
-      );
+      const all = drawVectors(result, compiled.model.blocks);
       const stride = Math.max(1, Math.ceil(all.length / 200));
       const acc = new Float64Array(n);
       let m = 0;
@@ -152,7 +175,6 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
       lines.push("  NUTS not run (gd1Samples = 0; use --full or --gd1-samples N)");
     }
 
-    yield* makeDirs(dir);
     yield* writeJson(join(dir, "optimization.json"), opt);
     const observed = {
       variables: {
@@ -161,21 +183,17 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
       },
     };
     if (sampled !== null) {
-      const post = sampled;
-      yield* write(join(dir, "idata.nc"), () =>
+      const idata = sampled.toInferenceDataInput();
+      yield* writeWith(join(dir, "idata.nc"), () =>
         writeInferenceData(
           join(dir, "idata.nc"),
-          {
-            posterior: posteriorDataset(post),
-            sample_stats: sampleStatsDataset(chainsOut),
-            observed_data: observed,
-          },
-          { inferenceLibrary: "sidereal" },
+          { posterior: idata.posterior, sample_stats: idata.sample_stats, observed_data: observed },
+          { inferenceLibrary: "sidereal", createdAt: null },
         ),
       );
-      yield* write(join(dir, "draws.csv"), () =>
-        writeDrawsCsv(join(dir, "draws.csv"), posteriorDataset(post), {
-          sampleStats: sampleStatsDataset(chainsOut),
+      yield* writeWith(join(dir, "draws.csv"), () =>
+        writeDrawsCsv(join(dir, "draws.csv"), idata.posterior, {
+          sampleStats: idata.sample_stats,
         }),
       );
     }
@@ -249,13 +267,13 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
       off += b.size;
     }
     if (sampled !== null)
-      figures.gd1_trace = plotTrace(sampled, {
+      figures.gd1_trace = plotTrace(sampled.samples, {
         varNames: ["mean_phi2", "ln_std_phi2"],
-        divergent: divergenceFlags(chainsOut),
+        divergent: divergenceFlags(sampled),
         compact: true,
       });
     yield* writeFigures(dir, figures);
-    yield* write(join(dir, "index.html"), () =>
+    yield* writeWith(join(dir, "index.html"), () =>
       writeReport(dir, {
         title: "GD-1 stellar stream: spline density model",
         subtitle: `${n} Gaia DR3 stars with φ₂ > −7°; 72 spline knot values; L-BFGS-B${sampled ? " then NUTS" : ""}`,

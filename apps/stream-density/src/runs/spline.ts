@@ -8,6 +8,7 @@ import { formatSummary, summary, summaryToJson } from "@sidereal/autodiff-sample
 import { key, uniform } from "@sidereal/distributions";
 import { writeDrawsCsv, writeInferenceData } from "@sidereal/io";
 import { PALETTE, plotTrace, writeReport } from "@sidereal/plots";
+import { writeFigures, writeJson, writeText, writeWith } from "@sidereal/runtime";
 import { interpolatedUnivariateSplineBasis } from "@sidereal/splines";
 import { Effect } from "effect";
 import { compileModel } from "../compiled.js";
@@ -16,23 +17,9 @@ import { densityFigure1d, knotsFigure } from "../figures.js";
 import { fitMap } from "../fit.js";
 import { linspace } from "../grids.js";
 import { SPLINE_KNOTS, splineInit, splineLnDensity, splineModel } from "../models/spline1d.js";
-import {
-  columnPercentiles,
-  makeDirs,
-  write,
-  writeFigures,
-  writeJson,
-  writeText,
-} from "../outputs.js";
-import {
-  blockDraws,
-  countDivergences,
-  divergenceFlags,
-  posteriorDataset,
-  sampleChains,
-  sampleStatsDataset,
-} from "../sample.js";
-import { attempt, attemptAsync, fmt, type ModelRun } from "./common.js";
+import { divergenceFlags, sampleModelSpec } from "../nuts.js";
+import { columnPercentiles } from "../outputs.js";
+import { attempt, fmt, type ModelRun } from "./common.js";
 import { observedDensity, trueDensity } from "./gaussian.js";
 
 /** The seed's L-BFGS-B result for this model. */
@@ -81,22 +68,26 @@ export const runSpline = (config: RunConfig, z: Float64Array, dir: string) =>
     const mapDens = splineLnDensity(grid, opt.x).map(Math.exp);
     const mapRecovery = densityRecovery(grid, mapDens, n);
 
-    const { chains, seconds } = yield* attemptAsync("spline NUTS", () =>
-      sampleChains({ kind: "spline", z }, compiled, Float64Array.from(opt.x), {
-        numChains: config.numChains,
-        numWarmup: config.numWarmup,
-        numSamples: config.numSamples,
+    const { result, seconds } = yield* sampleModelSpec(
+      { kind: "spline", z },
+      compiled,
+      Float64Array.from(opt.x),
+      {
+        chains: config.numChains,
+        warmup: config.numWarmup,
+        draws: config.numSamples,
         maxTreeDepth: config.maxTreeDepth,
         targetAccept: config.targetAccept,
         seed: config.seed,
-        workers: config.workers,
-        onProgress: (l) => process.stderr.write(`${l}\n`),
-      }),
+      },
+      config.workers,
+      "spline",
     );
-    const post = blockDraws(compiled, chains);
+    const post = result.samples;
+    const idata = result.toInferenceDataInput();
     const table = yield* attempt("spline summary", () => summary(post, { hdiProb: 0.94 }));
     const summaryText = formatSummary(table);
-    const divergences = countDivergences(chains);
+    const divergences = result.numDivergences;
 
     // density band: n(z) for every draw on the seed's plotting grid
     const draws = post.ln_n0;
@@ -126,22 +117,21 @@ export const runSpline = (config: RunConfig, z: Float64Array, dir: string) =>
       `  NUTS ${config.numChains} × (${config.numWarmup} + ${config.numSamples}) in ${seconds.toFixed(1)} s, ${divergences} divergences; the true density lies inside the 16–84 % band at ${(100 * bandCoverage).toFixed(0)} % of the grid points in μ ± 3σ; median max relative error ${fmt(medianRecovery.maxRelError, 3)}`,
     ];
 
-    yield* makeDirs(dir);
     yield* writeJson(join(dir, "optimization.json"), opt);
-    yield* write(join(dir, "idata.nc"), () =>
+    yield* writeWith(join(dir, "idata.nc"), () =>
       writeInferenceData(
         join(dir, "idata.nc"),
         {
-          posterior: posteriorDataset(post),
-          sample_stats: sampleStatsDataset(chains),
+          posterior: idata.posterior,
+          sample_stats: idata.sample_stats,
           observed_data: { variables: { z: { dims: ["point"], shape: [n], data: z } } },
         },
-        { inferenceLibrary: "sidereal" },
+        { inferenceLibrary: "sidereal", createdAt: null },
       ),
     );
-    yield* write(join(dir, "draws.csv"), () =>
-      writeDrawsCsv(join(dir, "draws.csv"), posteriorDataset(post), {
-        sampleStats: sampleStatsDataset(chains),
+    yield* writeWith(join(dir, "draws.csv"), () =>
+      writeDrawsCsv(join(dir, "draws.csv"), idata.posterior, {
+        sampleStats: idata.sample_stats,
       }),
     );
     const json = summaryToJson(table);
@@ -181,10 +171,10 @@ export const runSpline = (config: RunConfig, z: Float64Array, dir: string) =>
       ),
       spline_trace: plotTrace(
         { ln_n0: post.ln_n0 },
-        { varNames: ["ln_n0"], divergent: divergenceFlags(chains), maxRows: 11 },
+        { varNames: ["ln_n0"], divergent: divergenceFlags(result), maxRows: 11 },
       ),
     });
-    yield* write(join(dir, "index.html"), () =>
+    yield* writeWith(join(dir, "index.html"), () =>
       writeReport(dir, {
         title: "1-D density: cubic-spline log-density model",
         subtitle: `${n} points; 11 knots on [−3, 3]; L-BFGS-B then NUTS ${config.numChains} × (${config.numWarmup} + ${config.numSamples}), seed ${config.seed}`,

@@ -84,6 +84,29 @@ export interface McmcOptions {
    * previous one, so the main thread holds a copy of every chain's draws.
    */
   readonly checkpointMs?: number;
+  /**
+   * `"parallel"`, tests of crash recovery only: the worker running `chain` exits after
+   * `afterIteration` iterations of its first attempt, as a crash would (the runtime's
+   * `WorkerPool.threadsWithFault` layer sets it).
+   */
+  readonly faultInjection?: { readonly chain: number; readonly afterIteration: number };
+}
+
+/** Set by the worker entry before it imports the model's module. */
+const insideSiderealWorker = (): boolean =>
+  (globalThis as Record<symbol, unknown>)[Symbol.for("@sidereal/worker")] === true;
+
+/**
+ * A parallel run started inside a worker: the model's module starts a run at its top level,
+ * and every worker imports that module, so each would start workers again.
+ */
+function checkNotNested(): void {
+  if (insideSiderealWorker())
+    throw new ModelError(
+      "unsupported",
+      "",
+      "mcmc: a parallel run was started inside a worker thread: the model's module starts a run at its top level, and every worker imports that module. Put the run in a main module (or under `if (import.meta.main)`) and keep the model's module free of runs",
+    );
 }
 
 function chainOptions(o: McmcOptions): ChainOptions {
@@ -276,6 +299,7 @@ export function mcmcEffect<D>(
     const base = chainOptions(options);
     const opts: ChainOptions = sink ? { ...base, progressInterval: 1 } : base;
     const parallel = options.chainMethod === "parallel";
+    if (parallel) checkNotNested();
     const ref = parallel ? checkedRef(model) : undefined;
     const starts: Effect.Effect<readonly ChainStart[], ChainFailure> = usesAdvi(options)
       ? Effect.flatMap(resolvedModel(model), (m) =>
@@ -313,6 +337,9 @@ export function mcmcEffect<D>(
                     start: start[c],
                     ...resumeFrom(logs[c]),
                     onCheckpoint: (cp) => logs[c].add(cp),
+                    ...(options.faultInjection?.chain === c && attempts[c] === 1
+                      ? { faultAfter: options.faultInjection.afterIteration }
+                      : {}),
                   }),
                 ).pipe(
                   Effect.retry({
@@ -362,6 +389,7 @@ export function mcmc<D>(
 ): McmcResult | Promise<McmcResult> {
   const numChains = chainCount(options);
   if (options.chainMethod === "parallel") {
+    checkNotNested();
     checkedRef(model);
     retryCount(options);
     checkedCheckpointMs(options);

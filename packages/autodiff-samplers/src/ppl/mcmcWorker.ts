@@ -5,7 +5,6 @@
  * throttled progress, checkpoints (at most every `checkpointMs`) and the output (or a
  * serialised error) to the parent. Not part of the public API.
  */
-import { writeFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { wrapKeyData } from "@sidereal/distributions";
 import type { ChainCheckpoint, SampleProgress } from "../mcmc/index.js";
@@ -24,23 +23,20 @@ function post(msg: WorkerMessage): void {
 let modelPromise: Promise<Model> | undefined;
 
 /**
- * Fault injection for the tests of crash recovery: `SIDEREAL_MCMC_WORKER_FAULT` =
- * `<chain>:<completed>:<onceFile>` makes the worker running chain `<chain>` exit (code 3)
- * after iteration `<completed>`, once: only when it can create `<onceFile>`.
+ * Marks this thread as a Sidereal worker before the model's module is imported, so that a
+ * module which starts a parallel run at its own top level fails (see `mcmcEffect`) instead of
+ * spawning workers without end.
  */
-function faultAt(chain: number): ((completed: number) => void) | undefined {
-  const spec = process.env.SIDEREAL_MCMC_WORKER_FAULT;
-  if (!spec) return undefined;
-  const [c, at, ...file] = spec.split(":");
-  if (Number(c) !== chain) return undefined;
+(globalThis as Record<symbol, unknown>)[Symbol.for("@sidereal/worker")] = true;
+
+/**
+ * Fault injection for the tests of crash recovery (`faultInjection` of `mcmcEffect`, sent
+ * only with a chain's first attempt): exit (code 3) after iteration `at`, as a crash would.
+ */
+function faultAt(at: number | undefined): ((completed: number) => void) | undefined {
+  if (at === undefined) return undefined;
   return (completed) => {
-    if (completed !== Number(at)) return;
-    try {
-      writeFileSync(file.join(":"), "crashed\n", { flag: "wx" });
-    } catch {
-      return; // crashed once already
-    }
-    process.exit(3);
+    if (completed === at) process.exit(3);
   };
 }
 
@@ -61,7 +57,7 @@ async function runJob(job: RunRequest): Promise<void> {
         post({ type: "progress", chain: job.chain, progress });
       }
     };
-    const fault = faultAt(job.chain);
+    const fault = faultAt(job.faultAfter);
     const checkpoint = {
       due: (completed: number) => {
         fault?.(completed);

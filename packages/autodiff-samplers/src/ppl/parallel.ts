@@ -51,6 +51,8 @@ export interface RunRequest {
   readonly start?: ChainStart;
   /** Continue from this checkpoint (with its whole history) of a crashed run of the chain. */
   readonly resume?: ChainCheckpoint;
+  /** Tests of crash recovery only: the worker exits after this many iterations. */
+  readonly faultAfter?: number;
 }
 
 /** Message from a worker. */

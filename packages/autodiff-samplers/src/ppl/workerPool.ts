@@ -57,6 +57,8 @@ export interface RunOptions {
   readonly resume?: ChainCheckpoint;
   /** Checkpoints of the chain as they arrive (state + rows since the previous one). */
   readonly onCheckpoint?: (checkpoint: ChainCheckpoint) => void;
+  /** Tests of crash recovery only: the worker exits after this many iterations. */
+  readonly faultAfter?: number;
 }
 
 /** A started pool (see the module doc). */
@@ -185,6 +187,7 @@ function createPool(config: WorkerPoolConfig): {
         k1: key.k1,
         ...(options.start ? { start: options.start } : {}),
         ...(options.resume ? { resume: options.resume } : {}),
+        ...(options.faultAfter !== undefined ? { faultAfter: options.faultAfter } : {}),
       };
       worker.postMessage(req);
       // interrupted: nobody waits for this chain any more, stop its worker

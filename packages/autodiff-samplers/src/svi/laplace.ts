@@ -36,7 +36,10 @@ export interface LaplaceApproximation {
 }
 
 /** Hessian of the potential at `q` by central differences of its gradient (see the module doc). */
-export function potentialHessian(pot: ModelPotential, q: Float64Array): Float64Array {
+export function potentialHessian(
+  pot: Pick<ModelPotential, "potential">,
+  q: Float64Array,
+): Float64Array {
   const d = q.length;
   const h = new Float64Array(d * d);
   const gp = new Float64Array(d);
@@ -61,7 +64,10 @@ export function potentialHessian(pot: ModelPotential, q: Float64Array): Float64A
 }
 
 /** Laplace approximation of `pot` at `loc` (see the module doc). */
-export function laplaceAt(pot: ModelPotential, loc: Float64Array): LaplaceApproximation {
+export function laplaceAt(
+  pot: Pick<ModelPotential, "potential">,
+  loc: Float64Array,
+): LaplaceApproximation {
   const d = loc.length;
   const hessian = potentialHessian(pot, loc);
   const lh = choleskyLower(hessian, d);

@@ -78,19 +78,18 @@ describe("mcmcEffect", () => {
       const done = join(dir, "done");
       writeFileSync(done, "done\n");
       const seq = dist.mcmc(crashOnce, { y, crashFile: done }, opts);
-      // the worker of chain 1 exits after iteration `at` (once); checkpoints after every iteration
-      const once = join(dir, `fault-${phase}`);
-      process.env.SIDEREAL_MCMC_WORKER_FAULT = `1:${at}:${once}`;
-      try {
+      // the worker of chain 1 exits after iteration `at` (first attempt only); checkpoints
+      // after every iteration
+      {
         const res = await Effect.runPromise(
           mcmcEffect(crashRef, { y, crashFile: done } satisfies CrashData, {
             ...opts,
             chainMethod: "parallel",
             numWorkers: 2,
             checkpointMs: 0,
+            faultInjection: { chain: 1, afterIteration: at },
           }),
         );
-        expect(existsSync(once)).toBe(true); // the worker did die
         expect(res.resumedFrom[0]).toBeNull();
         // resumed from a checkpoint the dead worker sent before iteration `at`, not from 0
         expect(res.resumedFrom[1]).toBeGreaterThan(at - 50);
@@ -100,8 +99,6 @@ describe("mcmcEffect", () => {
           expect(res.sampleStats[name].draws).toEqual(seq.sampleStats[name].draws);
         expect(res.adapted).toEqual(seq.adapted);
         expect(liveWorkerCount()).toBe(0);
-      } finally {
-        delete process.env.SIDEREAL_MCMC_WORKER_FAULT;
       }
     }, 30_000);
   }

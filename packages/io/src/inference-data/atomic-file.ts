@@ -1,5 +1,11 @@
+/**
+ * Atomic file writes, the one implementation of the monorepo (`@sidereal/plots` and
+ * `@sidereal/runtime` use it): readers see either the old file or the complete new one.
+ */
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 
 /**
  * Writes a file atomically: `write` receives a temporary path in the same
@@ -24,4 +30,13 @@ export async function writeFileAtomically(
     rmSync(tempPath, { force: true });
     throw error;
   }
+}
+
+/**
+ * Writes `data` to `path` atomically ({@link writeFileAtomically}), creating the parent
+ * folders first and flushing the bytes to disk before the rename.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomically(path, (tmp) => writeFile(tmp, data, { flush: true }));
 }

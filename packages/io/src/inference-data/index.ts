@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+export { writeFileAtomic, writeFileAtomically } from "./atomic-file.js";
 export {
   InferenceDataError,
   type InferenceDataErrorInit,

@@ -17,6 +17,11 @@ export interface WriteInferenceDataOptions {
   inferenceLibrary?: string;
   /** Group attribute `inference_library_version`; omitted when not given. */
   inferenceLibraryVersion?: string;
+  /**
+   * Group attribute `created_at` (default: now, ISO 8601 UTC); `null` omits it, so that the
+   * file is a pure function of its data (reproducible outputs keep times elsewhere).
+   */
+  createdAt?: string | null;
 }
 
 /** HDF5 type string (h5wasm dtype) of each storage kind. */
@@ -39,7 +44,7 @@ type StorageDtype = "<d" | "<i" | "<b" | "<q";
  *   BigInt64Array → int64, Uint8Array → int8 with attribute `dtype = "bool"`
  *   (xarray's boolean encoding: xarray/ArviZ read it back as bool, netCDF4
  *   alone as int8);
- * - group attributes `created_at` (ISO 8601 UTC), `inference_library`,
+ * - group attributes `created_at` (ISO 8601 UTC, unless `createdAt: null`), `inference_library`,
  *   `inference_library_version` (only if given), then the dataset's own attrs
  *   (which win on a name clash); no `arviz_version`;
  * - root attribute `_NCProperties = "version=2,sidereal_io=1"`.
@@ -61,9 +66,9 @@ export async function writeInferenceData(
 ): Promise<void> {
   const groups = validateInferenceData(idata);
   const h5 = await loadH5();
-  const createdAt = new Date().toISOString();
+  const createdAt = options.createdAt === undefined ? new Date().toISOString() : options.createdAt;
   const groupAttrs: Attributes = {
-    created_at: createdAt,
+    ...(createdAt !== null ? { created_at: createdAt } : {}),
     inference_library: options.inferenceLibrary ?? "sidereal",
   };
   if (options.inferenceLibraryVersion !== undefined) {
