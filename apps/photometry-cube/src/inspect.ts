@@ -5,12 +5,13 @@
  * evenly strided subsample of at most 3,000 rows, in `DIR/index.html` with `summary.json`.
  * The cube is read in blocks, so any size fits in memory.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { type CubeInfo, readCubeInfo, readCubeRows } from "@sidereal/photometry";
 import { plotPair, plotScatterColored, renderReportHtml } from "@sidereal/plots";
 import { DataError, Progress, RunInfo, withOutputDir } from "@sidereal/runtime";
 import { Effect } from "effect";
 import { Argument, Command, Flag } from "effect/cli";
+import { checkHdf5File } from "./hdf5-check.js";
 
 const BLOCK = 16_384;
 const PLOT_ROWS = 3000;
@@ -33,13 +34,15 @@ const abMag = (maggies: number) => -2.5 * Math.log10(maggies);
 
 /** Reads the cube's layout (a missing or unreadable file is a DataError: exit 2). */
 const cubeInfo = (file: string): Effect.Effect<CubeInfo, DataError> =>
-  existsSync(file)
-    ? readCubeInfo(file).pipe(
+  checkHdf5File(file).pipe(
+    Effect.flatMap(() =>
+      readCubeInfo(file).pipe(
         Effect.mapError(
           (e) => new DataError({ file, reason: `not a readable cube file (${e.reason})` }),
         ),
-      )
-    : Effect.fail(new DataError({ file, reason: "no such file" }));
+      ),
+    ),
+  );
 
 /** Runs `inspect` (see the module doc). */
 export const runInspect = (file: string, out: string) =>
