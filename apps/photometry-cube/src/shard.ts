@@ -15,7 +15,7 @@ import {
 } from "@sidereal/photometry";
 import type { TaskReport } from "@sidereal/runtime";
 import { Effect } from "effect";
-import { loadModel, type ModelSettings } from "./model.js";
+import { buildModel, type ModelSettings } from "./model-build.js";
 
 export interface ShardInput {
   readonly settings: ModelSettings;
@@ -36,7 +36,7 @@ const BLOCK_ROWS = 1024;
 
 /** Simulates and writes one shard (see the module doc). */
 export async function simulateShard(input: ShardInput, report: TaskReport): Promise<ShardResult> {
-  const { model, fp, layout } = await Effect.runPromise(loadModel(input.settings));
+  const { model, fp, layout } = await Effect.runPromise(buildModel(input.settings));
   const t0 = performance.now();
   const d = fp.columns.length;
   const n = input.count;

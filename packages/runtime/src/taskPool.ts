@@ -10,27 +10,20 @@
  * structured-cloneable input; it may return a promise. Its module must start no run at its top
  * level (workers import it; a run started inside a worker fails with a `RunError`).
  */
-import { isAbsolute } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { Effect, Option } from "effect";
 import { RunError, reasonOf } from "./errors.js";
 import { Progress } from "./progress.js";
+import {
+  importTaskFunction,
+  type TaskFunction,
+  type TaskRef,
+  type TaskReport,
+} from "./taskImport.js";
 import { insideWorker, NESTED_RUN_MESSAGE } from "./workerMarker.js";
 import { workerCrashRetry } from "./workerPool.js";
 
-/** Where a worker finds a task function: `module` exports `export(input, report)`. */
-export interface TaskRef {
-  /** Module URL or absolute path (built JavaScript, so that workers can import it). */
-  readonly module: string;
-  readonly export: string;
-}
-
-/** How a task reports progress: `done` of `total` units, an optional short detail. */
-export type TaskReport = (done: number, total: number, detail?: string) => void;
-
-/** A task function as exported by its module. */
-export type TaskFunction<I, O> = (input: I, report: TaskReport) => O | Promise<O>;
+export type { TaskFunction, TaskRef, TaskReport };
 
 /** What `runTasks` needs. */
 export interface TaskJob<I> {
@@ -53,17 +46,6 @@ export type TaskMessage =
     }
   | { readonly type: "result"; readonly value: unknown }
   | { readonly type: "error"; readonly message: string };
-
-/** Imports the task function of `ref` (internal; also used by the worker entry). */
-export async function importTaskFunction(ref: TaskRef): Promise<TaskFunction<unknown, unknown>> {
-  const spec = isAbsolute(ref.module) ? pathToFileURL(ref.module).href : ref.module;
-  const fn = ((await import(spec)) as Record<string, unknown>)[ref.export];
-  if (typeof fn !== "function")
-    throw new Error(
-      `export "${ref.export}" of ${ref.module} is not a function (input, report) => result`,
-    );
-  return fn as TaskFunction<unknown, unknown>;
-}
 
 const WORKER_URL = new URL("./taskWorker.js", import.meta.url);
 

@@ -4,7 +4,8 @@
  * error) and ends. Not part of the public API.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { importTaskFunction, type TaskMessage, type TaskRef } from "./taskPool.js";
+import { importTaskFunction, type TaskRef } from "./taskImport.js";
+import type { TaskMessage } from "./taskPool.js";
 import { markWorker } from "./workerMarker.js";
 
 markWorker();
