@@ -38,6 +38,7 @@ import {
   PositiveInt,
   Progress,
   RunError,
+  RunInfo,
   runTasks,
   Seed,
   standardFlags,
@@ -249,5 +250,6 @@ export const sim = appCommand({
     ),
   },
   pathFields: ["out"],
-  run: (c) => resolvePlan(c).pipe(Effect.flatMap(runSim)),
+  run: (c) =>
+    Effect.flatMap(RunInfo, (info) => resolvePlan(c, info.configFile)).pipe(Effect.flatMap(runSim)),
 });

@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { THETA_COLUMNS } from "@sidereal/photometry";
+import { FILTER_SETS, FREE_PARAM_COLUMNS, THETA_COLUMNS } from "@sidereal/photometry";
 import { afterAll, describe, expect, it } from "vitest";
 import { cubeIn, pythonWithH5py, readWholeCube, runBin, startBin } from "./helpers.js";
 
@@ -121,27 +121,9 @@ print(json.dumps(out))
     });
     expect(got.dtypes).toEqual(["float64"]);
     expect(got.parameter_names).toEqual([...THETA_COLUMNS]);
-    expect(got.columns).toEqual([
-      "redshift",
-      "log_mass",
-      "dust2",
-      "tage",
-      "log_tau",
-      "log_agn_mass",
-      "agn_eb_v",
-      "log_agn_torus_mass",
-      "inclination",
-    ]);
+    expect(got.columns).toEqual([...FREE_PARAM_COLUMNS]);
     expect(got.ranges[0]).toEqual([0, 6]);
-    expect(got.y_columns).toEqual([
-      "DES_g",
-      "DES_i",
-      "DES_r",
-      "VISTA_H",
-      "VISTA_J",
-      "VISTA_Y",
-      "VISTA_Z",
-    ]);
+    expect(got.y_columns).toEqual([...FILTER_SETS.DES]);
     expect(got.y_units).toBe("AB maggies");
     expect(got.filter_set).toBe("DES");
     expect(got.descriptions).toEqual([
