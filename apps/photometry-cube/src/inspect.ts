@@ -1,7 +1,7 @@
 /**
  * `photometry-cube inspect FILE.hdf5 --out DIR`: what is in a cube: row count, layout, the
  * range of every θ column and band, a corner plot of θ (log10 of the log-sampled columns) and
- * a colour–colour plot of the photometry (AB magnitudes of the first three bands), on an
+ * a colour–colour plot of the photometry (AB magnitudes of the three bluest bands), on an
  * evenly strided subsample of at most 3,000 rows, in `DIR/index.html` with `summary.json`.
  * The cube is read in blocks, so any size fits in memory.
  */
@@ -89,9 +89,13 @@ export const runInspect = (file: string, out: string) =>
         { name: "theta-corner.svg", svg: corner, caption: `θ, ${picked} of ${rows} rows` },
       ];
       if (F >= 3) {
-        const [b0, b1, b2] = layout.bands;
-        const x = plotMag[1].map((v, i) => plotMag[0][i] - v);
-        const y = plotMag[2].map((v, i) => plotMag[1][i] - v);
+        // the three bluest bands in wavelength order (agnfinder's DES order is g, i, r)
+        const [i0, i1, i2] = layout.bands
+          .map((_, i) => i)
+          .sort((a, b) => layout.wavelengths[a] - layout.wavelengths[b]);
+        const [b0, b1, b2] = [layout.bands[i0], layout.bands[i1], layout.bands[i2]];
+        const x = plotMag[i1].map((v, i) => plotMag[i0][i] - v);
+        const y = plotMag[i2].map((v, i) => plotMag[i1][i] - v);
         const z = D > 0 ? plotTheta[0] : new Float64Array(picked);
         figures.push({
           name: "colour-colour.svg",
@@ -104,7 +108,7 @@ export const runInspect = (file: string, out: string) =>
             colorLabel: label(0),
             title: "colour-colour",
           }),
-          caption: `colours of the first three bands, coloured by ${label(0)}`,
+          caption: `colours of the three bluest bands, coloured by ${label(0)}`,
         });
       }
       const fmt = (r: Range) => [r.min, r.max, r.nonFinite] as const;

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simulationFiles } from "@sidereal/photometry-data";
 import { afterAll, describe, expect, it } from "vitest";
-import { runBin } from "./helpers.js";
+import { runBin, runBinAsync } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "photometry-bad-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -154,10 +154,12 @@ const CASES: [string, string[], RegExp][] = [
   ["unknown command", ["simulate"], /unknown command "simulate"/],
 ];
 
-describe("bad inputs exit 2 with one line and write nothing", () => {
-  it.each(CASES)("%s", (_name, args, message) => {
-    const before = readdirSync(dir).sort();
-    const r = runBin(args);
+// the cases run concurrently (each spawns the bin); none may write anything into `dir`
+const before = readdirSync(dir).sort();
+
+describe.concurrent("bad inputs exit 2 with one line and write nothing", () => {
+  it.each(CASES)("%s", async (_name, args, message) => {
+    const r = await runBinAsync(args);
     expect(r.code).toBe(2);
     const lines = r.err.trim().split("\n");
     expect(lines).toHaveLength(1);
@@ -167,7 +169,9 @@ describe("bad inputs exit 2 with one line and write nothing", () => {
     expect(readdirSync(dir).sort()).toEqual(before);
     expect(existsSync(out) || existsSync(outCsv)).toBe(false);
   });
+});
 
+describe("help and the control case", () => {
   it("a bare command prints the help and exits 0", () => {
     const r = runBin([]);
     expect(r.code).toBe(0);
@@ -175,10 +179,10 @@ describe("bad inputs exit 2 with one line and write nothing", () => {
   });
 
   it("forward writes the file for a valid table (the control case)", () => {
-    const r = runBin(fwd("--quiet"));
+    const ok = join(dir, "ok", "out.csv");
+    const r = runBin(["forward", "--theta", valid, "--out", ok, "--quiet"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(readFileSync(outCsv, "utf8").split("\n")[0]).toContain("maggies_VISTA_Y");
-    rmSync(outCsv);
+    expect(readFileSync(ok, "utf8").split("\n")[0]).toContain("maggies_VISTA_Y");
   });
 });

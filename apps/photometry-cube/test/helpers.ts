@@ -23,6 +23,25 @@ export function runBin(args: readonly string[], timeout = 240_000): BinResult {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** Runs the bin to completion without blocking (for concurrent tests). */
+export function runBinAsync(args: readonly string[], timeout = 240_000): Promise<BinResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout,
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    child.on("close", (code) => resolve({ code, out, err }));
+  });
+}
+
 /** Starts the bin in the background (to be killed). */
 export const startBin = (args: readonly string[]) =>
   spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
