@@ -44,7 +44,8 @@ import {
   standardFlags,
   withOutputDir,
 } from "@sidereal/runtime";
-import { Effect, Schema } from "effect";
+import { Effect, Option, Schema } from "effect";
+import { hdf5Problem } from "./hdf5-check.js";
 import { checkCubeModel, loadModel, type ModelSettings } from "./model.js";
 import type { ShardInput, ShardResult } from "./shard.js";
 
@@ -171,9 +172,13 @@ export const runSim = (plan: SimPlan) =>
     const todo: ShardInput[] = [];
     for (const s of shards) {
       if (existsSync(s.path)) {
-        const info = yield* Effect.option(readCubeInfo(s.path));
+        // a damaged file is recomputed (checked first: HDF5 would print its error stack)
+        const info =
+          hdf5Problem(s.path) === undefined
+            ? yield* Effect.option(readCubeInfo(s.path))
+            : Option.none();
         const ok =
-          info._tag === "Some" &&
+          Option.isSome(info) &&
           info.value.rows === s.count &&
           info.value.layout.columns.join() === layout.columns.join() &&
           info.value.layout.bands.join() === layout.bands.join();
