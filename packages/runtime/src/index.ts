@@ -94,6 +94,13 @@ export {
   type ProgressStream,
 } from "./progress.js";
 export { packageVersions, RunInfo, type RunInfoShape, runInfoWith } from "./runInfo.js";
+export {
+  runTasks,
+  type TaskFunction,
+  type TaskJob,
+  type TaskRef,
+  type TaskReport,
+} from "./taskPool.js";
 export { verifyCli } from "./verify.js";
 export { insideWorker, markWorker } from "./workerMarker.js";
 export {

@@ -1,0 +1,25 @@
+/**
+ * The `photometry-cube` command line (seed 003, agnfinder's simulator): `sim`, `forward`,
+ * `inspect`, built on @sidereal/runtime (`--help`, `--version`, `--config`, one-line errors,
+ * exit codes 2/1/130). A bare `photometry-cube` prints the help.
+ */
+import { type RunCliOptions, runCli as runtimeCli } from "@sidereal/runtime";
+import { Command } from "effect/cli";
+import { forward } from "./forward.js";
+import { inspect } from "./inspect.js";
+import { sim } from "./sim.js";
+
+export const app = Command.make("photometry-cube").pipe(
+  Command.withDescription(
+    "Seed 003 (agnfinder): simulation cubes of galaxy + AGN photometry, forward-model runs, cube inspection",
+  ),
+  Command.withSubcommands([sim, forward, inspect]),
+);
+
+export const PACKAGE_JSON = new URL("../package.json", import.meta.url);
+
+/** Runs the CLI on `argv` (without `node main.js`); resolves to the exit code. */
+export const runCli = (
+  argv: readonly string[],
+  io: Pick<RunCliOptions, "stdout" | "stderr"> = {},
+) => runtimeCli(app, argv, { packageJson: PACKAGE_JSON, program: "photometry-cube", ...io });
