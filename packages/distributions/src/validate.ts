@@ -119,7 +119,7 @@ export type NaNPolicy = "propagate" | "reject";
  * once and builds no tensors: a constructor runs on every model evaluation of a sampler.
  */
 const HOLDS: Readonly<Record<string, (x: number, b: readonly number[]) => boolean>> = {
-  real: (x) => x === x,
+  real: (x) => !Number.isNaN(x),
   positive: (x) => x > 0,
   finitePositive: (x) => x > 0 && x < Number.POSITIVE_INFINITY,
   finiteNonnegative: (x) => x >= 0 && x < Number.POSITIVE_INFINITY,
