@@ -50,6 +50,17 @@ function predictive(res: McmcResult, line: LineData, seed: number, model: typeof
   return { x: line.x, observed: line.y, observedErr: line.yerr, draws, xLabel: "x", yLabel: "y" };
 }
 
+/** The predictive replicas of observed site `site` as ArviZ's `posterior_predictive` group. */
+function posteriorPredictiveGroup(site: "y" | "obs", pred: ReturnType<typeof predictive>) {
+  const k = pred.draws.length;
+  const n = pred.x.length;
+  const data = new Float64Array(k * n);
+  pred.draws.forEach((d, i) => data.set(d, i * n));
+  return {
+    variables: { [site]: { dims: ["chain", "draw", "data"], shape: [1, k, n], data } },
+  };
+}
+
 /** Runs the command (see the module doc). */
 export const runOutliers = (config: RunConfig) =>
   withOutputDir(config.out, (dir) =>
@@ -61,6 +72,7 @@ export const runOutliers = (config: RunConfig) =>
 
       // the line without outliers
       const s = yield* sampleModel(linearModel, data, { ...config, label: "simple" });
+      const simplePred = predictive(s, line, config.seed, linearModel);
       const simpleTable = yield* writeRunOutputs({
         dir: dir.file("simple"),
         result: s,
@@ -69,7 +81,8 @@ export const runOutliers = (config: RunConfig) =>
         config: settings(config),
         plotVars: ["m", "b"],
         truths: { m: 1, b: 0 },
-        predictive: predictive(s, line, config.seed, linearModel),
+        predictive: simplePred,
+        groups: { posterior_predictive: posteriorPredictiveGroup("y", simplePred) },
         sections: [{ heading: "Reference", text: publishedText(PUBLISHED.simple) }],
       });
 
@@ -88,6 +101,10 @@ export const runOutliers = (config: RunConfig) =>
         subtitle,
         config: settings(config),
         groups: {
+          posterior_predictive: posteriorPredictiveGroup(
+            "obs",
+            predictive(x, line, config.seed, linearMixtureModel),
+          ),
           posterior: {
             variables: {
               ...posterior.variables,
