@@ -104,14 +104,21 @@ export function makeSan(t: Tf, config: SanConfig, shape: SanShape): San {
 /** Stable names of a model's variables without the per-instance prefix (for files). */
 export const fileName = (variableName: string): string => variableName.replace(/^san\d+\//, "");
 
-/** squareplus(x) = (x + √(x² + a²)) / 2. */
-export const squareplus = (t: Tf, x: tf.Tensor, a = 2): tf.Tensor =>
-  t.div(t.add(x, t.sqrt(t.add(t.square(x), a * a))), 2);
+/**
+ * squareplus(x) = (x + √(x² + a²)) / 2. With s = √(x² + a²) + |x| (no cancellation), x + √(x² + a²)
+ * is s for x > 0 and a²/s for x ≤ 0; the naive form rounds to 0 in float32 for x ≲ −1e4.
+ * `tf.step` (zero gradient) picks the branch, since tfjs has no gradient for comparisons.
+ */
+export const squareplus = (t: Tf, x: tf.Tensor, a = 2): tf.Tensor => {
+  const s = t.add(t.sqrt(t.add(t.square(x), a * a)), t.abs(x));
+  const pos = t.step(x);
+  return t.mul(t.add(t.mul(pos, s), t.mul(t.sub(1, pos), t.div(a * a, s))), 0.5);
+};
 
 /**
  * The MoG scale: squareplus(a = 2), then agnfinder's stabilisation |s|·(1 + multEps) + absEps.
- * agnfinder repeats that map "until positive"; one pass already gives ≥ absEps > 0 (squareplus
- * can round to 0 in float32 for large negative inputs), so the loop ends after one step.
+ * agnfinder repeats that map "until positive"; one pass already gives ≥ absEps > 0, so the loop
+ * ends after one step.
  */
 export const mogScale = (t: Tf, raw: tf.Tensor, multEps: number, absEps: number): tf.Tensor =>
   t.add(t.mul(t.abs(squareplus(t, raw)), 1 + multEps), absEps);

@@ -161,7 +161,8 @@ export const trainSan = (
         const maxSteps = options.maxStepsPerEpoch ?? Number.POSITIVE_INFINITY;
         while (pos + 2 <= order.length && steps < maxSteps) {
           const step = steps;
-          const result = yield* withBatchHalving(Math.min(batch, order.length - pos), (b) => {
+          const asked = Math.min(batch, order.length - pos);
+          const result = yield* withBatchHalving(asked, (b) => {
             const idx = Array.from(order.subarray(pos, pos + b), (i) => p.split.train[i]);
             const x = t.tensor2d(gatherRows(p.x, p.F, idx, xb.subarray(0, b * p.F)), [b, p.F]);
             const y = t.tensor2d(gatherRows(p.y, p.D, idx, yb.subarray(0, b * p.D)), [b, p.D]);
@@ -173,7 +174,8 @@ export const trainSan = (
             return yield* new TfComputeError({ reason: `non-finite training loss ${result.value} at epoch ${epoch + 1}, step ${step + 1}` });
           lossSum += result.value * result.batch;
           lossRows += result.batch;
-          if (result.batch < batch) batch = result.batch;
+          // A halved batch (out of memory) is kept for the rest of training.
+          if (result.batch < asked) batch = result.batch;
           pos += result.batch;
           steps++;
         }
