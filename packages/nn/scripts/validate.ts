@@ -12,8 +12,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { calibrate, makeCube, selectBackend, TfBackend, train } from "@sidereal/nn";
 import { Effect } from "effect";
-import { calibrate, makeCube, selectBackend, TfBackend, train } from "../dist/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -44,7 +44,9 @@ log(gpu);
 const t0 = performance.now();
 if (values.cube === undefined) {
   log(`simulating ${rows} rows into ${cube}`);
-  await Effect.runPromise(makeCube(cube, { rows, seed: 0, onProgress: (d, n) => d % 20000 === 0 && log(`  ${d}/${n}`) }));
+  await Effect.runPromise(
+    makeCube(cube, { rows, seed: 0, onProgress: (d, n) => d % 20000 === 0 && log(`  ${d}/${n}`) }),
+  );
 }
 const simSeconds = (performance.now() - t0) / 1000;
 const prefer = values.backend === undefined ? undefined : [values.backend as "wasm" | "cpu"];
@@ -60,7 +62,10 @@ const trained = await Effect.runPromise(
       out: model,
       preset: values.preset as "small" | "agnfinder",
       ...(values.epochs === undefined ? {} : { epochs: Number(values.epochs) }),
-      onEpoch: (r) => log(`epoch ${r.epoch}: train ${r.trainLoss.toFixed(4)} test ${r.testLoss.toFixed(4)} (${r.seconds.toFixed(0)} s, ${r.stepsPerSecond.toFixed(2)} steps/s, batch ${r.batch})`),
+      onEpoch: (r) =>
+        log(
+          `epoch ${r.epoch}: train ${r.trainLoss.toFixed(4)} test ${r.testLoss.toFixed(4)} (${r.seconds.toFixed(0)} s, ${r.stepsPerSecond.toFixed(2)} steps/s, batch ${r.batch})`,
+        ),
     });
   }).pipe(Effect.provide(layer)),
 );
@@ -77,7 +82,9 @@ const cal = await Effect.runPromise(
   }).pipe(Effect.provide(layer)),
 );
 const calSeconds = (performance.now() - t2) / 1000;
-const worst = Math.max(...Object.values(cal.coverage).flatMap((c) => [Math.abs(c.c68 - 0.68), Math.abs(c.c95 - 0.95)]));
+const worst = Math.max(
+  ...Object.values(cal.coverage).flatMap((c) => [Math.abs(c.c68 - 0.68), Math.abs(c.c95 - 0.95)]),
+);
 const results = {
   cubeRows: cal.cubeRows,
   heldOutRowsUsed: cal.rows,

@@ -23,7 +23,12 @@ import {
 
 export type Tf = typeof tf;
 export type BackendName = "tensorflow-gpu" | "tensorflow" | "wasm" | "cpu";
-export const BACKEND_PREFERENCE: readonly BackendName[] = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+export const BACKEND_PREFERENCE: readonly BackendName[] = [
+  "tensorflow-gpu",
+  "tensorflow",
+  "wasm",
+  "cpu",
+];
 
 export interface BackendInfo {
   /** The candidate that loaded. */
@@ -78,7 +83,8 @@ export interface TfBackendOptions {
 export const transientRetrySchedule = Schedule.exponential("10 millis", 2);
 export const TRANSIENT_RETRIES = 3;
 
-const OOM = /out of memory|\bOOM\b|failed to allocate|cannot allocate|allocation failed|Array buffer allocation|WebAssembly\.Memory|memory access out of bounds/i;
+const OOM =
+  /out of memory|\bOOM\b|failed to allocate|cannot allocate|allocation failed|Array buffer allocation|WebAssembly\.Memory|memory access out of bounds/i;
 const TRANSIENT = /EAGAIN|EBUSY|temporarily unavailable|resource busy|try again/i;
 
 /** Classifies an error thrown by a backend computation. */
@@ -86,7 +92,8 @@ export function classifyTfError(
   e: unknown,
   batch: number,
 ): TfOutOfMemory | TfTransientError | TfComputeError {
-  if (e instanceof TfOutOfMemory || e instanceof TfTransientError || e instanceof TfComputeError) return e;
+  if (e instanceof TfOutOfMemory || e instanceof TfTransientError || e instanceof TfComputeError)
+    return e;
   const reason = errorMessage(e);
   if (e instanceof RangeError || OOM.test(reason)) return new TfOutOfMemory({ batch, reason });
   if (TRANSIENT.test(reason)) return new TfTransientError({ reason });
@@ -104,13 +111,21 @@ async function tryBackend(name: BackendName, wasmThreads?: number): Promise<stri
   switch (name) {
     case "tensorflow-gpu":
     case "tensorflow": {
-      await importOptional(name === "tensorflow-gpu" ? "@tensorflow/tfjs-node-gpu" : "@tensorflow/tfjs-node");
-      if (!(await tf.setBackend("tensorflow"))) throw new Error("tfjs-node loaded but its backend did not initialise");
-      return name === "tensorflow-gpu" ? "TensorFlow C library (CUDA GPU when present)" : "TensorFlow C library (CPU)";
+      await importOptional(
+        name === "tensorflow-gpu" ? "@tensorflow/tfjs-node-gpu" : "@tensorflow/tfjs-node",
+      );
+      if (!(await tf.setBackend("tensorflow")))
+        throw new Error("tfjs-node loaded but its backend did not initialise");
+      return name === "tensorflow-gpu"
+        ? "TensorFlow C library (CUDA GPU when present)"
+        : "TensorFlow C library (CPU)";
     }
     case "wasm": {
       const wasm = await import("@tensorflow/tfjs-backend-wasm");
-      const dir = join(dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist");
+      const dir = join(
+        dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")),
+        "dist",
+      );
       // In Node the wasm binaries are read from the package's own dist folder.
       wasm.setWasmPaths(`${dir}/`);
       if (wasmThreads !== undefined) wasm.setThreadsCount(wasmThreads);
@@ -151,10 +166,17 @@ export const selectBackend = (
       );
       if (device !== undefined) return { name, tfBackend: tf.getBackend(), device, skipped };
     }
-    return yield* new TfBackendError({ reason: "no tfjs backend could be initialised", tried: skipped });
+    return yield* new TfBackendError({
+      reason: "no tfjs backend could be initialised",
+      tried: skipped,
+    });
   });
 
-const leakReport = (baseline: tf.MemoryInfo, where: string, allowed: number): LeakReport | undefined => {
+const leakReport = (
+  baseline: tf.MemoryInfo,
+  where: string,
+  allowed: number,
+): LeakReport | undefined => {
   const now = tf.memory();
   const leakedTensors = now.numTensors - baseline.numTensors - allowed;
   if (leakedTensors <= 0) return undefined;
@@ -192,7 +214,9 @@ const acquire = (options: TfBackendOptions) =>
     return { service, baseline };
   });
 
-export class TfBackend extends Context.Service<TfBackend, TfBackendService>()("@sidereal/nn/TfBackend") {
+export class TfBackend extends Context.Service<TfBackend, TfBackendService>()(
+  "@sidereal/nn/TfBackend",
+) {
   /** The backend as a scoped layer: released with its scope, tensors disposed, leaks reported. */
   static layer(options: TfBackendOptions = {}): Layer.Layer<TfBackend, TfBackendError> {
     return Layer.effect(
@@ -246,7 +270,9 @@ export const withBatchHalving = <A extends tf.TensorContainer | number | undefin
         ),
       );
       if (result !== undefined) return result;
-      yield* Effect.logWarning(`tfjs: out of memory at batch ${b}, halving to ${Math.max(minBatch, b >> 1)}`);
+      yield* Effect.logWarning(
+        `tfjs: out of memory at batch ${b}, halving to ${Math.max(minBatch, b >> 1)}`,
+      );
       b = Math.max(minBatch, b >> 1);
     }
   });

@@ -41,7 +41,10 @@ export class CoverageAccumulator {
   /** `{ param: { c68, c95, n } }`. */
   result(): Record<string, Coverage> {
     return Object.fromEntries(
-      this.columns.map((c, j) => [c, { c68: this.hits68[j] / this.n, c95: this.hits95[j] / this.n, n: this.n }]),
+      this.columns.map((c, j) => [
+        c,
+        { c68: this.hits68[j] / this.n, c95: this.hits95[j] / this.n, n: this.n },
+      ]),
     );
   }
 }
@@ -50,14 +53,28 @@ export class CoverageAccumulator {
 export const pitCoverage = (pit: readonly number[], levels: readonly number[]): number[] =>
   levels.map((a) => pit.filter((u) => Math.abs(u - 0.5) <= a / 2).length / Math.max(1, pit.length));
 
-const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+const PALETTE = [
+  "#1f77b4",
+  "#ff7f0e",
+  "#2ca02c",
+  "#d62728",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#7f7f7f",
+  "#bcbd22",
+  "#17becf",
+];
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * The calibration plot as SVG: empirical coverage of central intervals against nominal
  * level per parameter, with the diagonal and the 68 %/95 % points marked.
  */
-export function calibrationSvg(acc: CoverageAccumulator, title = "SAN calibration on held-out rows"): string {
+export function calibrationSvg(
+  acc: CoverageAccumulator,
+  title = "SAN calibration on held-out rows",
+): string {
   const W = 560;
   const H = 480;
   const L = 60;

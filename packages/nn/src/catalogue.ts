@@ -24,18 +24,26 @@ export interface CatalogueColumns {
 /** spec §1.7 column names per filter (the sdss, vista_euclid, des, vista_des and wise groups). */
 const SPEC_COLUMNS: Record<string, (desSet: boolean) => [string, string]> = {
   ...Object.fromEntries(
-    ["u", "g", "r", "i", "z"].map((b) => [`${b}_sloan`, () => [`mag_auto_sdss_${b}_dr12`, `magerr_auto_sdss_${b}_dr12`]]),
+    ["u", "g", "r", "i", "z"].map((b) => [
+      `${b}_sloan`,
+      () => [`mag_auto_sdss_${b}_dr12`, `magerr_auto_sdss_${b}_dr12`],
+    ]),
   ),
   ...Object.fromEntries(
     ["H", "J", "Ks", "Y", "Z"].map((b) => {
       const l = b === "Ks" ? "k" : b.toLowerCase();
       return [
         `VISTA_${b}`,
-        (des: boolean) => (des ? [`${b}AUTOMAG`, `${b}AUTOMAGERR`] : [`mag_auto_viking_${l}_dr2`, `magerr_auto_viking_${l}_dr2`]),
+        (des: boolean) =>
+          des
+            ? [`${b}AUTOMAG`, `${b}AUTOMAGERR`]
+            : [`mag_auto_viking_${l}_dr2`, `magerr_auto_viking_${l}_dr2`],
       ];
     }),
   ),
-  ...Object.fromEntries(["g", "i", "r"].map((b) => [`DES_${b}`, () => [`mag_auto_${b}`, `magerr_auto_${b}`]])),
+  ...Object.fromEntries(
+    ["g", "i", "r"].map((b) => [`DES_${b}`, () => [`mag_auto_${b}`, `magerr_auto_${b}`]]),
+  ),
   wise_w1: () => ["mag_auto_AllWISE_W1", "magerr_auto_AllWISE_W1"],
   wise_w2: () => ["mag_auto_AllWISE_W2", "magerr_auto_AllWISE_W2"],
 };
@@ -44,7 +52,10 @@ const SPEC_COLUMNS: Record<string, (desSet: boolean) => [string, string]> = {
  * The catalogue columns of a band list: spec §1.7's names where it has them (the DES set's
  * VISTA bands use `{B}AUTOMAG`), else `{band}_mag` / `{band}_magerr`.
  */
-export function defaultCatalogueColumns(bands: readonly string[], redshift = "redshift"): CatalogueColumns {
+export function defaultCatalogueColumns(
+  bands: readonly string[],
+  redshift = "redshift",
+): CatalogueColumns {
   const des = bands.some((b) => b.startsWith("DES_"));
   return {
     bands: bands.map((band) => {
@@ -100,20 +111,29 @@ function splitCsvLine(line: string): string[] {
 
 export const magToMaggies = (m: number): number => 10 ** (-0.4 * m);
 /** spec §1.7: σ_maggie = maggies × σ_mag / 1.09. */
-export const magErrToMaggieErr = (maggies: number, magErr: number): number => (maggies * magErr) / 1.09;
+export const magErrToMaggieErr = (maggies: number, magErr: number): number =>
+  (maggies * magErr) / 1.09;
 export const validBand = (m: number, e: number): boolean =>
   Number.isFinite(m) && m > -98 && m < 98 && Number.isFinite(e) && e > 0;
 export const redshiftInRange = (z: number): boolean => z > 0.01 && z < 4;
 
 /** Parses a CSV catalogue text. */
-export function parseCatalogue(file: string, text: string, columns: CatalogueColumns): Catalogue | SanInputError {
+export function parseCatalogue(
+  file: string,
+  text: string,
+  columns: CatalogueColumns,
+): Catalogue | SanInputError {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "" && !l.startsWith("#"));
   const header = lines[0];
-  if (header === undefined) return new SanInputError({ field: `${file}: header`, value: "", reason: "empty catalogue" });
+  if (header === undefined)
+    return new SanInputError({ field: `${file}: header`, value: "", reason: "empty catalogue" });
   const names = splitCsvLine(header);
   const col = (name: string | undefined) => (name === undefined ? -1 : names.indexOf(name));
   const bandIdx = columns.bands.map((b) => ({ ...b, m: col(b.mag), e: col(b.err) }));
-  const absentColumns = bandIdx.flatMap((b) => [...(b.m < 0 ? [b.mag] : []), ...(b.e < 0 ? [b.err] : [])]);
+  const absentColumns = bandIdx.flatMap((b) => [
+    ...(b.m < 0 ? [b.mag] : []),
+    ...(b.e < 0 ? [b.err] : []),
+  ]);
   const zi = col(columns.redshift);
   const ii = col(columns.id);
   const num = (s: string | undefined) => (s === undefined || s === "" ? Number.NaN : Number(s));
@@ -148,8 +168,14 @@ export function parseCatalogue(file: string, text: string, columns: CatalogueCol
 }
 
 /** Reads a CSV catalogue. */
-export const readCatalogue = (file: string, columns: CatalogueColumns): Effect.Effect<Catalogue, SanFileError | SanInputError> =>
-  Effect.try({ try: () => readFileSync(file, "utf8"), catch: (e) => new SanFileError({ file, reason: errorMessage(e) }) }).pipe(
+export const readCatalogue = (
+  file: string,
+  columns: CatalogueColumns,
+): Effect.Effect<Catalogue, SanFileError | SanInputError> =>
+  Effect.try({
+    try: () => readFileSync(file, "utf8"),
+    catch: (e) => new SanFileError({ file, reason: errorMessage(e) }),
+  }).pipe(
     Effect.flatMap((text) => {
       const c = parseCatalogue(file, text, columns);
       return c instanceof SanInputError ? Effect.fail(c) : Effect.succeed(c);

@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Effect } from "effect";
 import { TfBackend } from "./backend.js";
-import { CoverageAccumulator, type Coverage, calibrationSvg } from "./calibration.js";
+import { type Coverage, CoverageAccumulator, calibrationSvg } from "./calibration.js";
 import { type CatalogueColumns, defaultCatalogueColumns, readCatalogue } from "./catalogue.js";
 import { SAN_PRESETS, type SanConfig } from "./config.js";
 import { gatherRows, loadCube, seededSplit, transformPhotometry } from "./data.js";
@@ -57,7 +57,8 @@ export const train = (c: TrainCommand) =>
     ...(c.onEpoch === undefined ? {} : { onEpoch: c.onEpoch }),
   });
 
-const fileError = (file: string) => (e: unknown) => new SanFileError({ file, reason: errorMessage(e) });
+const fileError = (file: string) => (e: unknown) =>
+  new SanFileError({ file, reason: errorMessage(e) });
 
 export interface PosteriorCommand {
   readonly model: string;
@@ -90,7 +91,9 @@ export const posterior = (c: PosteriorCommand) =>
   Effect.scoped(
     Effect.gen(function* () {
       const { tf: t } = yield* TfBackend;
-      const loaded = yield* Effect.acquireRelease(loadSan(t, c.model), ({ model }) => Effect.sync(() => model.dispose()));
+      const loaded = yield* Effect.acquireRelease(loadSan(t, c.model), ({ model }) =>
+        Effect.sync(() => model.dispose()),
+      );
       const { model, hp } = loaded;
       const cat = yield* readCatalogue(c.catalogue, c.columns ?? defaultCatalogueColumns(hp.bands));
       const n = c.samples ?? 10_000;
@@ -107,18 +110,35 @@ export const posterior = (c: PosteriorCommand) =>
       const t0 = performance.now();
       let estimated = 0;
       for (const row of cat.rows) {
-        const flags = [row.id, row.missingBands.length > 0 ? "missing_bands" : "ok", row.missingBands.join(";"), String(row.redshiftOutOfRange)];
+        const flags = [
+          row.id,
+          row.missingBands.length > 0 ? "missing_bands" : "ok",
+          row.missingBands.join(";"),
+          String(row.redshiftOutOfRange),
+        ];
         if (row.missingBands.length > 0) {
           lines.push([...flags, ...new Array<string>(2 * D).fill("")].join(","));
           continue;
         }
-        const samples = samplePosterior(t, model, hp.transform, row.maggies, n, (c.seed ?? 0) + row.index * 7919, c.useErrors === false ? undefined : row.maggieErrors);
+        const samples = samplePosterior(
+          t,
+          model,
+          hp.transform,
+          row.maggies,
+          n,
+          (c.seed ?? 0) + row.index * 7919,
+          c.useErrors === false ? undefined : row.maggieErrors,
+        );
         const est = estimates(samples, D);
         const med = denormalise(hp, est.median);
         const mode = denormalise(hp, est.mode);
         lines.push([...flags, ...Array.from(med, String), ...Array.from(mode, String)].join(","));
         estimated++;
-        c.onProgress?.(row.index + 1, cat.rows.length, (estimated * n) / ((performance.now() - t0) / 1000));
+        c.onProgress?.(
+          row.index + 1,
+          cat.rows.length,
+          (estimated * n) / ((performance.now() - t0) / 1000),
+        );
       }
       const file = join(c.out, "estimates.csv");
       yield* Effect.try({
@@ -160,7 +180,9 @@ export const calibrate = (c: CalibrateCommand) =>
   Effect.scoped(
     Effect.gen(function* () {
       const { tf: t } = yield* TfBackend;
-      const { model, hp } = yield* Effect.acquireRelease(loadSan(t, c.model), ({ model }) => Effect.sync(() => model.dispose()));
+      const { model, hp } = yield* Effect.acquireRelease(loadSan(t, c.model), ({ model }) =>
+        Effect.sync(() => model.dispose()),
+      );
       const data = yield* loadCube(c.cube);
       if (data.rows !== hp.data.rows)
         return yield* new SanInputError({
@@ -172,16 +194,29 @@ export const calibrate = (c: CalibrateCommand) =>
       const D = data.columns.length;
       const split = seededSplit(data.rows, hp.data.trainFraction, hp.data.seed);
       const test = c.rows === undefined ? split.test : split.test.slice(0, c.rows);
-      const x = transformPhotometry(hp.transform, Float64Array.from(gatherRows(data.maggies, F, test)), F);
+      const x = transformPhotometry(
+        hp.transform,
+        Float64Array.from(gatherRows(data.maggies, F, test)),
+        F,
+      );
       const acc = new CoverageAccumulator(data.columns);
       const S = c.samples ?? 1000;
       const perPass = Math.max(1, Math.floor(10_000 / S));
       for (let g = 0; g < test.length; g += perPass) {
         const G = Math.min(perPass, test.length - g);
-        const samples = sampleEach(t, model, x.subarray(g * F, (g + G) * F), S, (c.seed ?? 1) + g * 104729);
+        const samples = sampleEach(
+          t,
+          model,
+          x.subarray(g * F, (g + G) * F),
+          S,
+          (c.seed ?? 1) + g * 104729,
+        );
         for (let i = 0; i < G; i++) {
           const r = test[g + i];
-          acc.add(samples.subarray(i * S * D, (i + 1) * S * D), data.y.subarray(r * D, (r + 1) * D));
+          acc.add(
+            samples.subarray(i * S * D, (i + 1) * S * D),
+            data.y.subarray(r * D, (r + 1) * D),
+          );
         }
         c.onProgress?.(g + G, test.length);
       }
@@ -197,5 +232,3 @@ export const calibrate = (c: CalibrateCommand) =>
       return { coverage, rows: test.length, samples: S, cubeRows: data.rows };
     }),
   );
-
-

@@ -70,8 +70,10 @@ export function validateConfig(c: SanConfig): SanInputError | undefined {
     return bad("sequenceFeatures", c.sequenceFeatures, "must be a non-negative integer");
   if (!Number.isInteger(c.mixtureComponents) || c.mixtureComponents < 1)
     return bad("mixtureComponents", c.mixtureComponents, "must be a positive integer");
-  if (!Number.isInteger(c.batch) || c.batch < 2) return bad("batch", c.batch, "must be an integer ≥ 2 (batch norm)");
-  if (!Number.isInteger(c.epochs) || c.epochs < 0) return bad("epochs", c.epochs, "must be a non-negative integer");
+  if (!Number.isInteger(c.batch) || c.batch < 2)
+    return bad("batch", c.batch, "must be an integer ≥ 2 (batch norm)");
+  if (!Number.isInteger(c.epochs) || c.epochs < 0)
+    return bad("epochs", c.epochs, "must be a non-negative integer");
   if (!(c.learningRate > 0)) return bad("learningRate", c.learningRate, "must be positive");
   if (!(c.trainFraction > 0 && c.trainFraction < 1))
     return bad("trainFraction", c.trainFraction, "must lie strictly between 0 and 1");

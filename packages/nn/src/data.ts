@@ -41,7 +41,8 @@ export const loadCube = (path: string): Effect.Effect<CubeData, SanFileError | S
       try: () => cubeFiles(path),
       catch: (e) => new SanFileError({ file: path, reason: String(e) }),
     });
-    if (files.length === 0) return yield* new SanFileError({ file: path, reason: "no .hdf5 cube files" });
+    if (files.length === 0)
+      return yield* new SanFileError({ file: path, reason: "no .hdf5 cube files" });
     const parts: { maggies: Float64Array; y: Float64Array }[] = [];
     let bands: readonly string[] = [];
     let ranges = new Float64Array(0);
@@ -56,14 +57,25 @@ export const loadCube = (path: string): Effect.Effect<CubeData, SanFileError | S
       const index = columns.map((c) => info.layout.columns.indexOf(c));
       const missing = columns.filter((_, j) => index[j] < 0);
       if (missing.length > 0)
-        return yield* new SanInputError({ field: `${file}: columns`, value: info.layout.columns.join(","), reason: `missing ${missing.join(", ")}` });
+        return yield* new SanInputError({
+          field: `${file}: columns`,
+          value: info.layout.columns.join(","),
+          reason: `missing ${missing.join(", ")}`,
+        });
       if (bands.length > 0 && bands.join() !== info.layout.bands.join())
-        return yield* new SanInputError({ field: `${file}: bands`, value: info.layout.bands.join(","), reason: `differ from ${bands.join(",")}` });
+        return yield* new SanInputError({
+          field: `${file}: bands`,
+          value: info.layout.bands.join(","),
+          reason: `differ from ${bands.join(",")}`,
+        });
       bands = info.layout.bands;
       const y = new Float64Array(info.rows * columns.length);
       for (let r = 0; r < info.rows; r++)
-        for (let j = 0; j < columns.length; j++) y[r * columns.length + j] = rows.normalisedTheta[r * D + index[j]];
-      ranges = Float64Array.from(index.flatMap((i) => [info.layout.ranges[2 * i], info.layout.ranges[2 * i + 1]]));
+        for (let j = 0; j < columns.length; j++)
+          y[r * columns.length + j] = rows.normalisedTheta[r * D + index[j]];
+      ranges = Float64Array.from(
+        index.flatMap((i) => [info.layout.ranges[2 * i], info.layout.ranges[2 * i + 1]]),
+      );
       log = index.map((i) => info.layout.log[i]);
       parts.push({ maggies: rows.simulatedY, y });
     }
@@ -97,7 +109,11 @@ export interface TransformStats {
 }
 
 /** Fits the transform's statistics on (training) maggies (M, F). */
-export function fitTransform(kind: PhotTransform, maggies: Float64Array, F: number): TransformStats {
+export function fitTransform(
+  kind: PhotTransform,
+  maggies: Float64Array,
+  F: number,
+): TransformStats {
   if (kind === "normalise-phot") return { kind, mean: [], std: [] };
   const M = maggies.length / F;
   const mean = new Array<number>(F).fill(0);
@@ -119,7 +135,11 @@ export function fitTransform(kind: PhotTransform, maggies: Float64Array, F: numb
  * Network inputs (M, F) float32 from maggies. `normalise-phot`: ℓ = ln maggies, x′ = ℓ/Σℓ;
  * `standardised-ln`: (ℓ − mean)/std per band. A non-positive or non-finite maggie gives NaN.
  */
-export function transformPhotometry(stats: TransformStats, maggies: Float64Array, F: number): Float32Array {
+export function transformPhotometry(
+  stats: TransformStats,
+  maggies: Float64Array,
+  F: number,
+): Float32Array {
   const M = maggies.length / F;
   const out = new Float32Array(M * F);
   const l = new Float64Array(F);
@@ -131,7 +151,8 @@ export function transformPhotometry(stats: TransformStats, maggies: Float64Array
       s += l[f];
     }
     for (let f = 0; f < F; f++)
-      out[r * F + f] = stats.kind === "normalise-phot" ? l[f] / s : (l[f] - stats.mean[f]) / stats.std[f];
+      out[r * F + f] =
+        stats.kind === "normalise-phot" ? l[f] / s : (l[f] - stats.mean[f]) / stats.std[f];
   }
   return out;
 }
@@ -149,7 +170,12 @@ export function seededSplit(rows: number, trainFraction: number, seed: number): 
 }
 
 /** Gathers rows `index` of a row-major (M, C) array into float32. */
-export function gatherRows(src: ArrayLike<number>, C: number, index: ArrayLike<number>, out = new Float32Array(index.length * C)): Float32Array {
+export function gatherRows(
+  src: ArrayLike<number>,
+  C: number,
+  index: ArrayLike<number>,
+  out = new Float32Array(index.length * C),
+): Float32Array {
   for (let i = 0; i < index.length; i++) {
     const o = index[i] * C;
     for (let c = 0; c < C; c++) out[i * C + c] = src[o + c];

@@ -10,6 +10,8 @@ import {
   cubeLayout,
   defaultFreeParams,
   openCubeWriter,
+  readCubeInfo,
+  readCubeRows,
   simulateRows,
   uniformRows,
 } from "@sidereal/photometry";
@@ -45,4 +47,18 @@ export const makeCube = (
       options.onProgress?.(start + n, options.rows);
     }
     yield* writer.close();
+  });
+
+/** The first `n` rows' maggies of a cube (e.g. to build a test catalogue). */
+export const readCubeRowsForCatalogue = (
+  path: string,
+  n: number,
+): Effect.Effect<number[][], CubeFileError> =>
+  Effect.gen(function* () {
+    const info = yield* readCubeInfo(path);
+    const rows = yield* readCubeRows(path, 0, n);
+    const F = info.layout.bands.length;
+    return Array.from({ length: n }, (_, i) =>
+      Array.from(rows.simulatedY.subarray(i * F, (i + 1) * F)),
+    );
   });

@@ -16,6 +16,7 @@ export interface NamedTensor {
   readonly name: string;
   readonly tensor: tf.Tensor;
 }
+
 import { Effect } from "effect";
 import type { Tf } from "./backend.js";
 import type { SanConfig } from "./config.js";
@@ -34,7 +35,12 @@ export interface SanHyperParameters {
   readonly ranges: readonly number[];
   readonly log: readonly boolean[];
   /** The cube and split the model was trained on (calibration reuses the held-out rows). */
-  readonly data: { readonly cube: string; readonly rows: number; readonly trainFraction: number; readonly seed: number };
+  readonly data: {
+    readonly cube: string;
+    readonly rows: number;
+    readonly trainFraction: number;
+    readonly seed: number;
+  };
 }
 
 /** Writes `text` (or bytes) to `file` via a temporary name in the same folder. */
@@ -44,7 +50,8 @@ export function writeAtomic(file: string, data: string | Uint8Array): void {
   renameSync(temp, file);
 }
 
-const fileError = (file: string) => (e: unknown) => new SanFileError({ file, reason: errorMessage(e) });
+const fileError = (file: string) => (e: unknown) =>
+  new SanFileError({ file, reason: errorMessage(e) });
 
 /** Serialises named tensors into `dir/{stem}.json` + `dir/{stem}.bin` (tfjs weights manifest). */
 export const writeTensors = (
@@ -79,7 +86,10 @@ export const readTensors = (
       const group = manifest.weightsManifest[0];
       if (group === undefined) throw new Error("no weightsManifest group");
       const bytes = readFileSync(join(dir, group.paths[0] ?? `${stem}.bin`));
-      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      const buffer = bytes.buffer.slice(
+        bytes.byteOffset,
+        bytes.byteOffset + bytes.byteLength,
+      ) as ArrayBuffer;
       return { tensors: t.io.decodeWeights(buffer, group.weights), manifest };
     },
     catch: fileError(join(dir, `${stem}.json`)),
@@ -90,7 +100,12 @@ export const namedVariables = (m: San): NamedTensor[] =>
   [...m.variables.values()].map((v) => ({ name: fileName(v.name), tensor: v }));
 
 /** Saves weights (`model.json`, `weights.bin`) and `hyperparameters.json` into `dir`. */
-export const saveSan = (t: Tf, m: San, dir: string, hp: SanHyperParameters): Effect.Effect<void, SanFileError> =>
+export const saveSan = (
+  t: Tf,
+  m: San,
+  dir: string,
+  hp: SanHyperParameters,
+): Effect.Effect<void, SanFileError> =>
   Effect.gen(function* () {
     yield* Effect.try({
       try: () => {
@@ -99,49 +114,75 @@ export const saveSan = (t: Tf, m: San, dir: string, hp: SanHyperParameters): Eff
       },
       catch: fileError(join(dir, "hyperparameters.json")),
     });
-    yield* writeTensors(t, dir, "weights", namedVariables(m), { format: "sidereal-san/1", generatedBy: "@sidereal/nn" });
+    yield* writeTensors(t, dir, "weights", namedVariables(m), {
+      format: "sidereal-san/1",
+      generatedBy: "@sidereal/nn",
+    });
     // `model.json` names the weights file as tfjs expects; written last, it marks the save complete.
     yield* Effect.try({
       try: () => {
         const weights = JSON.parse(readFileSync(join(dir, "weights.json"), "utf8"));
-        writeAtomic(join(dir, "model.json"), JSON.stringify({ ...weights, hyperparameters: "hyperparameters.json" }, null, 1));
+        writeAtomic(
+          join(dir, "model.json"),
+          JSON.stringify({ ...weights, hyperparameters: "hyperparameters.json" }, null, 1),
+        );
       },
       catch: fileError(join(dir, "model.json")),
     });
   });
 
 /** Copies `tensors` into the model's variables by name; every variable must be present. */
-export const assignVariables = (m: San, tensors: tf.NamedTensorMap, source: string): Effect.Effect<void, SanFileError> =>
+export const assignVariables = (
+  m: San,
+  tensors: tf.NamedTensorMap,
+  source: string,
+): Effect.Effect<void, SanFileError> =>
   Effect.try({
     try: () => {
       for (const v of m.variables.values()) {
         const value = tensors[fileName(v.name)];
         if (value === undefined) throw new Error(`no tensor ${fileName(v.name)}`);
         if (value.shape.join() !== v.shape.join())
-          throw new Error(`tensor ${fileName(v.name)} has shape [${value.shape}], the model needs [${v.shape}]`);
+          throw new Error(
+            `tensor ${fileName(v.name)} has shape [${value.shape}], the model needs [${v.shape}]`,
+          );
         v.assign(value);
       }
     },
     catch: fileError(source),
-  }).pipe(Effect.ensuring(Effect.sync(() => Object.values(tensors).forEach((x) => x.dispose()))));
+  }).pipe(
+    Effect.ensuring(
+      Effect.sync(() => {
+        for (const x of Object.values(tensors)) x.dispose();
+      }),
+    ),
+  );
 
 /** Reads `hyperparameters.json` of a model folder. */
 export const readHyperParameters = (dir: string): Effect.Effect<SanHyperParameters, SanFileError> =>
   Effect.try({
     try: () => {
-      const hp = JSON.parse(readFileSync(join(dir, "hyperparameters.json"), "utf8")) as SanHyperParameters;
-      if (hp.format !== "sidereal-san/1") throw new Error(`format ${String(hp.format)} is not sidereal-san/1`);
+      const hp = JSON.parse(
+        readFileSync(join(dir, "hyperparameters.json"), "utf8"),
+      ) as SanHyperParameters;
+      if (hp.format !== "sidereal-san/1")
+        throw new Error(`format ${String(hp.format)} is not sidereal-san/1`);
       return hp;
     },
     catch: fileError(join(dir, "hyperparameters.json")),
   });
 
 /** Loads a saved SAN (weights and hyper-parameters). The caller disposes the model. */
-export const loadSan = (t: Tf, dir: string): Effect.Effect<{ model: San; hp: SanHyperParameters }, SanFileError> =>
+export const loadSan = (
+  t: Tf,
+  dir: string,
+): Effect.Effect<{ model: San; hp: SanHyperParameters }, SanFileError> =>
   Effect.gen(function* () {
     const hp = yield* readHyperParameters(dir);
     const { tensors } = yield* readTensors(t, dir, "weights");
     const model = makeSan(t, hp.config, hp.shape);
-    yield* assignVariables(model, tensors, join(dir, "weights.bin")).pipe(Effect.tapError(() => Effect.sync(() => model.dispose())));
+    yield* assignVariables(model, tensors, join(dir, "weights.bin")).pipe(
+      Effect.tapError(() => Effect.sync(() => model.dispose())),
+    );
     return { model, hp };
   });

@@ -19,7 +19,14 @@ export const SAMPLE_CHUNK_ROWS = 10_000;
  * n samples (n, D) for one transformed input row `x` (length F), normalised space.
  * Call with the backend acquired; every tensor is released before returning.
  */
-export function sampleRow(t: Tf, m: San, x: Float32Array, n: number, seed: number, chunk = SAMPLE_CHUNK_ROWS): Float32Array {
+export function sampleRow(
+  t: Tf,
+  m: San,
+  x: Float32Array,
+  n: number,
+  seed: number,
+  chunk = SAMPLE_CHUNK_ROWS,
+): Float32Array {
   const F = x.length;
   const D = m.shape.dataDim;
   const out = new Float32Array(n * D);
@@ -27,7 +34,9 @@ export function sampleRow(t: Tf, m: San, x: Float32Array, n: number, seed: numbe
     const b = Math.min(chunk, n - s);
     const tile = new Float32Array(b * F);
     for (let i = 0; i < b; i++) tile.set(x, i * F);
-    const values = t.tidy(() => sanForward(t, m, t.tensor2d(tile, [b, F]), undefined, false, seed + s).samples.dataSync());
+    const values = t.tidy(() =>
+      sanForward(t, m, t.tensor2d(tile, [b, F]), undefined, false, seed + s).samples.dataSync(),
+    );
     out.set(values as Float32Array, s * D);
   }
   return out;
@@ -37,23 +46,45 @@ export function sampleRow(t: Tf, m: San, x: Float32Array, n: number, seed: numbe
  * S samples for each of G transformed rows `x` (G, F) → (G, S, D): rows are tiled and
  * stacked so one forward pass serves several galaxies (about `chunk` rows per pass).
  */
-export function sampleEach(t: Tf, m: San, x: Float32Array, S: number, seed: number, chunk = SAMPLE_CHUNK_ROWS): Float32Array {
+export function sampleEach(
+  t: Tf,
+  m: San,
+  x: Float32Array,
+  S: number,
+  seed: number,
+  chunk = SAMPLE_CHUNK_ROWS,
+): Float32Array {
   const F = m.shape.condDim;
   const G = x.length / F;
   const tiled = new Float32Array(G * S * F);
-  for (let g = 0; g < G; g++) for (let i = 0; i < S; i++) tiled.set(x.subarray(g * F, (g + 1) * F), (g * S + i) * F);
+  for (let g = 0; g < G; g++)
+    for (let i = 0; i < S; i++) tiled.set(x.subarray(g * F, (g + 1) * F), (g * S + i) * F);
   return sampleRows(t, m, tiled, G * S, seed, Math.max(S, Math.floor(chunk / S) * S));
 }
 
 /** Samples for inputs that differ per copy (rows (n, F) already transformed). */
-export function sampleRows(t: Tf, m: San, x: Float32Array, n: number, seed: number, chunk = SAMPLE_CHUNK_ROWS): Float32Array {
+export function sampleRows(
+  t: Tf,
+  m: San,
+  x: Float32Array,
+  n: number,
+  seed: number,
+  chunk = SAMPLE_CHUNK_ROWS,
+): Float32Array {
   const F = m.shape.condDim;
   const D = m.shape.dataDim;
   const out = new Float32Array(n * D);
   for (let s = 0; s < n; s += chunk) {
     const b = Math.min(chunk, n - s);
     const values = t.tidy(() =>
-      sanForward(t, m, t.tensor2d(x.subarray(s * F, (s + b) * F), [b, F]), undefined, false, seed + s).samples.dataSync(),
+      sanForward(
+        t,
+        m,
+        t.tensor2d(x.subarray(s * F, (s + b) * F), [b, F]),
+        undefined,
+        false,
+        seed + s,
+      ).samples.dataSync(),
     );
     out.set(values as Float32Array, s * D);
   }
@@ -61,7 +92,8 @@ export function sampleRows(t: Tf, m: San, x: Float32Array, n: number, seed: numb
 }
 
 /** Standard normal from two uniforms (Box–Muller). */
-const normal = (rng: () => number) => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+const normal = (rng: () => number) =>
+  Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
 
 /**
  * Posterior samples (n, D) for one galaxy's maggies; with `sigma` (maggie uncertainties)
@@ -77,7 +109,8 @@ export function samplePosterior(
   sigma?: ArrayLike<number>,
 ): Float32Array {
   const F = maggies.length;
-  if (sigma === undefined) return sampleRow(t, m, transformPhotometry(stats, Float64Array.from(maggies), F), n, seed);
+  if (sigma === undefined)
+    return sampleRow(t, m, transformPhotometry(stats, Float64Array.from(maggies), F), n, seed);
   const rng = mulberry32(seed ^ 0x9e3779b9);
   const noisy = new Float64Array(n * F);
   for (let i = 0; i < n; i++)

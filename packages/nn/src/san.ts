@@ -25,7 +25,11 @@ interface Dense {
   readonly bias: tf.Variable;
 }
 interface Block {
-  readonly body: readonly { readonly dense: Dense; readonly runMean?: tf.Variable; readonly runVar?: tf.Variable }[];
+  readonly body: readonly {
+    readonly dense: Dense;
+    readonly runMean?: tf.Variable;
+    readonly runVar?: tf.Variable;
+  }[];
   readonly seq: Dense | undefined;
   readonly lik: Dense;
 }
@@ -46,10 +50,21 @@ export const blockInputDim = (shape: SanShape, config: SanConfig, d: number): nu
   d === 0 ? shape.condDim : shape.condDim + config.sequenceFeatures + d;
 
 /** PyTorch's Linear initialisation: U(−1/√fan_in, 1/√fan_in) for kernel and bias. */
-function dense(t: Tf, name: string, fanIn: number, fanOut: number, rng: Rng, vars: Map<string, tf.Variable>): Dense {
+function dense(
+  t: Tf,
+  name: string,
+  fanIn: number,
+  fanOut: number,
+  rng: Rng,
+  vars: Map<string, tf.Variable>,
+): Dense {
   const bound = 1 / Math.sqrt(fanIn);
   const draw = (n: number) => Float32Array.from({ length: n }, () => (2 * rng() - 1) * bound);
-  const kernel = t.variable(t.tensor2d(draw(fanIn * fanOut), [fanIn, fanOut]), true, `${name}/kernel`);
+  const kernel = t.variable(
+    t.tensor2d(draw(fanIn * fanOut), [fanIn, fanOut]),
+    true,
+    `${name}/kernel`,
+  );
   const bias = t.variable(t.tensor1d(draw(fanOut)), true, `${name}/bias`);
   vars.set(kernel.name, kernel);
   vars.set(bias.name, bias);
@@ -130,10 +145,20 @@ export interface MogParams {
 }
 
 /** Splits (B, 3K) head outputs into per-component (loc, scale, logit) triples. */
-export function mogParams(t: Tf, raw: tf.Tensor2D, K: number, multEps: number, absEps: number): MogParams {
+export function mogParams(
+  t: Tf,
+  raw: tf.Tensor2D,
+  K: number,
+  multEps: number,
+  absEps: number,
+): MogParams {
   const r = t.reshape(raw, [-1, K, 3]);
   const pick = (j: number) => t.reshape(t.slice(r, [0, 0, j], [-1, K, 1]), [-1, K]) as tf.Tensor2D;
-  return { loc: pick(0), scale: mogScale(t, pick(1), multEps, absEps) as tf.Tensor2D, logits: pick(2) };
+  return {
+    loc: pick(0),
+    scale: mogScale(t, pick(1), multEps, absEps) as tf.Tensor2D,
+    logits: pick(2),
+  };
 }
 
 /** log p(y | MoG) per row; y is (B, 1). */
@@ -200,7 +225,9 @@ export function sanForward(
   let nll: tf.Tensor1D | undefined;
   m.blocks.forEach((block, d) => {
     let h: tf.Tensor2D =
-      d === 0 ? x : (t.concat([x, ...(seq === undefined ? [] : [seq]), ...drawn], 1) as tf.Tensor2D);
+      d === 0
+        ? x
+        : (t.concat([x, ...(seq === undefined ? [] : [seq]), ...drawn], 1) as tf.Tensor2D);
     for (const layer of block.body) {
       h = t.add(t.matMul(h, layer.dense.kernel), layer.dense.bias) as tf.Tensor2D;
       if (layer.runMean !== undefined && layer.runVar !== undefined) {
@@ -211,8 +238,15 @@ export function sanForward(
           mean = mom.mean;
           variance = mom.variance;
           const unbiased = t.mul(variance, B / Math.max(1, B - 1));
-          layer.runMean.assign(t.add(t.mul(layer.runMean, 1 - BN_MOMENTUM), t.mul(stopGradient(t, mean), BN_MOMENTUM)));
-          layer.runVar.assign(t.add(t.mul(layer.runVar, 1 - BN_MOMENTUM), t.mul(stopGradient(t, unbiased), BN_MOMENTUM)));
+          layer.runMean.assign(
+            t.add(t.mul(layer.runMean, 1 - BN_MOMENTUM), t.mul(stopGradient(t, mean), BN_MOMENTUM)),
+          );
+          layer.runVar.assign(
+            t.add(
+              t.mul(layer.runVar, 1 - BN_MOMENTUM),
+              t.mul(stopGradient(t, unbiased), BN_MOMENTUM),
+            ),
+          );
         } else {
           mean = layer.runMean;
           variance = layer.runVar;
@@ -221,8 +255,15 @@ export function sanForward(
       }
       h = t.relu(h);
     }
-    if (block.seq !== undefined) seq = t.relu(t.add(t.matMul(h, block.seq.kernel), block.seq.bias)) as tf.Tensor2D;
-    const p = mogParams(t, t.add(t.matMul(h, block.lik.kernel), block.lik.bias) as tf.Tensor2D, K, multEps, absEps);
+    if (block.seq !== undefined)
+      seq = t.relu(t.add(t.matMul(h, block.seq.kernel), block.seq.bias)) as tf.Tensor2D;
+    const p = mogParams(
+      t,
+      t.add(t.matMul(h, block.lik.kernel), block.lik.bias) as tf.Tensor2D,
+      K,
+      multEps,
+      absEps,
+    );
     if (y !== undefined) {
       const lp = mogLogProb(t, p, t.slice(y, [0, d], [B, 1]) as tf.Tensor2D);
       nll = nll === undefined ? t.neg(lp) : t.sub(nll, lp);

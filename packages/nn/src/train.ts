@@ -7,12 +7,34 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type * as tf from "@tensorflow/tfjs";
-import { Effect, Scope } from "effect";
-import { TfBackend, type Tf, withBatchHalving } from "./backend.js";
+import { Effect, type Scope } from "effect";
+import { type Tf, TfBackend, withBatchHalving } from "./backend.js";
 import { type SanConfig, validateConfig } from "./config.js";
-import { type CubeData, fitTransform, gatherRows, loadCube, seededSplit, type Split, transformPhotometry } from "./data.js";
-import { SanFileError, type SanInputError, TfComputeError, type TfOutOfMemory, type TfTransientError } from "./errors.js";
-import { assignVariables, namedVariables, readTensors, type SanHyperParameters, saveSan, writeAtomic, writeTensors } from "./model-files.js";
+import {
+  type CubeData,
+  fitTransform,
+  gatherRows,
+  loadCube,
+  type Split,
+  seededSplit,
+  transformPhotometry,
+} from "./data.js";
+import {
+  SanFileError,
+  type SanInputError,
+  TfComputeError,
+  type TfOutOfMemory,
+  type TfTransientError,
+} from "./errors.js";
+import {
+  assignVariables,
+  namedVariables,
+  readTensors,
+  type SanHyperParameters,
+  saveSan,
+  writeAtomic,
+  writeTensors,
+} from "./model-files.js";
 import { mulberry32, permutation } from "./rng.js";
 import { makeSan, type San, sanForward } from "./san.js";
 
@@ -63,17 +85,35 @@ export interface Prepared {
 }
 
 /** §4.1: the split, the transform fitted on the training rows, float32 x and y. */
-export function prepare(data: CubeData, config: SanConfig, transform?: SanHyperParameters["transform"]) {
+export function prepare(
+  data: CubeData,
+  config: SanConfig,
+  transform?: SanHyperParameters["transform"],
+) {
   const F = data.bands.length;
   const D = data.columns.length;
   const split = seededSplit(data.rows, config.trainFraction, config.seed);
-  const stats = transform ?? fitTransform(config.photTransform, Float64Array.from(gatherRows(data.maggies, F, split.train)), F);
-  const prepared: Prepared = { data, split, x: transformPhotometry(stats, data.maggies, F), y: Float32Array.from(data.y), F, D };
+  const stats =
+    transform ??
+    fitTransform(
+      config.photTransform,
+      Float64Array.from(gatherRows(data.maggies, F, split.train)),
+      F,
+    );
+  const prepared: Prepared = {
+    data,
+    split,
+    x: transformPhotometry(stats, data.maggies, F),
+    y: Float32Array.from(data.y),
+    F,
+    D,
+  };
   return { prepared, stats };
 }
 
 const CHECKPOINTS = "checkpoints";
-const epochDir = (out: string, epoch: number) => join(out, CHECKPOINTS, `epoch-${String(epoch).padStart(4, "0")}`);
+const epochDir = (out: string, epoch: number) =>
+  join(out, CHECKPOINTS, `epoch-${String(epoch).padStart(4, "0")}`);
 
 /** The latest complete checkpoint (its `state.json` is written last), or undefined. */
 export function latestCheckpoint(out: string): { dir: string; epoch: number } | undefined {
@@ -88,7 +128,13 @@ export function latestCheckpoint(out: string): { dir: string; epoch: number } | 
 }
 
 /** Mean NLL over `rows` (eval mode, chunks of 4096). */
-export function evalLoss(t: Tf, m: San, p: Prepared, rows: ArrayLike<number>, seed: number): number {
+export function evalLoss(
+  t: Tf,
+  m: San,
+  p: Prepared,
+  rows: ArrayLike<number>,
+  seed: number,
+): number {
   let total = 0;
   for (let s = 0; s < rows.length; s += 4096) {
     const idx = Array.prototype.slice.call(rows, s, Math.min(rows.length, s + 4096)) as number[];
@@ -105,7 +151,11 @@ export function evalLoss(t: Tf, m: San, p: Prepared, rows: ArrayLike<number>, se
 /** Trains a SAN on a cube; see the module comment for the files written. */
 export const trainSan = (
   options: TrainOptions,
-): Effect.Effect<TrainResult, SanFileError | SanInputError | TfOutOfMemory | TfTransientError | TfComputeError, TfBackend> =>
+): Effect.Effect<
+  TrainResult,
+  SanFileError | SanInputError | TfOutOfMemory | TfTransientError | TfComputeError,
+  TfBackend
+> =>
   Effect.scoped(
     Effect.gen(function* () {
       const { tf: t } = yield* TfBackend;
@@ -123,7 +173,12 @@ export const trainSan = (
         columns: data.columns,
         ranges: [...data.ranges],
         log: data.log,
-        data: { cube: options.cube, rows: data.rows, trainFraction: config.trainFraction, seed: config.seed },
+        data: {
+          cube: options.cube,
+          rows: data.rows,
+          trainFraction: config.trainFraction,
+          seed: config.seed,
+        },
       };
       const model = yield* scopedSan(t, () => makeSan(t, config, hp.shape));
       const optimizer = yield* Effect.acquireRelease(
@@ -139,15 +194,21 @@ export const trainSan = (
         const o = yield* readTensors(t, latest.dir, "optimizer");
         const names = (o.manifest.order as string[] | undefined) ?? Object.keys(o.tensors);
         yield* Effect.tryPromise({
-          try: () => optimizer.setWeights(names.map((name) => ({ name, tensor: o.tensors[name] as tf.Tensor }))),
+          try: () =>
+            optimizer.setWeights(
+              names.map((name) => ({ name, tensor: o.tensors[name] as tf.Tensor })),
+            ),
           catch: (e) => new SanFileError({ file: latest.dir, reason: String(e) }),
         });
         for (const x of Object.values(o.tensors)) x.dispose();
-        const state = JSON.parse(readFileSync(join(latest.dir, "state.json"), "utf8")) as { history: EpochReport[] };
+        const state = JSON.parse(readFileSync(join(latest.dir, "state.json"), "utf8")) as {
+          history: EpochReport[];
+        };
         history = state.history;
         start = latest.epoch;
       }
-      const testIdx = options.testRows === undefined ? p.split.test : p.split.test.slice(0, options.testRows);
+      const testIdx =
+        options.testRows === undefined ? p.split.test : p.split.test.slice(0, options.testRows);
       let batch = config.batch;
       const xb = new Float32Array(config.batch * p.F);
       const yb = new Float32Array(config.batch * p.D);
@@ -162,16 +223,26 @@ export const trainSan = (
         while (pos + 2 <= order.length && steps < maxSteps) {
           const step = steps;
           const asked = Math.min(batch, order.length - pos);
-          const result = yield* withBatchHalving(asked, (b) => {
-            const idx = Array.from(order.subarray(pos, pos + b), (i) => p.split.train[i]);
-            const x = t.tensor2d(gatherRows(p.x, p.F, idx, xb.subarray(0, b * p.F)), [b, p.F]);
-            const y = t.tensor2d(gatherRows(p.y, p.D, idx, yb.subarray(0, b * p.D)), [b, p.D]);
-            const seed = (config.seed * 7919 + epoch * 1_000_003 + step * 97) >>> 0;
-            const loss = optimizer.minimize(() => sanForward(t, model, x, y, true, seed).loss as tf.Scalar, true, [...model.trainable]);
-            return (loss as tf.Scalar).dataSync()[0];
-          }, 2);
+          const result = yield* withBatchHalving(
+            asked,
+            (b) => {
+              const idx = Array.from(order.subarray(pos, pos + b), (i) => p.split.train[i]);
+              const x = t.tensor2d(gatherRows(p.x, p.F, idx, xb.subarray(0, b * p.F)), [b, p.F]);
+              const y = t.tensor2d(gatherRows(p.y, p.D, idx, yb.subarray(0, b * p.D)), [b, p.D]);
+              const seed = (config.seed * 7919 + epoch * 1_000_003 + step * 97) >>> 0;
+              const loss = optimizer.minimize(
+                () => sanForward(t, model, x, y, true, seed).loss as tf.Scalar,
+                true,
+                [...model.trainable],
+              );
+              return (loss as tf.Scalar).dataSync()[0];
+            },
+            2,
+          );
           if (!Number.isFinite(result.value))
-            return yield* new TfComputeError({ reason: `non-finite training loss ${result.value} at epoch ${epoch + 1}, step ${step + 1}` });
+            return yield* new TfComputeError({
+              reason: `non-finite training loss ${result.value} at epoch ${epoch + 1}, step ${step + 1}`,
+            });
           lossSum += result.value * result.batch;
           lossRows += result.batch;
           // A halved batch (out of memory) is kept for the rest of training.
@@ -195,7 +266,11 @@ export const trainSan = (
         const ow = yield* Effect.promise(() => optimizer.getWeights());
         yield* writeTensors(t, dir, "optimizer", ow, { order: ow.map((w) => w.name) });
         yield* Effect.try({
-          try: () => writeAtomic(join(dir, "state.json"), JSON.stringify({ epoch: epoch + 1, history }, null, 1)),
+          try: () =>
+            writeAtomic(
+              join(dir, "state.json"),
+              JSON.stringify({ epoch: epoch + 1, history }, null, 1),
+            ),
           catch: (e) => new SanFileError({ file: join(dir, "state.json"), reason: String(e) }),
         });
       }

@@ -39,7 +39,11 @@ describe("TfBackend layer", () => {
         tf.zeros([10, 10]);
         expect(tf.memory().numTensors).toBe(n + 2);
         return { tf, n };
-      }).pipe(Effect.provide(TfBackend.layer({ prefer: ["cpu"], onLeak: (l) => leaks.push(l.leakedTensors) })));
+      }).pipe(
+        Effect.provide(
+          TfBackend.layer({ prefer: ["cpu"], onLeak: (l) => leaks.push(l.leakedTensors) }),
+        ),
+      );
       expect(leaks).toEqual([]);
       expect(before.tf.memory().numTensors).toBe(before.n);
     }),
@@ -49,31 +53,41 @@ describe("TfBackend layer", () => {
     Effect.gen(function* () {
       const leaks: number[] = [];
       const v = yield* Effect.gen(function* () {
-          const b = yield* TfBackend;
-          // Variables are not owned by engine scopes: this one leaks unless disposed.
-          const leaked = b.tf.variable(b.tf.zeros([4]));
-          const err = yield* Effect.flip(b.checkLeaks("test"));
-          expect(err._tag).toBe("TensorLeakError");
-          // Mid-scope, the zeros (owned by the scope) and the variable are both alive.
-          expect(err.leakedTensors).toBe(2);
-          return leaked;
-        }).pipe(Effect.provide(TfBackend.layer({ prefer: ["cpu"], onLeak: (l) => leaks.push(l.leakedTensors) })));
+        const b = yield* TfBackend;
+        // Variables are not owned by engine scopes: this one leaks unless disposed.
+        const leaked = b.tf.variable(b.tf.zeros([4]));
+        const err = yield* Effect.flip(b.checkLeaks("test"));
+        expect(err._tag).toBe("TensorLeakError");
+        // Mid-scope, the zeros (owned by the scope) and the variable are both alive.
+        expect(err.leakedTensors).toBe(2);
+        return leaked;
+      }).pipe(
+        Effect.provide(
+          TfBackend.layer({ prefer: ["cpu"], onLeak: (l) => leaks.push(l.leakedTensors) }),
+        ),
+      );
       // On release the scope's zeros are disposed; only the variable outlives it.
       expect(leaks).toEqual([1]);
       v.dispose();
     }),
   );
 
-  it.effect("an out-of-memory batch is halved until it fits (failure injected through the layer)", () =>
-    Effect.gen(function* () {
-      const seen: number[] = [];
-      const r = yield* withBatchHalving(512, (b) => {
-        seen.push(b);
-        return b * 2;
-      });
-      expect(r).toEqual({ value: 128, batch: 64 });
-      expect(seen).toEqual([64]);
-    }).pipe(Effect.provide(TfBackend.layer({ prefer: ["cpu"], inject: (batch) => (batch > 64 ? oom : undefined) }))),
+  it.effect(
+    "an out-of-memory batch is halved until it fits (failure injected through the layer)",
+    () =>
+      Effect.gen(function* () {
+        const seen: number[] = [];
+        const r = yield* withBatchHalving(512, (b) => {
+          seen.push(b);
+          return b * 2;
+        });
+        expect(r).toEqual({ value: 128, batch: 64 });
+        expect(seen).toEqual([64]);
+      }).pipe(
+        Effect.provide(
+          TfBackend.layer({ prefer: ["cpu"], inject: (batch) => (batch > 64 ? oom : undefined) }),
+        ),
+      ),
   );
 
   it.effect("out of memory at the minimum batch fails with TfOutOfMemory", () =>
@@ -90,7 +104,11 @@ describe("TfBackend layer", () => {
       expect(r).toEqual({ value: 33, batch: 32 });
     }).pipe(
       Effect.provide(
-        TfBackend.layer({ prefer: ["cpu"], inject: (_b, attempt) => (attempt < 2 ? new Error("EAGAIN: resource temporarily unavailable") : undefined) }),
+        TfBackend.layer({
+          prefer: ["cpu"],
+          inject: (_b, attempt) =>
+            attempt < 2 ? new Error("EAGAIN: resource temporarily unavailable") : undefined,
+        }),
       ),
     ),
   );

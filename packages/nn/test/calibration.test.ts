@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { calibrationSvg, CoverageAccumulator, estimates, histogramMode, pitCoverage, quantileSorted } from "../src/index.js";
+import {
+  CoverageAccumulator,
+  calibrationSvg,
+  estimates,
+  histogramMode,
+  pitCoverage,
+  quantileSorted,
+} from "../src/index.js";
 
 // Φ^{-1} by bisection on erf-free Φ (Abramowitz–Stegun 26.2.17 is enough for a test grid).
 const phi = (x: number) => {
   const t = 1 / (1 + 0.2316419 * Math.abs(x));
   const d = 0.3989422804014327 * Math.exp((-x * x) / 2);
-  const p = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  const p =
+    d *
+    t *
+    (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   return x >= 0 ? 1 - p : p;
 };
 const probit = (p: number) => {
@@ -71,7 +81,8 @@ describe("coverage arithmetic", () => {
     expect(Math.abs(w.c95 - 0.673)).toBeLessThan(0.01);
     // The PIT curve of the calibrated case lies on the diagonal.
     const levels = [0.1, 0.5, 0.9];
-    pitCoverage(good.pit[0]!, levels).forEach((c, i) => expect(Math.abs(c - levels[i]!)).toBeLessThan(0.01));
+    for (const [i, c] of pitCoverage(good.pit[0]!, levels).entries())
+      expect(Math.abs(c - levels[i]!)).toBeLessThan(0.01);
     const svg = calibrationSvg(good);
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain("n = 2000");

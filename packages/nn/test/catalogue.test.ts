@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { defaultCatalogueColumns, magErrToMaggieErr, magToMaggies, parseCatalogue, SanInputError } from "../src/index.js";
+import {
+  defaultCatalogueColumns,
+  magErrToMaggieErr,
+  magToMaggies,
+  parseCatalogue,
+  SanInputError,
+} from "../src/index.js";
 
 describe("catalogue preparation (spec §1.7)", () => {
   it("AB magnitudes to maggies and uncertainties", () => {
@@ -19,8 +25,21 @@ describe("catalogue preparation (spec §1.7)", () => {
   });
 
   it("every row is kept, with its missing bands and redshift flag", () => {
-    const columns = { bands: [{ band: "a", mag: "ma", err: "ea" }, { band: "b", mag: "mb", err: "eb" }], redshift: "z", id: "name" };
-    const text = ["name,ma,ea,mb,eb,z", "g1,20,0.1,21,0.2,0.5", "g2,-99,0.1,21,0.2,0.5", "g3,20,0,21,0.2,5", '"g,4",20,0.1,,0.2,0.005'].join("\n");
+    const columns = {
+      bands: [
+        { band: "a", mag: "ma", err: "ea" },
+        { band: "b", mag: "mb", err: "eb" },
+      ],
+      redshift: "z",
+      id: "name",
+    };
+    const text = [
+      "name,ma,ea,mb,eb,z",
+      "g1,20,0.1,21,0.2,0.5",
+      "g2,-99,0.1,21,0.2,0.5",
+      "g3,20,0,21,0.2,5",
+      '"g,4",20,0.1,,0.2,0.005',
+    ].join("\n");
     const c = parseCatalogue("cat.csv", text, columns);
     if (c instanceof SanInputError) throw c;
     expect(c.rows.map((r) => r.id)).toEqual(["g1", "g2", "g3", "g,4"]);
@@ -30,7 +49,12 @@ describe("catalogue preparation (spec §1.7)", () => {
   });
 
   it("absent columns are reported and the band is missing in every row", () => {
-    const c = parseCatalogue("cat.csv", "ma,ea\n20,0.1\n", { bands: [{ band: "a", mag: "ma", err: "ea" }, { band: "b", mag: "mb", err: "eb" }] });
+    const c = parseCatalogue("cat.csv", "ma,ea\n20,0.1\n", {
+      bands: [
+        { band: "a", mag: "ma", err: "ea" },
+        { band: "b", mag: "mb", err: "eb" },
+      ],
+    });
     if (c instanceof SanInputError) throw c;
     expect(c.absentColumns).toEqual(["mb", "eb"]);
     expect(c.rows[0]!.missingBands).toEqual(["b"]);

@@ -9,11 +9,21 @@ describe("data pipeline (spec §4.1)", () => {
     expect(x[0]).toBeCloseTo(l[0]! / (l[0]! + l[1]! + l[2]!), 6);
     expect(x[0]! + x[1]! + x[2]!).toBeCloseTo(1, 6);
     expect(x[3]! + x[4]! + x[5]!).toBeCloseTo(1, 6);
-    expect(Number.isNaN(transformPhotometry(fitTransform("normalise-phot", m, 3), Float64Array.from([0, 1, 1]), 3)[0])).toBe(true);
+    expect(
+      Number.isNaN(
+        transformPhotometry(
+          fitTransform("normalise-phot", m, 3),
+          Float64Array.from([0, 1, 1]),
+          3,
+        )[0],
+      ),
+    ).toBe(true);
   });
 
   it("standardised-ln: zero mean, unit deviation per band on the fitting rows", () => {
-    const m = Float64Array.from({ length: 200 }, (_, i) => Math.exp(-10 - (i % 17) * 0.3 - (i % 2)));
+    const m = Float64Array.from({ length: 200 }, (_, i) =>
+      Math.exp(-10 - (i % 17) * 0.3 - (i % 2)),
+    );
     const stats = fitTransform("standardised-ln", m, 2);
     const x = transformPhotometry(stats, m, 2);
     const col = Array.from({ length: 100 }, (_, r) => x[2 * r]!);

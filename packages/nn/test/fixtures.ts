@@ -27,7 +27,15 @@ export function syntheticCube(rows: number, seed = 1): CubeData {
     const b = rng();
     const c = rng();
     y.set([a, b, c], r * D);
-    maggies.set([Math.exp(-2 - 3 * a), Math.exp(-3 - 2 * b), Math.exp(-4 - a - c), Math.exp(-2.5 - 0.1 * rng())], r * F);
+    maggies.set(
+      [
+        Math.exp(-2 - 3 * a),
+        Math.exp(-3 - 2 * b),
+        Math.exp(-4 - a - c),
+        Math.exp(-2.5 - 0.1 * rng()),
+      ],
+      r * F,
+    );
   }
   return {
     files: ["synthetic"],

@@ -57,7 +57,8 @@ describe("SAN building blocks", () => {
         logits: tf.tensor2d([[Math.log(0.3), Math.log(0.7)]]),
       };
       const y = 0.4;
-      const npdf = (v: number, m: number, s: number) => Math.exp(-0.5 * ((v - m) / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
+      const npdf = (v: number, m: number, s: number) =>
+        Math.exp(-0.5 * ((v - m) / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
       const expected = Math.log(0.3 * npdf(y, -2, 0.5) + 0.7 * npdf(y, 3, 1));
       const got = mogLogProb(tf, p, tf.tensor2d([[y]])).dataSync()[0];
       expect(got).toBeCloseTo(expected, 4); // float32
@@ -71,7 +72,10 @@ describe("SAN building blocks", () => {
       const p = {
         loc: tf.tile(tf.tensor2d([[-2, 3]]), [n, 1]) as import("@tensorflow/tfjs").Tensor2D,
         scale: tf.tile(tf.tensor2d([[0.5, 1]]), [n, 1]) as import("@tensorflow/tfjs").Tensor2D,
-        logits: tf.tile(tf.tensor2d([[Math.log(0.3), Math.log(0.7)]]), [n, 1]) as import("@tensorflow/tfjs").Tensor2D,
+        logits: tf.tile(tf.tensor2d([[Math.log(0.3), Math.log(0.7)]]), [
+          n,
+          1,
+        ]) as import("@tensorflow/tfjs").Tensor2D,
       };
       const s = Array.from(mogSample(tf, p, 123).dataSync());
       const mean = s.reduce((a, b) => a + b, 0) / n;
@@ -96,8 +100,20 @@ describe("SAN building blocks", () => {
         expect(m.blocks[2]?.body[0]?.dense.kernel.shape).toEqual([4 + 4 + 2, 16]);
         expect(m.blocks[0]?.lik.kernel.shape).toEqual([16, 3 * TINY.mixtureComponents]);
         const out = tf.tidy(() => {
-          const x = tf.randomNormal([10, 4], 0, 1, "float32", 1) as import("@tensorflow/tfjs").Tensor2D;
-          const y = tf.randomUniform([10, 3], 0, 1, "float32", 2) as import("@tensorflow/tfjs").Tensor2D;
+          const x = tf.randomNormal(
+            [10, 4],
+            0,
+            1,
+            "float32",
+            1,
+          ) as import("@tensorflow/tfjs").Tensor2D;
+          const y = tf.randomUniform(
+            [10, 3],
+            0,
+            1,
+            "float32",
+            2,
+          ) as import("@tensorflow/tfjs").Tensor2D;
           const r = sanForward(tf, m, x, y, true, 3);
           return { loss: r.loss?.dataSync()[0], shape: r.samples.shape };
         });
@@ -111,46 +127,67 @@ describe("SAN building blocks", () => {
 });
 
 describe("training, checkpoints, save/load", () => {
-  it.effect("loss decreases; checkpoints per epoch; resume from the latest; save/load round trip", () =>
-    Effect.gen(function* () {
-      const { tf } = yield* TfBackend;
-      const data = syntheticCube(2000);
-      const out = tempDir();
-      const config = { ...TINY, epochs: 3 };
-      const r = yield* trainSan({ cube: "synthetic", out, config, data, maxStepsPerEpoch: 10 });
-      expect(r.history.length).toBe(3);
-      for (const h of r.history) expect(Number.isFinite(h.trainLoss) && Number.isFinite(h.testLoss)).toBe(true);
-      expect(r.history[2]!.testLoss).toBeLessThan(r.history[0]!.testLoss);
-      expect(readdirSync(join(out, "checkpoints")).sort()).toEqual(["epoch-0001", "epoch-0002", "epoch-0003"]);
-      for (const f of ["model.json", "weights.bin", "hyperparameters.json"]) expect(existsSync(join(out, f))).toBe(true);
+  it.effect(
+    "loss decreases; checkpoints per epoch; resume from the latest; save/load round trip",
+    () =>
+      Effect.gen(function* () {
+        const { tf } = yield* TfBackend;
+        const data = syntheticCube(2000);
+        const out = tempDir();
+        const config = { ...TINY, epochs: 3 };
+        const r = yield* trainSan({ cube: "synthetic", out, config, data, maxStepsPerEpoch: 10 });
+        expect(r.history.length).toBe(3);
+        for (const h of r.history)
+          expect(Number.isFinite(h.trainLoss) && Number.isFinite(h.testLoss)).toBe(true);
+        expect(r.history[2]!.testLoss).toBeLessThan(r.history[0]!.testLoss);
+        expect(readdirSync(join(out, "checkpoints")).sort()).toEqual([
+          "epoch-0001",
+          "epoch-0002",
+          "epoch-0003",
+        ]);
+        for (const f of ["model.json", "weights.bin", "hyperparameters.json"])
+          expect(existsSync(join(out, f))).toBe(true);
 
-      // Resume: the first 3 epochs are read back, only the 4th runs.
-      const resumed = yield* trainSan({ cube: "synthetic", out, config: { ...config, epochs: 4 }, data, maxStepsPerEpoch: 10 });
-      expect(resumed.resumedFrom).toBe(3);
-      expect(resumed.history.length).toBe(4);
-      expect(resumed.history.slice(0, 3)).toEqual(r.history);
+        // Resume: the first 3 epochs are read back, only the 4th runs.
+        const resumed = yield* trainSan({
+          cube: "synthetic",
+          out,
+          config: { ...config, epochs: 4 },
+          data,
+          maxStepsPerEpoch: 10,
+        });
+        expect(resumed.resumedFrom).toBe(3);
+        expect(resumed.history.length).toBe(4);
+        expect(resumed.history.slice(0, 3)).toEqual(r.history);
 
-      // Round trip: loaded weights equal the saved ones and sample identically (same seed).
-      const { model, hp } = yield* loadSan(tf, out);
-      const again = yield* loadSan(tf, out);
-      try {
-        expect(hp.config.epochs).toBe(4);
-        const x = transformPhotometry(hp.transform, data.maggies.subarray(0, 4), 4);
-        const a = sampleRow(tf, model, x, 500, 9);
-        const b = sampleRow(tf, again.model, x, 500, 9);
-        expect(Array.from(a)).toEqual(Array.from(b));
-        expect(a.length).toBe(500 * 3);
-      } finally {
-        model.dispose();
-        again.model.dispose();
-      }
-    }).pipe(Effect.provide(backend)),
+        // Round trip: loaded weights equal the saved ones and sample identically (same seed).
+        const { model, hp } = yield* loadSan(tf, out);
+        const again = yield* loadSan(tf, out);
+        try {
+          expect(hp.config.epochs).toBe(4);
+          const x = transformPhotometry(hp.transform, data.maggies.subarray(0, 4), 4);
+          const a = sampleRow(tf, model, x, 500, 9);
+          const b = sampleRow(tf, again.model, x, 500, 9);
+          expect(Array.from(a)).toEqual(Array.from(b));
+          expect(a.length).toBe(500 * 3);
+        } finally {
+          model.dispose();
+          again.model.dispose();
+        }
+      }).pipe(Effect.provide(backend)),
     60_000,
   );
 
   it.effect("a bad configuration is a SanInputError naming the field", () =>
     Effect.gen(function* () {
-      const err = yield* Effect.flip(trainSan({ cube: "x", out: tempDir(), config: { ...TINY, trainFraction: 1.5 }, data: syntheticCube(10) }));
+      const err = yield* Effect.flip(
+        trainSan({
+          cube: "x",
+          out: tempDir(),
+          config: { ...TINY, trainFraction: 1.5 },
+          data: syntheticCube(10),
+        }),
+      );
       expect(err._tag).toBe("SanInputError");
       expect(err._tag === "SanInputError" && err.field).toBe("trainFraction");
     }).pipe(Effect.provide(backend)),
