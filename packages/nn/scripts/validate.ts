@@ -102,5 +102,6 @@ log(JSON.stringify(results.coverage, null, 1));
 log(`worst deviation ${(100 * worst).toFixed(2)} points; train ${trainSeconds.toFixed(0)} s`);
 const outDir = join(import.meta.dirname, "..", "validation");
 mkdirSync(outDir, { recursive: true });
+// (validation/results-small-5-epochs.json and results-9-epochs.json are earlier runs of this script.)
 writeFileSync(join(outDir, "results.json"), `${JSON.stringify(results, null, 1)}\n`);
 log(`files in ${work}`);
