@@ -85,6 +85,7 @@ export function calibrationSvg(
   const levels = Array.from({ length: 21 }, (_, i) => i / 20);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
+    `<title>${esc(title)} (n = ${acc.n})</title>`,
     `<rect width="${W}" height="${H}" fill="white"/>`,
     `<text x="${W / 2}" y="22" text-anchor="middle" font-size="14">${esc(title)} (n = ${acc.n})</text>`,
     `<rect x="${L}" y="${T}" width="${S}" height="${S}" fill="none" stroke="black"/>`,
