@@ -27,19 +27,7 @@ export function sampleRow(
   seed: number,
   chunk = SAMPLE_CHUNK_ROWS,
 ): Float32Array {
-  const F = x.length;
-  const D = m.shape.dataDim;
-  const out = new Float32Array(n * D);
-  for (let s = 0; s < n; s += chunk) {
-    const b = Math.min(chunk, n - s);
-    const tile = new Float32Array(b * F);
-    for (let i = 0; i < b; i++) tile.set(x, i * F);
-    const values = t.tidy(() =>
-      sanForward(t, m, t.tensor2d(tile, [b, F]), undefined, false, seed + s).samples.dataSync(),
-    );
-    out.set(values as Float32Array, s * D);
-  }
-  return out;
+  return sampleEach(t, m, x, n, seed, chunk);
 }
 
 /**
@@ -59,7 +47,8 @@ export function sampleEach(
   const tiled = new Float32Array(G * S * F);
   for (let g = 0; g < G; g++)
     for (let i = 0; i < S; i++) tiled.set(x.subarray(g * F, (g + 1) * F), (g * S + i) * F);
-  return sampleRows(t, m, tiled, G * S, seed, Math.max(S, Math.floor(chunk / S) * S));
+  // Whole galaxies per pass when S fits in a chunk, else chunks within a galaxy.
+  return sampleRows(t, m, tiled, G * S, seed, S >= chunk ? chunk : Math.floor(chunk / S) * S);
 }
 
 /** Samples for inputs that differ per copy (rows (n, F) already transformed). */
