@@ -16,21 +16,6 @@ import { type San, sanForward } from "./san.js";
 export const SAMPLE_CHUNK_ROWS = 10_000;
 
 /**
- * n samples (n, D) for one transformed input row `x` (length F), normalised space.
- * Call with the backend acquired; every tensor is released before returning.
- */
-export function sampleRow(
-  t: Tf,
-  m: San,
-  x: Float32Array,
-  n: number,
-  seed: number,
-  chunk = SAMPLE_CHUNK_ROWS,
-): Float32Array {
-  return sampleEach(t, m, x, n, seed, chunk);
-}
-
-/**
  * S samples for each of G transformed rows `x` (G, F) → (G, S, D): rows are tiled and
  * stacked so one forward pass serves several galaxies (about `chunk` rows per pass).
  */
@@ -50,6 +35,13 @@ export function sampleEach(
   // Whole galaxies per pass when S fits in a chunk, else chunks within a galaxy.
   return sampleRows(t, m, tiled, G * S, seed, S >= chunk ? chunk : Math.floor(chunk / S) * S);
 }
+
+/**
+ * n samples (n, D) for one transformed input row `x` (length F), normalised space (`sampleEach`
+ * with G = 1). Call with the backend acquired; every tensor is released before returning.
+ */
+export const sampleRow = (t: Tf, m: San, x: Float32Array, n: number, seed: number): Float32Array =>
+  sampleEach(t, m, x, n, seed);
 
 /** Samples for inputs that differ per copy (rows (n, F) already transformed). */
 export function sampleRows(
