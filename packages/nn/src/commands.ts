@@ -1,0 +1,234 @@
+/**
+ * The three operations an app wires as commands (`photometry-cube train | posterior |
+ * calibrate`), as Effects needing only `TfBackend`. Each writes its outputs under `out`
+ * through temporary names, and reports progress through an optional callback.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { Effect } from "effect";
+import { TfBackend } from "./backend.js";
+import { type Coverage, CoverageAccumulator, calibrationSvg } from "./calibration.js";
+import { type CatalogueColumns, defaultCatalogueColumns, readCatalogue } from "./catalogue.js";
+import { SAN_PRESETS, type SanConfig } from "./config.js";
+import { gatherRows, loadCube, seededSplit, transformPhotometry } from "./data.js";
+import { errorMessage, SanFileError, SanInputError } from "./errors.js";
+import { loadSan, writeAtomic } from "./model-files.js";
+import { denormalise, estimates, sampleEach, samplePosterior } from "./sample.js";
+import { type EpochReport, trainSan } from "./train.js";
+
+export interface TrainCommand {
+  readonly cube: string;
+  readonly out: string;
+  readonly preset?: keyof typeof SAN_PRESETS;
+  readonly epochs?: number;
+  readonly batch?: number;
+  /** Module shape, e.g. [512, 512]. */
+  readonly shape?: readonly number[];
+  readonly components?: number;
+  readonly learningRate?: number;
+  readonly trainFraction?: number;
+  readonly seed?: number;
+  readonly resume?: boolean;
+  readonly onEpoch?: (r: EpochReport) => void;
+}
+
+/** The configuration a train command asks for: the preset (default `small`) with overrides. */
+export const commandConfig = (c: TrainCommand): SanConfig => {
+  const base = SAN_PRESETS[c.preset ?? "small"];
+  return {
+    ...base,
+    ...(c.epochs === undefined ? {} : { epochs: c.epochs }),
+    ...(c.batch === undefined ? {} : { batch: c.batch }),
+    ...(c.shape === undefined ? {} : { moduleShape: [...c.shape] }),
+    ...(c.components === undefined ? {} : { mixtureComponents: c.components }),
+    ...(c.learningRate === undefined ? {} : { learningRate: c.learningRate }),
+    ...(c.trainFraction === undefined ? {} : { trainFraction: c.trainFraction }),
+    ...(c.seed === undefined ? {} : { seed: c.seed }),
+  };
+};
+
+/** `train --cube FILE --out DIR [--epochs --batch --shape 512,512]`. */
+export const train = (c: TrainCommand) =>
+  trainSan({
+    cube: c.cube,
+    out: c.out,
+    config: commandConfig(c),
+    ...(c.resume === undefined ? {} : { resume: c.resume }),
+    ...(c.onEpoch === undefined ? {} : { onEpoch: c.onEpoch }),
+  });
+
+const fileError = (file: string) => (e: unknown) =>
+  new SanFileError({ file, reason: errorMessage(e) });
+
+export interface PosteriorCommand {
+  readonly model: string;
+  readonly catalogue: string;
+  readonly out: string;
+  /** Samples per galaxy (default 10,000, spec §4.2). */
+  readonly samples?: number;
+  /** Draw each copy's maggies from N(maggies, σ) (default true). */
+  readonly useErrors?: boolean;
+  readonly columns?: CatalogueColumns;
+  readonly seed?: number;
+  readonly onProgress?: (done: number, total: number, samplesPerSecond: number) => void;
+}
+
+export interface PosteriorSummary {
+  readonly rows: number;
+  readonly estimated: number;
+  readonly missingBands: number;
+  readonly redshiftOutOfRange: number;
+  readonly samplesPerSecond: number;
+  readonly file: string;
+}
+
+/**
+ * `posterior --model DIR --catalogue FILE.csv --out DIR`: `DIR/estimates.csv`, one line per
+ * catalogue row in order: id, status (`ok`, `missing_bands`), the missing bands, the redshift
+ * flag, then `{param}_median` × 9 and `{param}_mode` × 9 (physical units; empty when skipped).
+ */
+export const posterior = (c: PosteriorCommand) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const { tf: t } = yield* TfBackend;
+      const loaded = yield* Effect.acquireRelease(loadSan(t, c.model), ({ model }) =>
+        Effect.sync(() => model.dispose()),
+      );
+      const { model, hp } = loaded;
+      const cat = yield* readCatalogue(c.catalogue, c.columns ?? defaultCatalogueColumns(hp.bands));
+      const n = c.samples ?? 10_000;
+      const D = hp.columns.length;
+      const header = [
+        "id",
+        "status",
+        "missing_bands",
+        "redshift_out_of_range",
+        ...hp.columns.map((p) => `${p}_median`),
+        ...hp.columns.map((p) => `${p}_mode`),
+      ];
+      const lines = [header.join(",")];
+      const t0 = performance.now();
+      let estimated = 0;
+      for (const row of cat.rows) {
+        const flags = [
+          row.id,
+          row.missingBands.length > 0 ? "missing_bands" : "ok",
+          row.missingBands.join(";"),
+          String(row.redshiftOutOfRange),
+        ];
+        if (row.missingBands.length > 0) {
+          lines.push([...flags, ...new Array<string>(2 * D).fill("")].join(","));
+          continue;
+        }
+        const samples = samplePosterior(
+          t,
+          model,
+          hp.transform,
+          row.maggies,
+          n,
+          (c.seed ?? 0) + row.index * 7919,
+          c.useErrors === false ? undefined : row.maggieErrors,
+        );
+        const est = estimates(samples, D);
+        const med = denormalise(hp, est.median);
+        const mode = denormalise(hp, est.mode);
+        lines.push([...flags, ...Array.from(med, String), ...Array.from(mode, String)].join(","));
+        estimated++;
+        c.onProgress?.(
+          row.index + 1,
+          cat.rows.length,
+          (estimated * n) / ((performance.now() - t0) / 1000),
+        );
+      }
+      const file = join(c.out, "estimates.csv");
+      yield* Effect.try({
+        try: () => {
+          mkdirSync(c.out, { recursive: true });
+          writeAtomic(file, `${lines.join("\n")}\n`);
+        },
+        catch: fileError(file),
+      });
+      const summary: PosteriorSummary = {
+        rows: cat.rows.length,
+        estimated,
+        missingBands: cat.rows.filter((r) => r.missingBands.length > 0).length,
+        redshiftOutOfRange: cat.rows.filter((r) => r.redshiftOutOfRange).length,
+        samplesPerSecond: (estimated * n) / Math.max(1e-9, (performance.now() - t0) / 1000),
+        file,
+      };
+      return summary;
+    }),
+  );
+
+export interface CalibrateCommand {
+  readonly model: string;
+  readonly cube: string;
+  readonly out: string;
+  /** Held-out rows used (default all of the split's test rows). */
+  readonly rows?: number;
+  /** Posterior samples per row (default 1000). */
+  readonly samples?: number;
+  readonly seed?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * `calibrate --model DIR --cube FILE --out DIR`: on the held-out rows of the model's own split,
+ * `DIR/coverage.json` = `{ param: { c68, c95, n } }` and `DIR/calibration.svg`.
+ */
+export const calibrate = (c: CalibrateCommand) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const { tf: t } = yield* TfBackend;
+      const { model, hp } = yield* Effect.acquireRelease(loadSan(t, c.model), ({ model }) =>
+        Effect.sync(() => model.dispose()),
+      );
+      const data = yield* loadCube(c.cube);
+      if (data.rows !== hp.data.rows)
+        return yield* new SanInputError({
+          field: "cube",
+          value: `${data.rows} rows`,
+          reason: `the model was trained on a ${hp.data.rows}-row cube; its held-out rows are not identifiable in this one`,
+        });
+      const F = data.bands.length;
+      const D = data.columns.length;
+      const split = seededSplit(data.rows, hp.data.trainFraction, hp.data.seed);
+      const test = c.rows === undefined ? split.test : split.test.slice(0, c.rows);
+      const x = transformPhotometry(
+        hp.transform,
+        Float64Array.from(gatherRows(data.maggies, F, test)),
+        F,
+      );
+      const acc = new CoverageAccumulator(data.columns);
+      const S = c.samples ?? 1000;
+      const perPass = Math.max(1, Math.floor(10_000 / S));
+      for (let g = 0; g < test.length; g += perPass) {
+        const G = Math.min(perPass, test.length - g);
+        const samples = sampleEach(
+          t,
+          model,
+          x.subarray(g * F, (g + G) * F),
+          S,
+          (c.seed ?? 1) + g * 104729,
+        );
+        for (let i = 0; i < G; i++) {
+          const r = test[g + i];
+          acc.add(
+            samples.subarray(i * S * D, (i + 1) * S * D),
+            data.y.subarray(r * D, (r + 1) * D),
+          );
+        }
+        c.onProgress?.(g + G, test.length);
+      }
+      const coverage: Record<string, Coverage> = acc.result();
+      yield* Effect.try({
+        try: () => {
+          mkdirSync(c.out, { recursive: true });
+          writeAtomic(join(c.out, "coverage.json"), `${JSON.stringify(coverage, null, 1)}\n`);
+          writeAtomic(join(c.out, "calibration.svg"), calibrationSvg(acc));
+        },
+        catch: fileError(c.out),
+      });
+      return { coverage, rows: test.length, samples: S, cubeRows: data.rows };
+    }),
+  );
