@@ -60,7 +60,11 @@ export const runOutliers = (config: RunConfig) =>
       const subtitle = `${n} points; ${config.chains} chains × (${config.warmup} warmup + ${config.draws} draws), seed ${config.seed}`;
 
       // the line without outliers
-      const s = yield* sampleModel(linearModel, data, { ...config, label: "simple" });
+      const s = yield* sampleModel(linearModel, data, {
+        ...config,
+        label: "simple",
+        mcmc: { wasm: config.wasm },
+      });
       const simpleTable = yield* writeRunOutputs({
         dir: dir.file("simple"),
         result: s,
@@ -74,7 +78,11 @@ export const runOutliers = (config: RunConfig) =>
       });
 
       // the mixture model
-      const x = yield* sampleModel(linearMixtureModel, data, { ...config, label: "mixture" });
+      const x = yield* sampleModel(linearMixtureModel, data, {
+        ...config,
+        label: "mixture",
+        mcmc: { wasm: config.wasm },
+      });
       const pOutlier = new Float64Array(n);
       const po = x.samples.p_outlier.draws;
       const total = x.numChains * x.numSamples;
