@@ -109,6 +109,10 @@ describe("sampleModel with mcmc: { wasm: true }", () => {
         ),
       };
       const settings = { chains: 2, warmup: 100, draws: 60, seed: 4, mcmc: { wasm: true } };
+      // JavaScript workers, before anything loads the backend in this thread
+      const js = yield* sampleModel(cauchy, data, { ...settings, workers: 2, mcmc: {} }).pipe(
+        Effect.provide(WorkerPool.threads),
+      );
       const inProcess = yield* sampleModel(cauchy, data, settings).pipe(
         Effect.provide(WorkerPool.inProcess),
       );
@@ -117,10 +121,7 @@ describe("sampleModel with mcmc: { wasm: true }", () => {
       );
       expect(Array.from(threads.samples.a.draws)).toEqual(Array.from(inProcess.samples.a.draws));
       expect(Array.from(threads.samples.s.draws)).toEqual(Array.from(inProcess.samples.s.draws));
-      // the threads really compiled wasm: workers on JS (wasm: false) sample other bits
-      const js = yield* sampleModel(cauchy, data, { ...settings, workers: 2, mcmc: {} }).pipe(
-        Effect.provide(WorkerPool.threads),
-      );
+      // the threads really compiled wasm: the JavaScript run sampled other bits
       expect(Array.from(js.samples.a.draws)).not.toEqual(Array.from(inProcess.samples.a.draws));
     }),
   );

@@ -103,7 +103,8 @@ export interface McmcOptions {
    * the main thread and in every worker. The synchronous sequential `mcmc` cannot await: it
    * throws `ModelError` unless `await loadWasmBackend()` has already resolved. Once loaded, a
    * thread keeps using wasm for later compiles (tensor's `backend: "auto"`), also when
-   * `wasm` is false.
+   * `wasm` is false; parallel workers then load it too, so that sequential and parallel
+   * runs still agree.
    */
   readonly wasm?: boolean;
 }
@@ -362,7 +363,9 @@ export function mcmcEffect<D>(
                 options: opts,
                 size,
                 checkpointMs: checkedCheckpointMs(options),
-                wasm: options.wasm === true,
+                // workers mirror this thread: loaded here (now, or by an earlier run or the
+                // user) means wasm everywhere, so parallel draws equal sequential ones
+                wasm: options.wasm === true || isWasmBackendLoaded(),
               });
               const attempts = keys.map(() => 0);
               // the checkpoints each chain's worker sent: a retried chain resumes from the last

@@ -50,8 +50,13 @@ function expectSameDraws(a: McmcResult, b: McmcResult): void {
 }
 
 describe("mcmc option wasm", () => {
+  // a JavaScript run, made before anything loads the backend in this thread
+  let jsRun: McmcResult | undefined;
+
   test("the synchronous mcmc refuses wasm: true before loadWasmBackend()", async () => {
     const { dist, hetero } = await load();
+    expect(isWasmBackendLoaded()).toBe(false);
+    jsRun = await dist.mcmc(hetero, data, { ...opts, chainMethod: "parallel", numWorkers: 2 });
     expect(isWasmBackendLoaded()).toBe(false);
     let thrown: unknown;
     try {
@@ -84,10 +89,18 @@ describe("mcmc option wasm", () => {
     expectSameDraws(seq, par1);
     // now loaded, the synchronous mcmc accepts it and agrees too
     expectSameDraws(dist.mcmc(hetero, data, { ...opts, wasm: true }), par1);
-    // the workers really compiled wasm: JS workers (wasm: false) give other draws, since the
-    // wasm and JS potentials differ in the last bits (NUTS amplifies that)
-    const js = await dist.mcmc(hetero, data, { ...opts, chainMethod: "parallel", numWorkers: 2 });
+    // the workers really compiled wasm: the JS run gives other draws, since the wasm and JS
+    // potentials differ in the last bits (NUTS amplifies that)
+    const js = jsRun as McmcResult;
     expect(js.samples.a.draws).not.toEqual(par1.samples.a.draws);
+    // once loaded here, a wasm: false parallel run uses wasm in its workers too (they mirror
+    // this thread), so it still equals the sequential run of this thread
+    const parOff = await dist.mcmc(hetero, data, {
+      ...opts,
+      chainMethod: "parallel",
+      numWorkers: 2,
+    });
+    expectSameDraws(parOff, par1);
     // … while the posterior is the same to Monte Carlo error (2 × 100 draws, sd of a mean
     // ≲ sd/√(ESS ~ 100)): means within 0.5 posterior sd
     for (const name of ["a", "b", "g", "s"]) {
