@@ -15,6 +15,10 @@ const flags = {
   data: Flags.string("data", "input: FITS catalogue (single, m67) or line JSON (outliers)"),
   maxStars: Flags.int("max-stars", "only the first N stars after the cuts (0 = all)"),
   rank: Flags.int("rank", "single: the star by rank of parallax S/N (0 = lowest)"),
+  wasm: Flags.boolean(
+    "wasm",
+    'WebAssembly SIMD potential (default on for m67; "wasm": false in --config turns it off)',
+  ),
 };
 
 const DESCRIPTIONS: Readonly<Record<CommandName, string>> = {

@@ -37,6 +37,25 @@ describe("configuration", () => {
     expect(DEFAULTS.single.cuts).toEqual({ parallaxMin: 0.2, parallaxMax: 3 });
   });
 
+  it("wasm: on by default for m67 only; --wasm is a known flag; a non-boolean is refused", async () => {
+    expect([DEFAULTS.m67.wasm, DEFAULTS.outliers.wasm, DEFAULTS.single.wasm]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    // a known flag: the run fails on --chains, not on --wasm
+    const r = await cli(["single", "--wasm", "--chains", "0"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--chains");
+    expect(r.err).not.toContain("unknown flag");
+    const ok = await Effect.runPromise(decodeConfig(RunConfig, { ...DEFAULTS.m67, wasm: false }));
+    expect(ok.wasm).toBe(false);
+    const exit = await Effect.runPromiseExit(
+      decodeConfig(RunConfig, { ...DEFAULTS.m67, wasm: "yes" }, {}, "cfg.json"),
+    );
+    expect(String(exit)).toContain("wasm (in cfg.json)");
+  });
+
   it("a bare command prints the help (instead of starting the 16-minute run)", async () => {
     const r = await cli([]);
     expect(r.code).toBe(0);

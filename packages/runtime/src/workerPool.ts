@@ -58,7 +58,10 @@ export interface SamplingSettings {
   readonly workers?: number | undefined;
   /** Progress task prefix (default "chain"). */
   readonly label?: string;
-  /** Further options of `mcmcEffect` (target acceptance, tree depth, init, …). */
+  /**
+   * Further options of `mcmcEffect` (target acceptance, tree depth, init, `wasm: true` for
+   * the WebAssembly SIMD potential, loaded in this thread and in every worker, …).
+   */
   readonly mcmc?: Omit<
     McmcOptions,
     "chainMethod" | "numWorkers" | "numChains" | "numWarmup" | "numSamples" | "seed"

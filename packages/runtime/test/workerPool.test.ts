@@ -5,11 +5,12 @@
  * interrupting a run terminates its workers.
  */
 import { describe, expect, it } from "@effect/vitest";
-import { liveWorkerCount } from "@sidereal/autodiff-samplers";
+import { liveWorkerCount, type Model } from "@sidereal/autodiff-samplers";
 import {
   Progress,
   type ProgressEvent,
   potentialResult,
+  sampleModel,
   samplePotential,
   WorkerPool,
 } from "@sidereal/runtime";
@@ -88,6 +89,40 @@ describe("WorkerPool", () => {
       const t0 = performance.now();
       yield* Fiber.interrupt(fiber);
       expect(performance.now() - t0).toBeLessThan(2000);
+    }),
+  );
+});
+
+describe("sampleModel with mcmc: { wasm: true }", () => {
+  it.live("threads (2 workers) and in-process runs give identical draws", () =>
+    Effect.gen(function* () {
+      const { cauchy } = yield* Effect.promise(
+        () =>
+          import(new URL("./fixtures/cauchy-model.mjs", import.meta.url).href) as Promise<{
+            cauchy: Model<{ y: number[] }>;
+          }>,
+      );
+      const data = {
+        y: Array.from(
+          { length: 40 },
+          (_, i) => 1 + Math.tan(Math.PI * ((i + 0.5) / 40 - 0.5)) * 0.5,
+        ),
+      };
+      const settings = { chains: 2, warmup: 100, draws: 60, seed: 4, mcmc: { wasm: true } };
+      // JavaScript workers, before anything loads the backend in this thread
+      const js = yield* sampleModel(cauchy, data, { ...settings, workers: 2, mcmc: {} }).pipe(
+        Effect.provide(WorkerPool.threads),
+      );
+      const inProcess = yield* sampleModel(cauchy, data, settings).pipe(
+        Effect.provide(WorkerPool.inProcess),
+      );
+      const threads = yield* sampleModel(cauchy, data, { ...settings, workers: 2 }).pipe(
+        Effect.provide(WorkerPool.threads),
+      );
+      expect(Array.from(threads.samples.a.draws)).toEqual(Array.from(inProcess.samples.a.draws));
+      expect(Array.from(threads.samples.s.draws)).toEqual(Array.from(inProcess.samples.s.draws));
+      // the threads really compiled wasm: the JavaScript run sampled other bits
+      expect(Array.from(js.samples.a.draws)).not.toEqual(Array.from(inProcess.samples.a.draws));
     }),
   );
 });

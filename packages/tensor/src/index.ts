@@ -14,7 +14,7 @@ export {
   withBackend,
 } from "./backend/backend.js";
 export { type CompiledFunction, type CompileOptions, compile } from "./compile/compile.js";
-export { loadWasmBackend } from "./compile/wasm/binaryen.js";
+export { isWasmBackendLoaded, loadWasmBackend } from "./compile/wasm/binaryen.js";
 export { apply as applyPrimitive } from "./core/apply.js";
 export {
   arange,

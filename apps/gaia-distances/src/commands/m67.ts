@@ -101,7 +101,10 @@ export const runM67 = (config: RunConfig) =>
         zeroPoint: cat.zeroPoint,
       };
       const t0 = performance.now();
-      const res = yield* sampleModel(clusterModel, data, config);
+      const res = yield* sampleModel(clusterModel, data, {
+        ...config,
+        mcmc: { wasm: config.wasm },
+      });
       const seconds = (performance.now() - t0) / 1000;
       const nTot = res.numChains * res.numSamples;
 
@@ -152,6 +155,7 @@ export const runM67 = (config: RunConfig) =>
           warmup: config.warmup,
           draws: config.draws,
           seed: config.seed,
+          wasm: config.wasm,
         },
         groups: {
           posterior: m67Posterior(res, n),

@@ -71,7 +71,11 @@ export const runOutliers = (config: RunConfig) =>
       const subtitle = `${n} points; ${config.chains} chains × (${config.warmup} warmup + ${config.draws} draws), seed ${config.seed}`;
 
       // the line without outliers
-      const s = yield* sampleModel(linearModel, data, { ...config, label: "simple" });
+      const s = yield* sampleModel(linearModel, data, {
+        ...config,
+        label: "simple",
+        mcmc: { wasm: config.wasm },
+      });
       const simplePred = predictive(s, line, config.seed, linearModel);
       const simpleTable = yield* writeRunOutputs({
         dir: dir.file("simple"),
@@ -87,7 +91,11 @@ export const runOutliers = (config: RunConfig) =>
       });
 
       // the mixture model
-      const x = yield* sampleModel(linearMixtureModel, data, { ...config, label: "mixture" });
+      const x = yield* sampleModel(linearMixtureModel, data, {
+        ...config,
+        label: "mixture",
+        mcmc: { wasm: config.wasm },
+      });
       const pOutlier = new Float64Array(n);
       const po = x.samples.p_outlier.draws;
       const total = x.numChains * x.numSamples;

@@ -64,7 +64,10 @@ export const runSingle = (config: RunConfig) =>
 
       // 3. NUTS, quadrature, inverse parallax
       const t0 = performance.now();
-      const res = yield* sampleModel(singleStarModel, data, config);
+      const res = yield* sampleModel(singleStarModel, data, {
+        ...config,
+        mcmc: { wasm: config.wasm },
+      });
       const seconds = (performance.now() - t0) / 1000;
       const quad = singleStarDistance(plx, err, { L, zp });
       const r = res.samples.r.draws;

@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { wrapKeyData } from "@sidereal/distributions";
+import { loadWasmBackend } from "@sidereal/tensor";
 import type { ChainCheckpoint, SampleProgress } from "../mcmc/index.js";
 import { type ChainPhase, InitializationError, ModelError } from "./errors.js";
 import { importModel } from "./importModel.js";
@@ -46,7 +47,10 @@ async function runJob(job: RunRequest): Promise<void> {
   let lastPost = Number.NEGATIVE_INFINITY;
   let lastCheckpoint = performance.now();
   try {
-    modelPromise ??= importModel(input.ref);
+    // the backend first: the model's module may compile at import
+    modelPromise ??= (input.wasm ? loadWasmBackend() : Promise.resolve()).then(() =>
+      importModel(input.ref),
+    );
     const model = await modelPromise;
     const onProgress = (progress: SampleProgress) => {
       phase = progress.phase;

@@ -37,6 +37,11 @@ export interface WorkerInit {
   readonly progressMs: number;
   /** Minimum time between checkpoint messages of one chain, in ms (0: after every iteration). */
   readonly checkpointMs: number;
+  /**
+   * Await `loadWasmBackend()` before importing the model, so the worker compiles with the
+   * same backend as the main thread (`McmcOptions.wasm`).
+   */
+  readonly wasm: boolean;
 }
 
 /**

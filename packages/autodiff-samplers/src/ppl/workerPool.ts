@@ -45,6 +45,8 @@ export interface WorkerPoolConfig {
   readonly progressMs?: number;
   /** Minimum time between checkpoints of a chain in ms (default 5000; 0: every iteration). */
   readonly checkpointMs?: number;
+  /** Each worker awaits `loadWasmBackend()` before importing the model (default false). */
+  readonly wasm?: boolean;
 }
 
 /** Optional parts of a {@link WorkerPool.run}. */
@@ -98,6 +100,7 @@ function createPool(config: WorkerPoolConfig): {
     options: config.options,
     progressMs: config.progressMs ?? 100,
     checkpointMs: config.checkpointMs ?? 5000,
+    wasm: config.wasm ?? false,
   };
   const slots: (Started | undefined)[] = Array.from({ length: config.size }, () => undefined);
   const free: number[] = Array.from({ length: config.size }, (_, i) => config.size - 1 - i);

@@ -24,6 +24,14 @@ export function loadWasmBackend(): Promise<void> {
   return loading.then(() => undefined);
 }
 
+/**
+ * Whether `loadWasmBackend()` has resolved in this thread (so `compile` can emit wasm).
+ * Lets synchronous callers that need the backend fail clearly instead of silently using JS.
+ */
+export function isWasmBackendLoaded(): boolean {
+  return loaded !== undefined;
+}
+
 /** The loaded binaryen module, or undefined before `loadWasmBackend()` resolved. */
 export function binaryenIfLoaded(): Binaryen | undefined {
   return loaded;
