@@ -14,6 +14,7 @@ export {
   withBackend,
 } from "./backend/backend.js";
 export { type CompiledFunction, type CompileOptions, compile } from "./compile/compile.js";
+export { apply as applyPrimitive } from "./core/apply.js";
 export {
   arange,
   eye,

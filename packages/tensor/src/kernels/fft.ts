@@ -1,13 +1,20 @@
 import { checkDim, checkSpan } from "./checks.js";
+import {
+  type MixedRadixPlan,
+  makeMixedRadixPlan,
+  mixedRadix,
+  smoothFactors,
+} from "./mixedRadix.js";
 
 /**
  * Discrete Fourier transforms on split real/imaginary Float64Arrays with NumPy's
  * conventions: forward `X_k = Σ_j x_j e^{−2πi jk/n}`, inverse divided by n.
  *
  * Power-of-two lengths use an iterative radix-2 decimation-in-time transform
- * (Cooley & Tukey 1965); other lengths use Bluestein's chirp-z algorithm (Bluestein
- * 1970), which turns a length-n DFT into a power-of-two circular convolution of length
- * ≥ 2n−1. Real transforms of even length pack the signal into a half-length complex
+ * (Cooley & Tukey 1965); lengths whose prime factors are 2, 3, 5 and 7 use a self-sorting
+ * mixed-radix transform (`mixedRadix.ts`); other lengths use Bluestein's chirp-z algorithm
+ * (Bluestein 1970), which turns a length-n DFT into a power-of-two circular convolution of
+ * length ≥ 2n−1. Real transforms of even length pack the signal into a half-length complex
  * transform and untangle the spectrum (e.g. Press et al., *Numerical Recipes* §12.3).
  *
  * Twiddle tables, bit-reversal permutations and Bluestein chirps are computed once per
@@ -46,6 +53,11 @@ const MAX_CACHED = 32;
 const pow2Plans = new Map<number, Pow2Plan>();
 const bluesteinPlans = new Map<number, BluesteinPlan>();
 const realPlans = new Map<number, RealPlan>();
+const mixedPlans = new Map<number, MixedRadixPlan>();
+
+function getMixedPlan(n: number): MixedRadixPlan {
+  return mixedPlans.get(n) ?? remember(mixedPlans, n, makeMixedRadixPlan(n));
+}
 
 function remember<T>(cache: Map<number, T>, n: number, plan: T): T {
   if (cache.size >= MAX_CACHED) {
@@ -237,6 +249,9 @@ function bluestein(
 function transform(re: Float64Array, im: Float64Array, off: number, n: number, sgn: number): void {
   if (n <= 1) return;
   if (isPow2(n)) radix2(re, im, off, getPow2Plan(n), sgn);
+  else if (mixedPlans.has(n)) mixedRadix(re, im, off, getMixedPlan(n), sgn);
+  else if (!bluesteinPlans.has(n) && smoothFactors(n) !== null)
+    mixedRadix(re, im, off, getMixedPlan(n), sgn);
   else bluestein(re, im, off, getBluesteinPlan(n), sgn);
 }
 
@@ -245,8 +260,9 @@ function transform(re: Float64Array, im: Float64Array, off: number, n: number, s
  * (`numpy.fft.fft`; with `inverse`, `numpy.fft.ifft`, which divides by n).
  *
  * Layout: split real and imaginary parts, same offset in both arrays; any length n.
- * Complexity: O(n log n) — radix-2 for powers of two, Bluestein (three power-of-two
- * transforms of length ≥ 2n−1) otherwise. Plans are cached per n; the first call for a
+ * Complexity: O(n log n) — radix-2 for powers of two, a mixed-radix Stockham transform
+ * for lengths whose prime factors are ≤ 7, Bluestein (three power-of-two transforms of
+ * length ≥ 2n−1) otherwise. Plans are cached per n; the first call for a
  * new n pays O(n log n) setup. No allocation on cached sizes.
  *
  * Bad input: throws `RangeError` if `off`/`n` are not non-negative integers or either
@@ -484,6 +500,7 @@ export function clearFftCache(): void {
   pow2Plans.clear();
   bluesteinPlans.clear();
   realPlans.clear();
+  mixedPlans.clear();
   scratchRe = new Float64Array(0);
   scratchIm = new Float64Array(0);
 }
@@ -493,5 +510,5 @@ export function clearFftCache(): void {
  * Layout: none. Complexity: O(1). Bad input: none.
  */
 export function fftCacheSize(): number {
-  return pow2Plans.size + bluesteinPlans.size + realPlans.size;
+  return pow2Plans.size + bluesteinPlans.size + realPlans.size + mixedPlans.size;
 }

@@ -1,0 +1,106 @@
+/**
+ * Tensor primitives for the opacity steps that depend on the layer temperatures:
+ * PreMODIT's xsmatrix and the CIA log-coefficient matrix. Their reverse-mode rules use
+ * exact per-layer temperature derivatives (a layer's cross section depends only on its
+ * own temperature, so the Jacobian is block-diagonal and one forward-mode tangent per
+ * layer gives the vector-Jacobian product). They run as kernels inside `compile`.
+ */
+import {
+  applyPrimitive,
+  mul,
+  type Primitive,
+  sum,
+  type Tensor,
+  type TensorLike,
+  toTensor,
+} from "@sidereal/tensor";
+import { ExoInputError } from "../errors.js";
+import { type CdbCIA, ciaColumns, logaciaSlope, logaciaValue } from "../opacity/cia.js";
+import type { OpaPremodit } from "../opacity/premodit.js";
+
+let nextId = 0;
+
+interface PremoditAttrs {
+  readonly key: string;
+  readonly opa: OpaPremodit;
+  readonly pressure: Float64Array;
+}
+
+const PREMODIT_XSMATRIX_VJP: Primitive<PremoditAttrs> = {
+  name: "premoditXsmatrixVjp",
+  nondifferentiable: true,
+  outShape: ([, t]) => [t[0]],
+  run: ([g, t], _s, out, _o, a) => {
+    a.opa.vjpTemperature(t, a.pressure, g, out);
+  },
+  attrsKey: (a) => a.key,
+};
+
+const PREMODIT_XSMATRIX: Primitive<PremoditAttrs> = {
+  name: "premoditXsmatrix",
+  outShape: ([t], a) => [t[0], a.opa.nuGrid.length],
+  run: ([t], _s, out, _o, a) => {
+    a.opa.xsmatrix(t, a.pressure, out);
+  },
+  vjp: (g, [t], _o, a) => [applyPrimitive(PREMODIT_XSMATRIX_VJP, [g, t], a)],
+  attrsKey: (a) => a.key,
+};
+
+/**
+ * A differentiable PreMODIT xsmatrix at fixed layer pressures: `(Tarr) → (Nlayer, Nnu)`
+ * cross sections (cm²).
+ */
+export function premoditXsmatrixOp(
+  opa: OpaPremodit,
+  pressure: Float64Array,
+): (tarr: TensorLike) => Tensor {
+  opa.enableSpectrumCache(pressure.length);
+  const attrs: PremoditAttrs = { key: `premodit#${nextId++}`, opa, pressure };
+  return (tarr) => {
+    const t = toTensor(tarr);
+    if (t.rank !== 1 || t.size !== pressure.length)
+      throw new ExoInputError({
+        fn: "premoditXsmatrix",
+        argument: "tarr",
+        value: `shape [${t.shape}]`,
+        reason: `expected [${pressure.length}]`,
+      });
+    return applyPrimitive(PREMODIT_XSMATRIX, [t], attrs);
+  };
+}
+
+interface CiaAttrs {
+  readonly key: string;
+  readonly cdb: CdbCIA;
+  readonly columns: Int32Array;
+}
+
+const LOGACIA_SLOPE: Primitive<CiaAttrs> = {
+  name: "logaciaSlope",
+  nondifferentiable: true,
+  outShape: ([t], a) => [t[0], a.columns.length],
+  run: ([t], _s, out, _o, a) => {
+    const n = a.columns.length;
+    for (let i = 0; i < t.length; i++)
+      for (let k = 0; k < n; k++) out[i * n + k] = logaciaSlope(a.cdb, a.columns[k], t[i]);
+  },
+  attrsKey: (a) => a.key,
+};
+
+const LOGACIA: Primitive<CiaAttrs> = {
+  name: "logaciaMatrix",
+  outShape: ([t], a) => [t[0], a.columns.length],
+  run: ([t], _s, out, _o, a) => {
+    const n = a.columns.length;
+    for (let i = 0; i < t.length; i++)
+      for (let k = 0; k < n; k++) out[i * n + k] = logaciaValue(a.cdb, a.columns[k], t[i]);
+  },
+  vjp: (g, [t], _o, a) => [sum(mul(g, applyPrimitive(LOGACIA_SLOPE, [t], a)), 1)],
+  attrsKey: (a) => a.key,
+};
+
+/** A differentiable `logacia_matrix`: `(Tarr) → (Nlayer, Nnu)` log10 α (cm⁵). */
+export function logaciaMatrixOp(cdb: CdbCIA, nuGrid: Float64Array): (tarr: TensorLike) => Tensor {
+  const attrs: CiaAttrs = { key: `cia#${nextId++}`, cdb, columns: ciaColumns(cdb, nuGrid) };
+  return (tarr) => applyPrimitive(LOGACIA, [toTensor(tarr)], attrs);
+}

@@ -1,0 +1,121 @@
+/**
+ * MODIT's convolution of a line-shape density with the folded Voigt kernel ("zeroscan",
+ * aliasing-closed mode; research/exojax.md §4.4). The kernel is given on the rfft
+ * frequencies k_j = j/(2N) of a length-2N transform, including van den Bekerom's
+ * Lorentzian alias correction, so the result is a length-2N circular convolution of
+ * the zero-padded density. Derivatives of the kernel with respect to the width g and
+ * the Doppler width β are provided for forward-mode temperature derivatives.
+ */
+import { irfftInto, rfftInto } from "@sidereal/tensor/kernels";
+
+const FOUR_PI2 = 4 * Math.PI * Math.PI;
+
+/**
+ * Kernel values for normalised Lorentz HWHM g and Doppler σ β on N+1 frequencies.
+ * With `dg`/`dbeta` given, also ∂kernel/∂g and ∂kernel/∂β.
+ */
+export function foldedVoigtKernel(
+  g: number,
+  beta: number,
+  n: number,
+  out: Float64Array,
+  dg?: Float64Array,
+  dbeta?: Float64Array,
+): void {
+  const vmax = n;
+  const q = (2 * g) / vmax;
+  const q2 = q * q;
+  const ew = Math.exp(0.19461568 * q2);
+  const w = vmax * 0.39560962 * ew;
+  const ea = Math.exp(-0.06592025 * q2);
+  const A = q * 0.09432246 * ea;
+  const eb = Math.exp(-0.09048447 * q2);
+  const B = q * 0.11202818 * eb;
+  // derivatives with respect to g (dq/dg = 2/vmax)
+  const dqdg = 2 / vmax;
+  const dw = w * 2 * 0.19461568 * q * dqdg;
+  const dA = 0.09432246 * ea * (1 - 2 * 0.06592025 * q2) * dqdg;
+  const dB = 0.11202818 * eb * (1 - 2 * 0.09048447 * q2) * dqdg;
+  const inv2n = 1 / (2 * n);
+  for (let j = 0; j <= n; j++) {
+    const k = j * inv2n;
+    const pk = Math.PI * beta * k;
+    const valG = Math.exp(-2 * pk * pk);
+    const valL = Math.exp(-2 * Math.PI * g * k);
+    const den = 1 + FOUR_PI2 * w * w * k * k;
+    const pm = j & 1 ? -1 : 1;
+    const icorr = (A / den + (j === 0 ? 2 * B : 0)) * pm;
+    out[j] = valG * (valL - icorr);
+    if (dg !== undefined) {
+      const dIcorr =
+        (dA / den - (A * 2 * FOUR_PI2 * w * dw * k * k) / (den * den) + (j === 0 ? 2 * dB : 0)) *
+        pm;
+      dg[j] = valG * (-2 * Math.PI * k * valL - dIcorr);
+    }
+    if (dbeta !== undefined) dbeta[j] = out[j] * (-4 * Math.PI * pk * k);
+  }
+}
+
+/**
+ * Accumulates Σ_b rfft(pad(column_b)) × kernel_b and finishes with the inverse transform
+ * scaled by R/ν (cross section per cm⁻¹). Buffers are allocated once per grid size.
+ */
+export class FoldedVoigtConvolver {
+  readonly n: number;
+  readonly accRe: Float64Array;
+  readonly accIm: Float64Array;
+  readonly specRe: Float64Array;
+  readonly specIm: Float64Array;
+  readonly kernel: Float64Array;
+  private readonly padded: Float64Array;
+  private readonly full: Float64Array;
+  private readonly scale: Float64Array;
+
+  /** R/ν_k: the factor `finish` applies. */
+  get scaleFactors(): Float64Array {
+    return this.scale;
+  }
+
+  constructor(nuGrid: Float64Array, resolution: number) {
+    const n = nuGrid.length;
+    this.n = n;
+    this.accRe = new Float64Array(n + 1);
+    this.accIm = new Float64Array(n + 1);
+    this.specRe = new Float64Array(n + 1);
+    this.specIm = new Float64Array(n + 1);
+    this.kernel = new Float64Array(n + 1);
+    this.padded = new Float64Array(2 * n);
+    this.full = new Float64Array(2 * n);
+    this.scale = nuGrid.map((v) => resolution / v);
+  }
+
+  reset(): void {
+    this.accRe.fill(0);
+    this.accIm.fill(0);
+  }
+
+  /** rfft of the zero-padded column into specRe/specIm. */
+  transform(column: Float64Array, offset = 0, stride = 1): void {
+    const n = this.n;
+    const p = this.padded;
+    for (let k = 0; k < n; k++) p[k] = column[offset + k * stride];
+    p.fill(0, n);
+    rfftInto(p, 0, 2 * n, this.specRe, this.specIm, 0);
+  }
+
+  /** acc += spec × kernel. */
+  accumulate(kernel: Float64Array, re = this.specRe, im = this.specIm): void {
+    const { accRe, accIm } = this;
+    for (let j = 0; j <= this.n; j++) {
+      accRe[j] += re[j] * kernel[j];
+      accIm[j] += im[j] * kernel[j];
+    }
+  }
+
+  /** out[k] = R/ν_k × irfft(acc)[k], k < N. */
+  finish(out: Float64Array, outOffset = 0): void {
+    const n = this.n;
+    irfftInto(this.accRe, this.accIm, 0, n + 1, 2 * n, this.full, 0);
+    for (let k = 0; k < n; k++) out[outOffset + k] = this.full[k] * this.scale[k];
+  }
+}
