@@ -1,0 +1,5 @@
+export { app, runCli } from "./cli.js";
+export { readSpectrum, type Spectrum } from "./data.js";
+export { forwardModel, type ModelSettings, PARAMS, SEED_MODEL, TRUTHS } from "./forward.js";
+export { type ExoData, exoModel } from "./model.js";
+export { convergence, defaultSteps, GUIDES, makeGuide, runSvi } from "./svi-run.js";
