@@ -116,8 +116,9 @@ export function readSpectrum(
           row: order[i],
           reason: `repeated wavenumber ${nu[i]}`,
         });
-    const lo = 1e8 / settings.wavMax;
-    const hi = 1e8 / settings.wavMin;
+    // the grid's end points are 1e8/λ up to rounding: allow 1e-9 relative
+    const lo = (1e8 / settings.wavMax) * (1 - 1e-9);
+    const hi = (1e8 / settings.wavMin) * (1 + 1e-9);
     if (nu[0] < lo || nu[nu.length - 1] > hi)
       return yield* new DataError({
         file,
