@@ -2,4 +2,12 @@ export { app, runCli } from "./cli.js";
 export { readSpectrum, type Spectrum } from "./data.js";
 export { forwardModel, type ModelSettings, PARAMS, SEED_MODEL, TRUTHS } from "./forward.js";
 export { type ExoData, exoModel } from "./model.js";
-export { convergence, defaultSteps, GUIDES, makeGuide, runSvi } from "./svi-run.js";
+export {
+  constrainLatent,
+  convergence,
+  defaultSteps,
+  GUIDES,
+  latentOrder,
+  makeGuide,
+  runSvi,
+} from "./svi-run.js";

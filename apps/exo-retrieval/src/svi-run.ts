@@ -21,7 +21,6 @@ import {
 } from "@sidereal/autodiff-samplers";
 import { key, split } from "@sidereal/distributions";
 import { Progress, potentialResult, RunError, reasonOf } from "@sidereal/runtime";
-import type { Tensor } from "@sidereal/tensor";
 import { Effect } from "effect";
 import { PARAMS } from "./forward.js";
 import type { ExoData } from "./model.js";
@@ -127,10 +126,11 @@ export const runSvi = (
         const seconds = (performance.now() - t0) / 1000;
         const params = driver.getParams(state);
         const [postKey, predKey] = split(drawKey);
-        const post = guide.samplePosterior(postKey, params, numDraws) as Record<string, Tensor>;
-        const draws: Record<string, Float64Array> = {};
-        for (const p of PARAMS)
-          draws[p] = Float64Array.from(post[p].toArray() as ArrayLike<number>);
+        const draws = constrainLatent(
+          guide.sampleUnconstrained(postKey, params, numDraws),
+          numDraws,
+          latentOrder(guide),
+        );
         const pred = guidePredictive(exoModel, {
           guide,
           params,
@@ -155,6 +155,49 @@ export const runSvi = (
       catch: (e) => new RunError({ stage: `svi (${guideName})`, reason: reasonOf(e) }),
     });
   });
+
+/**
+ * The model's latent sites in the guide's (unconstrained, flat) order. Every site is a
+ * scalar: Uniform(a, b) priors map u ↦ a + (b − a)·sigmoid(u), Exponential u ↦ exp(u)
+ * (the support bijectors; checked against the guide's own `samplePosterior` in the tests).
+ */
+export function latentOrder(guide: AutoGuide<ExoData>): string[] {
+  const setup = guide.current;
+  if (setup === undefined) throw new Error("the guide is not set up");
+  return setup.potential.latent.map((s) => s.name);
+}
+
+const BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
+  logg: [4.0, 5.0],
+  RV: [35.0, 45.0],
+  MMR: [0.0, 0.015],
+  T0: [1000.0, 1500.0],
+  alpha: [0.05, 0.2],
+  vsini: [5.0, 15.0],
+};
+
+/**
+ * Constrained draws from unconstrained rows u [n × 7] without re-running the model per
+ * draw (the guide's `samplePosterior` traces the model, i.e. one forward spectrum per draw).
+ */
+export function constrainLatent(
+  u: Float64Array,
+  n: number,
+  order: readonly string[],
+): Record<string, Float64Array> {
+  const d = order.length;
+  const out: Record<string, Float64Array> = {};
+  order.forEach((name, j) => {
+    const v = new Float64Array(n);
+    const b = BOUNDS[name];
+    for (let k = 0; k < n; k++) {
+      const x = u[k * d + j];
+      v[k] = b === undefined ? Math.exp(x) : b[0] + (b[1] - b[0]) / (1 + Math.exp(-x));
+    }
+    out[name] = v;
+  });
+  return out;
+}
 
 /** The guide's draws as a one-chain `McmcResult` (sampler statistics are not defined: zero). */
 export function drawsAsResult(draws: Record<string, Float64Array>) {
