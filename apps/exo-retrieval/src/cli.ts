@@ -3,6 +3,8 @@
  * Model settings (`lineDb`, `cia`, `wavMin`, `wavMax` in Å, `nGrid`, `nlayer`) are config
  * fields, with `--line-db` and `--cia` as flags; defaults are the seed's.
  */
+
+import { initToMedian } from "@sidereal/autodiff-samplers";
 import {
   appCommand,
   Flags,
@@ -174,7 +176,12 @@ const nutsCommand = appCommand({
       const { spectrum, data } = yield* loadData(c);
       yield* withOutputDir(c.out, (dir) =>
         Effect.gen(function* () {
-          const result = yield* sampleModel(exoModel, data, c);
+          // chains start at the prior medians (σ ≈ 693): from NumPyro's default uniform
+          // init (σ ∈ (0.14, 7.4)) the posterior is so sharp that warmup stalls
+          const result = yield* sampleModel(exoModel, data, {
+            ...c,
+            mcmc: { initStrategy: initToMedian() },
+          });
           yield* writeRunOutputs({
             dir,
             result,
