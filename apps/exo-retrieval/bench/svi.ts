@@ -11,20 +11,19 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { adam, svi } from "@sidereal/autodiff-samplers";
 import { key, normal } from "@sidereal/distributions";
-import { exoModel, forwardModel, makeGuide, SEED_MODEL, TRUTHS } from "@sidereal/exo-retrieval";
+import {
+  exoModel,
+  forwardModel,
+  makeGuide,
+  SEED_MODEL,
+  truthSpectrum,
+} from "@sidereal/exo-retrieval";
 
 const steps = Number(process.argv[2] ?? 20);
 const fm = forwardModel(SEED_MODEL);
-const mu = fm.forward({
-  T0: TRUTHS.T0,
-  alpha: TRUTHS.alpha,
-  mmr: TRUTHS.MMR,
-  g: 10 ** TRUTHS.logg,
-  RV: TRUTHS.RV,
-  vsini: TRUTHS.vsini,
-});
-const eps = normal(key(0), [mu.size]) as Float64Array;
-const spectrum = Float64Array.from(mu.toArray() as ArrayLike<number>, (m, i) => m + 500 * eps[i]);
+const mu = truthSpectrum(fm);
+const eps = normal(key(0), [mu.length]) as Float64Array;
+const spectrum = mu.map((m, i) => m + 500 * eps[i]);
 const data = { settings: SEED_MODEL, spectrum };
 
 const cpuMs = () => {

@@ -55,3 +55,16 @@ export function forwardModel(settings: ModelSettings, nuObs?: Float64Array): Emi
   cache.set(key, model);
   return model;
 }
+
+/** The noise-free spectrum at the mock's true parameters on the model's observed grid. */
+export function truthSpectrum(model: EmissionModel): Float64Array {
+  const mu = model.forward({
+    T0: TRUTHS.T0,
+    alpha: TRUTHS.alpha,
+    mmr: TRUTHS.MMR,
+    g: 10 ** TRUTHS.logg,
+    RV: TRUTHS.RV,
+    vsini: TRUTHS.vsini,
+  });
+  return Float64Array.from(mu.toArray() as ArrayLike<number>);
+}

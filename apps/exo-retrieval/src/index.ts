@@ -1,6 +1,13 @@
 export { app, runCli } from "./cli.js";
 export { readSpectrum, type Spectrum } from "./data.js";
-export { forwardModel, type ModelSettings, PARAMS, SEED_MODEL, TRUTHS } from "./forward.js";
+export {
+  forwardModel,
+  type ModelSettings,
+  PARAMS,
+  SEED_MODEL,
+  TRUTHS,
+  truthSpectrum,
+} from "./forward.js";
 export { type ExoData, exoModel } from "./model.js";
 export {
   constrainLatent,
