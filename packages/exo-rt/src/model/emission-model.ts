@@ -97,6 +97,10 @@ export interface SeedModelOptions {
   readonly nlayer?: number;
   /** Number of wavenumber grid points (default 3500). */
   readonly nGrid?: number;
+  /** Wavelength range of the model grid in Å (default [22920, 23000], the seed's). */
+  readonly wavelengthRange?: readonly [number, number];
+  /** Observed wavenumbers (cm⁻¹, ascending; default the seed's ν[::5][:-50]). */
+  readonly nuObs?: Float64Array;
   readonly cacheDir?: string | false;
 }
 
@@ -109,7 +113,8 @@ export interface SeedModelOptions {
  */
 export function seedEmissionModel(options: SeedModelOptions = {}): EmissionModel {
   const dataDir = new URL("../../data/", import.meta.url);
-  const grid = wavenumberGrid(22920, 23000, options.nGrid ?? 3500, {
+  const [wavMin, wavMax] = options.wavelengthRange ?? [22920, 23000];
+  const grid = wavenumberGrid(wavMin, wavMax, options.nGrid ?? 3500, {
     unit: "AA",
     xsmode: "premodit",
   });
@@ -134,10 +139,9 @@ export function seedEmissionModel(options: SeedModelOptions = {}): EmissionModel
   const ciaFile =
     options.ciaFile === undefined ? new URL("H2-H2_TEST.cia", dataDir).pathname : options.ciaFile;
   const cdb = ciaFile === null ? null : readCia(ciaFile, { nurange: nuGrid });
-  const nuObs = Float64Array.from(
-    { length: Math.ceil(nuGrid.length / 5) - 50 },
-    (_, i) => nuGrid[5 * i],
-  );
+  const nuObs =
+    options.nuObs ??
+    Float64Array.from({ length: Math.ceil(nuGrid.length / 5) - 50 }, (_, i) => nuGrid[5 * i]);
   return emissionModel({
     nuGrid,
     nuObs,

@@ -18,7 +18,7 @@ import { interp1, partitionAt } from "../db/partition.js";
 import { ExoInputError } from "../errors.js";
 import { isEslogGrid, resolutionEslog } from "../grid.js";
 import { ditgridLinearInterval, ditgridLogInterval, getix } from "./dit.js";
-import { FoldedVoigtConvolver, foldedVoigtKernel } from "./folded-voigt.js";
+import { FoldedVoigtConvolver, foldedVoigtKernel, gaussianFactor } from "./folded-voigt.js";
 import { type DiffMode, optimalPremoditParams } from "./premodit-params.js";
 
 export interface OpaPremoditOptions {
@@ -75,6 +75,10 @@ export class OpaPremodit {
   private readonly tangentAccRe: Float64Array;
   private readonly tangentAccIm: Float64Array;
   private readonly weightE: Float64Array;
+  /** Per-layer Doppler factor of the kernel, shared by the broadening pairs. */
+  private readonly gauss: Float64Array;
+  /** 1 / (1 − exp(−c2 ν_k / Tref)): the T-independent half of the stimulated-emission factor. */
+  private readonly invBiasRef: Float64Array;
   private readonly dweightE: Float64Array;
   /** Spectra F(slsd_b) of the last xsmatrix call per layer, reused by the VJP. */
   private spectrumCache: {
@@ -296,6 +300,8 @@ export class OpaPremodit {
     this.tangentAccRe = new Float64Array(n + 1);
     this.tangentAccIm = new Float64Array(n + 1);
     this.weightE = new Float64Array(ne);
+    this.gauss = new Float64Array(n + 1);
+    this.invBiasRef = nuGrid.map((v) => 1 / (1 - Math.exp((-c2 * v) / this.Tref)));
     this.dweightE = new Float64Array(ne);
     this.adjRe = new Float64Array(n + 1);
     this.adjIm = new Float64Array(n + 1);
@@ -373,9 +379,10 @@ export class OpaPremodit {
     }
     // stimulated-emission factor at the grid wavenumber, divided by qt
     const nu = this.nuGrid;
+    const ibr = this.invBiasRef;
     for (let k = 0; k < n; k++) {
       const a = Math.exp((-c2 * nu[k]) / t);
-      const gk = (1 - a) / (1 - Math.exp((-c2 * nu[k]) / this.Tref));
+      const gk = (1 - a) * ibr[k];
       const f = gk / qt;
       if (dout) {
         const dlogg = (-a * ((c2 * nu[k]) / (t * t))) / (1 - a);
@@ -404,6 +411,8 @@ export class OpaPremodit {
     const nsigmaD = DOPPLER_C3 * Math.sqrt(t / this.molmass) * this.resolution;
     const dnsigmaD = nsigmaD / (2 * t);
     const conv = this.conv;
+    const gauss = this.gauss;
+    gaussianFactor(nsigmaD, n, gauss);
     conv.reset();
     if (dout) {
       this.tangentAccRe.fill(0);
@@ -422,7 +431,7 @@ export class OpaPremodit {
         cache.im.set(conv.specIm, at);
       }
       if (dout) {
-        foldedVoigtKernel(g, nsigmaD, n, conv.kernel, this.dkg, this.dkb);
+        foldedVoigtKernel(g, nsigmaD, n, conv.kernel, this.dkg, this.dkb, gauss);
         const dg = (-nexp * g) / t;
         const dk = this.dkernel;
         for (let j = 0; j <= n; j++) dk[j] = this.dkg[j] * dg + this.dkb[j] * dnsigmaD;
@@ -441,7 +450,7 @@ export class OpaPremodit {
           tim[j] += conv.specIm[j] * conv.kernel[j];
         }
       } else {
-        foldedVoigtKernel(g, nsigmaD, n, conv.kernel);
+        foldedVoigtKernel(g, nsigmaD, n, conv.kernel, undefined, undefined, gauss);
         conv.accumulate(conv.kernel);
       }
     }
@@ -513,6 +522,7 @@ export class OpaPremodit {
       const cached = cache !== null && i < cache.t.length && cache.t[i] === t && cache.p[i] === p;
       const nsigmaD = DOPPLER_C3 * Math.sqrt(t / this.molmass) * this.resolution;
       const dnsigmaD = nsigmaD / (2 * t);
+      gaussianFactor(nsigmaD, n, this.gauss);
       let acc = 0;
       for (let b = 0; b < nb; b++) {
         const [igb, inb] = this.multiIndex[b];
@@ -520,7 +530,7 @@ export class OpaPremodit {
         const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
         const gw = ngref * (t / this.TrefBroadening) ** -nexp * p;
         const dg = (-nexp * gw) / t;
-        foldedVoigtKernel(gw, nsigmaD, n, conv.kernel, this.dkg, this.dkb);
+        foldedVoigtKernel(gw, nsigmaD, n, conv.kernel, this.dkg, this.dkb, this.gauss);
         let sre: Float64Array;
         let sim: Float64Array;
         let soff = 0;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { foldedVoigtKernel, gaussianFactor } from "../src/opacity/folded-voigt.js";
+
+/**
+ * The kernel as first written (two `exp` per frequency, research/exojax.md §4.4), kept as
+ * the reference for the shared-Gaussian / geometric-Lorentz evaluation.
+ */
+function directKernel(g: number, beta: number, n: number) {
+  const out = new Float64Array(n + 1);
+  const dg = new Float64Array(n + 1);
+  const db = new Float64Array(n + 1);
+  const q = (2 * g) / n;
+  const q2 = q * q;
+  const ew = Math.exp(0.19461568 * q2);
+  const w = n * 0.39560962 * ew;
+  const ea = Math.exp(-0.06592025 * q2);
+  const A = q * 0.09432246 * ea;
+  const eb = Math.exp(-0.09048447 * q2);
+  const B = q * 0.11202818 * eb;
+  const dqdg = 2 / n;
+  const dw = w * 2 * 0.19461568 * q * dqdg;
+  const dA = 0.09432246 * ea * (1 - 2 * 0.06592025 * q2) * dqdg;
+  const dB = 0.11202818 * eb * (1 - 2 * 0.09048447 * q2) * dqdg;
+  const c = 4 * Math.PI * Math.PI;
+  for (let j = 0; j <= n; j++) {
+    const k = j / (2 * n);
+    const pk = Math.PI * beta * k;
+    const valG = Math.exp(-2 * pk * pk);
+    const valL = Math.exp(-2 * Math.PI * g * k);
+    const den = 1 + c * w * w * k * k;
+    const pm = j & 1 ? -1 : 1;
+    out[j] = valG * (valL - (A / den + (j === 0 ? 2 * B : 0)) * pm);
+    const dI =
+      (dA / den - (A * 2 * c * w * dw * k * k) / (den * den) + (j === 0 ? 2 * dB : 0)) * pm;
+    dg[j] = valG * (-2 * Math.PI * k * valL - dI);
+    db[j] = out[j] * (-4 * Math.PI * pk * k);
+  }
+  return { out, dg, db };
+}
+
+/** max |a − b| / max |b|: the kernel's values span many decades, so compare on its scale. */
+function scaledError(a: Float64Array, b: Float64Array): number {
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < b.length; i++) {
+    m = Math.max(m, Math.abs(b[i]));
+    d = Math.max(d, Math.abs(a[i] - b[i]));
+  }
+  return d / m;
+}
+
+describe("folded Voigt kernel (shared Doppler factor, geometric Lorentz factor)", () => {
+  // widths and Doppler σ (grid units) of the seed's PreMODIT layers and beyond
+  const cases: [number, number, number][] = [
+    [1e-4, 0.9, 3500],
+    [0.37, 1.8, 3500],
+    [5.2, 2.6, 3500],
+    [120, 1.1, 3501],
+  ];
+  it.each(cases)("equals the direct evaluation to 1e-13 (g=%f, β=%f, N=%i)", (g, beta, n) => {
+    const ref = directKernel(g, beta, n);
+    const gauss = new Float64Array(n + 1);
+    gaussianFactor(beta, n, gauss);
+    for (const shared of [undefined, gauss]) {
+      const out = new Float64Array(n + 1);
+      const dg = new Float64Array(n + 1);
+      const db = new Float64Array(n + 1);
+      foldedVoigtKernel(g, beta, n, out, dg, db, shared);
+      // the recurrence restarts every 32 steps: a few ulp of accumulated rounding
+      expect(scaledError(out, ref.out)).toBeLessThan(1e-13);
+      expect(scaledError(dg, ref.dg)).toBeLessThan(1e-13);
+      expect(scaledError(db, ref.db)).toBeLessThan(1e-13);
+    }
+  });
+});
