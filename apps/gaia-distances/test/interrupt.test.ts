@@ -10,7 +10,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readInferenceData } from "@sidereal/io";
 import { interruptBin, verifyManifest } from "@sidereal/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -93,15 +92,9 @@ describe("gaia-distances: interrupts, kills and reproducibility", () => {
     };
     const one = files(1);
     const two = files(2);
-    // idata.nc: HDF5 stamps every object header with its creation time (h5wasm cannot turn
-    // that off), so its bytes differ at those timestamps; its content must be identical
-    const { "idata.nc": nc1, ...rest1 } = one.files;
-    const { "idata.nc": nc2, ...rest2 } = two.files;
-    expect(nc1.bytes).toBe(nc2.bytes);
-    expect(Object.keys(rest1).length).toBeGreaterThan(10);
-    expect(rest2).toEqual(rest1);
-    const a = await readInferenceData(join(one.out, "idata.nc"));
-    const b = await readInferenceData(join(two.out, "idata.nc"));
-    expect(b).toEqual(a);
+    // every file, idata.nc included (io writes it with HDF5's object-header times fixed)
+    expect(Object.keys(one.files)).toContain("idata.nc");
+    expect(Object.keys(one.files).length).toBeGreaterThan(10);
+    expect(two.files).toEqual(one.files);
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 import type { Dataset as H5Dataset, Group as H5Group } from "h5wasm/node";
 import { writeFileAtomically } from "./atomic-file.js";
+import { withFixedClock } from "./fixed-clock.js";
 import { loadH5, openH5File } from "./h5.js";
 import {
   BOOL_DTYPE_ATTRIBUTE,
@@ -74,24 +75,28 @@ export async function writeInferenceData(
   if (options.inferenceLibraryVersion !== undefined) {
     groupAttrs.inference_library_version = options.inferenceLibraryVersion;
   }
-  await writeFileAtomically(path, (tempPath) => {
-    const file = openH5File(h5, tempPath, "w");
-    try {
-      file.create_attribute(
-        NC_PROPERTIES_ATTRIBUTE,
-        NC_PROPERTIES_VALUE,
-        [],
-        `A${NC_PROPERTIES_VALUE.length}`,
-      );
-      let nextDimId = 0;
-      for (const group of groups) {
-        const h5Group = file.create_group(group.name, true);
-        nextDimId = writeGroup(h5Group, group, groupAttrs, nextDimId);
+  // without a creation time the file is reproducible: HDF5's object-header times fixed too
+  const clock = createdAt === null ? withFixedClock : <T>(write: () => T) => write();
+  await writeFileAtomically(path, (tempPath) =>
+    clock(() => {
+      const file = openH5File(h5, tempPath, "w");
+      try {
+        file.create_attribute(
+          NC_PROPERTIES_ATTRIBUTE,
+          NC_PROPERTIES_VALUE,
+          [],
+          `A${NC_PROPERTIES_VALUE.length}`,
+        );
+        let nextDimId = 0;
+        for (const group of groups) {
+          const h5Group = file.create_group(group.name, true);
+          nextDimId = writeGroup(h5Group, group, groupAttrs, nextDimId);
+        }
+      } finally {
+        file.close();
       }
-    } finally {
-      file.close();
-    }
-  });
+    }),
+  );
 }
 
 /** Writes one group; returns the next free netCDF dimension id. */
