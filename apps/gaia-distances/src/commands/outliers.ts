@@ -55,7 +55,7 @@ function posteriorPredictiveGroup(site: "y" | "obs", pred: ReturnType<typeof pre
   const k = pred.draws.length;
   const n = pred.x.length;
   const data = new Float64Array(k * n);
-  pred.draws.forEach((d, i) => data.set(d, i * n));
+  for (const [i, d] of pred.draws.entries()) data.set(d, i * n);
   return {
     variables: { [site]: { dims: ["chain", "draw", "data"], shape: [1, k, n], data } },
   };
