@@ -32,7 +32,21 @@ import { SEED_CELL_46, seedComparison } from "@sidereal/hi-spectra";
 const workers = Number(process.env.HI_BENCH_WORKERS ?? 2);
 // HI_BENCH_QUICK=1: a smoke run of the script (tiny settings; its numbers mean nothing)
 const quick = process.env.HI_BENCH_QUICK === "1";
-const NUTS = quick ? { chains: 2, tune: 20, draws: 20, targetAccept: 0.9 } : SEED_NUTS;
+// HI_BENCH_CHAINS / _TUNE / _DRAWS: a reduced NUTS run when the machine cannot give the full
+// one its time (the result says so and projects the full cost from the CPU per iteration)
+const envInt = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const NUTS = quick
+  ? { chains: 2, tune: 20, draws: 20, targetAccept: 0.9 }
+  : {
+      chains: envInt("HI_BENCH_CHAINS", SEED_NUTS.chains),
+      tune: envInt("HI_BENCH_TUNE", SEED_NUTS.tune),
+      draws: envInt("HI_BENCH_DRAWS", SEED_NUTS.draws),
+      targetAccept: SEED_NUTS.targetAccept,
+    };
+const reduced =
+  NUTS.chains !== SEED_NUTS.chains ||
+  NUTS.tune !== SEED_NUTS.tune ||
+  NUTS.draws !== SEED_NUTS.draws;
 const ADVI_N = quick ? 500 : SEED_ADVI.n;
 const sim = simulateSeed({ noise: true, seed: 1234 });
 const data = { emission: sim.emission, absorption: sim.absorption };
@@ -66,6 +80,8 @@ log(`ADVI: ${advi.message}; ${advi.iterations} iterations, ${adviTime.wall.toFix
 // 2. NUTS
 const model = make();
 let last = -1;
+let initCpu: number | null = null;
+const nutsStart = process.cpuUsage();
 stop = clock();
 await model.sample({
   chains: NUTS.chains,
@@ -77,6 +93,11 @@ await model.sample({
   nInit: ADVI_N,
   initKwargs: adviArgs,
   onProgress: (chain, p) => {
+    if (initCpu === null) {
+      const c = process.cpuUsage(nutsStart);
+      initCpu = (c.user + c.system) / 1e6;
+      log(`NUTS: ADVI initialisation done (${initCpu.toFixed(1)} s CPU)`);
+    }
     const pct = Math.floor((10 * p.iteration) / p.total);
     if (chain === 0 && pct !== last) {
       last = pct;
@@ -114,7 +135,19 @@ const result = {
     converged: advi.converged,
     seedIterations: 69_400,
   },
-  nuts: { ...nutsTime, chains: NUTS.chains, iterationsPerChain: NUTS.tune + NUTS.draws },
+  nuts: {
+    ...nutsTime,
+    reduced,
+    chains: NUTS.chains,
+    tune: NUTS.tune,
+    draws: NUTS.draws,
+    cpuAdviInit: initCpu,
+    cpuPerIteration: (nutsTime.cpu - (initCpu ?? 0)) / (NUTS.chains * (NUTS.tune + NUTS.draws)),
+    // the seed's 8 × (1000 + 1000) at the measured CPU per iteration, on 2 free cores
+    projectedFullWallOn2Cores:
+      (initCpu ?? 0) +
+      (((nutsTime.cpu - (initCpu ?? 0)) / (NUTS.chains * (NUTS.tune + NUTS.draws))) * 16_000) / 2,
+  },
   solve: { nSolutions: solved.solutions.length, messages: solved.messages },
   bic: {
     ...bic,

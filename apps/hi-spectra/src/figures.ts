@@ -165,7 +165,9 @@ function cloudPoolPosterior(
   for (const n of Object.keys(parts[0] ?? {})) {
     const len = parts[0][n].draws.length;
     const buf = new Float64Array(len * nClouds);
-    parts.forEach((p, k) => buf.set(p[n].draws, k * len));
+    parts.forEach((p, k) => {
+      buf.set(p[n].draws, k * len);
+    });
     out[n] = { draws: buf, shape: [1, len * nClouds] };
   }
   return out;
