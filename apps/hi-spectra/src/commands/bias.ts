@@ -69,25 +69,19 @@ export const runBias = (c: HiConfig) =>
         };
         const figures: Figure[] = [];
         const sections: ReportSection[] = [];
-        const nClouds = models[0].nClouds;
-        for (let k = 0; k < nClouds; k++) {
+        // one figure set per simulation cloud j: the posterior cloud of each fit matched to it
+        for (let j = 0; j < t.velocity.length; j++) {
           const panels: Figure[] = [];
           for (const variable of ["tspin", "tau_total", "absorption_weight"]) {
             const sets: DensitySample[] = [];
             models.forEach((m, i) => {
-              const cloud = rows[i].findIndex((r) => r.truthIndex === rows[0][k].truthIndex);
+              const cloud = rows[i].findIndex((r) => r.truthIndex === j);
+              const solution = m.solutions.length > 0 ? 0 : undefined;
               const draws =
-                cloud >= 0
-                  ? cloudDraws(
-                      m.posteriorOf(m.solutions.length > 0 ? 0 : undefined),
-                      variable,
-                      cloud,
-                    )
-                  : undefined;
+                cloud >= 0 ? cloudDraws(m.posteriorOf(solution), variable, cloud) : undefined;
               if (draws) sets.push({ values: draws, label: FITS[i].label });
             });
             if (sets.length === 0) continue;
-            const j = rows[0][k].truthIndex;
             panels.push(
               yield* step(`plotting bias ${variable}`, () =>
                 biasPanel(
@@ -102,10 +96,9 @@ export const runBias = (c: HiConfig) =>
             );
           }
           figures.push(...panels);
-          const j = rows[0][k].truthIndex;
           sections.push({
             heading: `Bias: simulation cloud ${j}`,
-            text: `truth: tspin ${t.tspin[j].toPrecision(6)} K, absorption weight ${t.absorption_weight[j]}, tau_total ${t.tau_total[j].toPrecision(6)}`,
+            text: `truth: tspin ${t.tspin[j].toPrecision(6)} K, absorption weight ${t.absorption_weight[j]}, tau_total ${t.tau_total[j].toPrecision(6)}${panels.length === 0 ? " (no posterior cloud of either fit matched this cloud)" : ""}`,
             images: panels.map((p) => ({ src: `plots/${p.name}.png`, caption: p.caption })),
           });
         }
