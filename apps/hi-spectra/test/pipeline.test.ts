@@ -185,3 +185,36 @@ describe("hi-spectra bias and optimize", () => {
     expect(readdirSync(join(out, "plots"))).toContain("bic.svg");
   }, 480_000);
 });
+
+describe("hi-spectra run (tiny settings)", () => {
+  it("writes the notebook's outputs: predictive groups, comparison with cell [46], plots", async () => {
+    const out = join(dir, "run");
+    expect(await run(["run", "--config", TINY, "--out", out])).toBe(0);
+    const idata = await readInferenceData(join(out, "idata.nc"));
+    expect(Object.keys(idata)).toEqual(
+      expect.arrayContaining([
+        "posterior",
+        "prior",
+        "prior_predictive",
+        "posterior_predictive",
+        "log_likelihood",
+      ]),
+    );
+    expect(idata.prior_predictive?.variables.emission?.shape).toEqual([1, 20, 200]);
+    const stats = read(out, "summary-stats.json");
+    expect(Object.keys(stats.velocity[0])).toEqual(["mean", "sd", "hdi_16%", "hdi_84%"]);
+    const cmp = read(out, "seed-comparison.json");
+    expect(cmp.rows).toHaveLength(15); // 5 variables × 3 clouds
+    expect(read(out, "advi.json").iterations).toBe(150);
+    expect(read(out, "simulated.json").params.velocity).toEqual([-5, 5, 10]);
+    const plots = readdirSync(join(out, "plots"));
+    for (const p of [
+      "prior-predictive-emission.svg",
+      "advi-predictive-absorption.svg",
+      "prior-pair-cloud0.svg",
+      "pair-clouds.svg",
+      "trace.svg",
+    ])
+      expect(plots).toContain(p);
+  }, 480_000);
+});
