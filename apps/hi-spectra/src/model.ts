@@ -150,3 +150,18 @@ export const runNuts = (model: HiModel, config: HiConfig, label = "NUTS") =>
 /** Solution 0 when `solve` found one, else all chains (undefined). */
 export const firstSolution = (model: HiModel): number | undefined =>
   model.solutions.length > 0 ? 0 : undefined;
+
+/** Solution 0 (or every chain), its posterior and its posterior predictive (every `thin`-th draw). */
+export const solvedPosterior = (model: HiModel, thin: number) =>
+  Effect.try({
+    try: () => {
+      const solution = firstSolution(model);
+      const sel = solution !== undefined ? { solution } : {};
+      return {
+        solution,
+        posterior: model.posteriorOf(solution),
+        predictive: model.samplePosteriorPredictive({ ...sel, thin }),
+      };
+    },
+    catch: (e) => new RunError({ stage: "posterior predictive", reason: reasonOf(e) }),
+  });

@@ -48,6 +48,13 @@ const contents = (out: string) =>
     })
     .sort(([a], [b]) => a.localeCompare(b));
 
+/** The InferenceData groups of `out/idata.nc` include `groups`. */
+async function expectGroups(out: string, groups: readonly string[]) {
+  const idata = await readInferenceData(join(out, "idata.nc"));
+  expect(Object.keys(idata)).toEqual(expect.arrayContaining([...groups]));
+  return idata;
+}
+
 const fitArgs = (out: string, data = simJson) => [
   "fit",
   "--data",
@@ -83,16 +90,13 @@ describe("hi-spectra fit", () => {
     expect(Object.keys(bic)).toEqual(["k", "n", "mean_lnlike", "bic"]);
     expect(bic.n).toBe(200);
     expect(bic.bic).toBeCloseTo(bic.k * Math.log(bic.n) - 2 * bic.mean_lnlike, 8);
-    const idata = await readInferenceData(join(out, "idata.nc"));
-    expect(Object.keys(idata)).toEqual(
-      expect.arrayContaining([
-        "posterior",
-        "sample_stats",
-        "log_likelihood",
-        "observed_data",
-        "posterior_predictive",
-      ]),
-    );
+    const idata = await expectGroups(out, [
+      "posterior",
+      "sample_stats",
+      "log_likelihood",
+      "observed_data",
+      "posterior_predictive",
+    ]);
     expect(idata.posterior_predictive?.variables.emission?.shape).toEqual([
       expect.any(Number),
       2,
@@ -190,16 +194,13 @@ describe("hi-spectra run (tiny settings)", () => {
   it("writes the notebook's outputs: predictive groups, comparison with cell [46], plots", async () => {
     const out = join(dir, "run");
     expect(await run(["run", "--config", TINY, "--out", out])).toBe(0);
-    const idata = await readInferenceData(join(out, "idata.nc"));
-    expect(Object.keys(idata)).toEqual(
-      expect.arrayContaining([
-        "posterior",
-        "prior",
-        "prior_predictive",
-        "posterior_predictive",
-        "log_likelihood",
-      ]),
-    );
+    const idata = await expectGroups(out, [
+      "posterior",
+      "prior",
+      "prior_predictive",
+      "posterior_predictive",
+      "log_likelihood",
+    ]);
     expect(idata.prior_predictive?.variables.emission?.shape).toEqual([1, 20, 200]);
     const stats = read(out, "summary-stats.json");
     expect(Object.keys(stats.velocity[0])).toEqual(["mean", "sd", "hdi_16%", "hdi_84%"]);

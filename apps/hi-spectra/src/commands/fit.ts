@@ -10,7 +10,7 @@ import { Console, Effect } from "effect";
 import type { HiConfig } from "../config.js";
 import { loadSpectra } from "../data.js";
 import { dataFigures, pairFigures, predictiveFigures, traceFigure } from "../figures.js";
-import { buildModel, runNuts } from "../model.js";
+import { buildModel, runNuts, solvedPosterior } from "../model.js";
 import { writeHiOutputs } from "../outputs.js";
 import { modelSection, nutsSection, PLOT_VARS, step } from "./shared.js";
 
@@ -28,14 +28,7 @@ export const runFit = (c: HiConfig) =>
     return yield* withOutputDir(c.out, (dir) =>
       Effect.gen(function* () {
         const nuts = yield* runNuts(model, c);
-        const solution = model.solutions.length > 0 ? 0 : undefined;
-        const posterior = model.posteriorOf(solution);
-        const predictive = yield* step("posterior predictive", () =>
-          model.samplePosteriorPredictive({
-            ...(solution !== undefined ? { solution } : {}),
-            thin: c.thin,
-          }),
-        );
+        const { solution, posterior, predictive } = yield* solvedPosterior(model, c.thin);
         const match =
           truths?.velocity !== undefined
             ? yield* step("cloud matching", () =>

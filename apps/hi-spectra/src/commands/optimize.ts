@@ -18,7 +18,7 @@ import { Console, Effect } from "effect";
 import type { HiConfig } from "../config.js";
 import { loadSpectra } from "../data.js";
 import { bicFigure, dataFigures, pairFigures, predictiveFigures, traceFigure } from "../figures.js";
-import { adviOptions, buildModel, nutsOptions } from "../model.js";
+import { adviOptions, buildModel, nutsOptions, solvedPosterior } from "../model.js";
 import { writeHiOutputs } from "../outputs.js";
 import { requireData } from "./fit.js";
 import { modelSection, PLOT_VARS, step } from "./shared.js";
@@ -72,14 +72,7 @@ export const runOptimize = (c: HiConfig) =>
           yield* writeJson(join(dir.staging, "bics.json"), record);
           yield* writeFigures(dir.staging, [bicFig, ...dataFigures(data)]);
         } else {
-          const solution = best.solutions.length > 0 ? 0 : undefined;
-          const posterior = best.posteriorOf(solution);
-          const predictive = yield* step("posterior predictive", () =>
-            best.samplePosteriorPredictive({
-              ...(solution !== undefined ? { solution } : {}),
-              thin: c.thin,
-            }),
-          );
+          const { posterior, predictive } = yield* solvedPosterior(best, c.thin);
           yield* writeHiOutputs({
             dir,
             model: best,
