@@ -3,6 +3,7 @@
  * (ADVI `fit`, NUTS `sample` with progress, `solve`) as Effects with the runtime's errors:
  * an impossible prior is a `ConfigError` (exit 2, before any work), a failed fit a `RunError`.
  */
+import { availableParallelism } from "node:os";
 import {
   type HiDataInput,
   type HiModel,
@@ -71,7 +72,8 @@ export function adviOptions(config: HiConfig, nClouds: number) {
 /** NUTS options of the config (bayes_spec's `sample` with init advi+adapt_diag). */
 export function nutsOptions(config: HiConfig, nClouds: number): SampleOptions {
   const advi = adviOptions(config, nClouds);
-  const workers = config.workers ?? Math.min(config.chains, 2);
+  // default: one worker per chain up to the cores of the machine
+  const workers = config.workers ?? Math.min(config.chains, availableParallelism());
   return {
     chains: config.chains,
     tune: config.warmup,
