@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `hi-spectra` command. npm links a bin only when its file exists at install time, and
+// dist/ is built after `npm ci`; this committed launcher is always there and loads the
+// built program.
+import { existsSync } from "node:fs";
+
+const main = new URL("../dist/main.js", import.meta.url);
+if (!existsSync(main)) {
+  console.error("hi-spectra: the app is not built yet; run `npm run build` at the repository root");
+  process.exit(1);
+}
+await import(main.href);
