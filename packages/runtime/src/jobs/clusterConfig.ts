@@ -8,8 +8,8 @@ import { RunnerAddress, type ShardingConfig } from "effect/cluster";
 
 export const JOB_SHARDING: Partial<ShardingConfig.ShardingConfig["Service"]> = {
   shardsPerGroup: 64,
-  shardLockRefreshInterval: Duration.seconds(1),
-  shardLockExpiration: Duration.seconds(5),
+  shardLockRefreshInterval: Duration.seconds(2),
+  shardLockExpiration: Duration.seconds(10),
   entityMessagePollInterval: Duration.millis(500),
   entityReplyPollInterval: Duration.millis(100),
   refreshAssignmentsInterval: Duration.seconds(1),

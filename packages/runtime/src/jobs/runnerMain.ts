@@ -7,8 +7,6 @@
  * the fault-injection test layer (shard K fails on every attempt). Runs until SIGTERM/SIGINT.
  */
 
-import { isAbsolute, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { NodeClusterSocket, NodeRuntime } from "@effect/platform-node";
 import { Effect, Layer } from "effect";
 import { ConfigError } from "../errors.js";
@@ -19,6 +17,8 @@ import { shardEntityLayer } from "./shardEntity.js";
 import { sqlShardStore } from "./shardStore.js";
 import { failShardLayer, shardTasksLayer } from "./shardTasks.js";
 import { parseStorage, sqlClientLayer, storageLabel } from "./storage.js";
+import { threadExecutor } from "./taskExecutor.js";
+import { importTasks } from "./taskModules.js";
 
 export interface RunnerArgs {
   readonly storage: string;
@@ -60,24 +60,10 @@ export function parseRunnerArgs(argv: ReadonlyArray<string>): RunnerArgs | Confi
   };
 }
 
-const isTask = (v: unknown): v is ShardTask<never> =>
-  typeof v === "object" &&
-  v !== null &&
-  typeof (v as { name?: unknown }).name === "string" &&
-  typeof (v as { run?: unknown }).run === "function";
-
 /** The tasks exported by the modules (paths or file URLs). */
 export const loadTasks = (modules: ReadonlyArray<string>) =>
   Effect.tryPromise({
-    try: async () => {
-      const tasks: ShardTask<never>[] = [];
-      for (const m of modules) {
-        const url = m.startsWith("file:") ? m : pathToFileURL(isAbsolute(m) ? m : resolve(m)).href;
-        const mod = (await import(url)) as Record<string, unknown>;
-        for (const v of Object.values(mod)) if (isTask(v)) tasks.push(v);
-      }
-      return tasks;
-    },
+    try: () => importTasks(modules),
     catch: (e) =>
       new ConfigError({ field: "--tasks", reason: e instanceof Error ? e.message : String(e) }),
   });
@@ -97,7 +83,14 @@ export const runnerLayer = (
   const fault = args.failShard === undefined ? Layer.empty : failShardLayer(args.failShard);
   return shardEntityLayer(args.name).pipe(
     Layer.provide(
-      Layer.mergeAll(cluster, sqlShardStore(storageLabel(parsed)), shardTasksLayer(tasks), fault),
+      Layer.mergeAll(
+        cluster,
+        sqlShardStore(storageLabel(parsed)),
+        shardTasksLayer(tasks),
+        fault,
+        // tasks run in a worker thread: the event loop stays free for the shard locks
+        threadExecutor(args.tasks),
+      ),
     ),
     Layer.provide(sql),
   );

@@ -3,9 +3,10 @@
  * injected test fault, the write-once store), shared by the local runner and the cluster
  * entity so both compute and store a shard identically.
  */
-import { Context, Effect, Layer } from "effect";
+import { Context, Effect, Exit, Layer } from "effect";
 import { type Job, ShardFailed, type ShardTask } from "./job.js";
 import { ShardStore } from "./shardStore.js";
+import { TaskExecutor } from "./taskExecutor.js";
 
 /** Registered tasks by name; specs arrive as JSON. */
 export class ShardTasks extends Context.Service<
@@ -48,16 +49,18 @@ export const executeShard = (
   Effect.gen(function* () {
     const store = yield* ShardStore;
     const fault = yield* ShardFault;
+    const executor = yield* TaskExecutor;
     let reason = "";
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        if (fault(jobId, shard)) throw new Error("injected fault (test layer)");
-        const result = task.run(spec);
-        yield* store.put(jobId, shard, runner, result);
+      const result = fault(jobId, shard)
+        ? Exit.fail(new Error("injected fault (test layer)"))
+        : yield* Effect.exit(executor.run(task, spec));
+      if (Exit.isSuccess(result)) {
+        yield* store.put(jobId, shard, runner, result.value);
         return;
-      } catch (e) {
-        reason = e instanceof Error ? e.message : String(e);
       }
+      const why = result.cause.reasons.find((r) => r._tag === "Fail");
+      reason = why?._tag === "Fail" ? why.error.message : "task interrupted or crashed";
     }
     return yield* Effect.fail(new ShardFailed({ jobId, shard, attempts, reason }));
   });
