@@ -39,7 +39,10 @@ const check = (ok, what) => {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let url = "";
 const psql = (q) =>
-  execFileSync("psql", ["-At", "-v", "ON_ERROR_STOP=1", url, "-c", q], { encoding: "utf8" }).trim();
+  execFileSync("psql", ["-At", "-v", "ON_ERROR_STOP=1", url, "-c", q], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"], // polls before the tables exist fail quietly
+  }).trim();
 const scalar = (q) => {
   try {
     return Number(psql(q));

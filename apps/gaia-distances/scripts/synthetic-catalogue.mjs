@@ -5,8 +5,9 @@
 // G uniform in [12, 20], parallax error 0.02 · 10^{0.2 (G − 15)} mas (roughly Gaia DR3's
 // trend), the L21 inputs of a five-parameter solution (nu_eff in [1.35, 1.65], ecl_lat
 // uniform on the sphere) and parallax = 1000/r − 0.02 + N(0, error). Columns are written as a
-// FITS BINTABLE (source_id 'K', the rest 'D'; FITS 4.0 §7.3), big-endian, 2880-byte blocks.
+// FITS BINTABLE (source_id 'K', the rest 'D'; headers from dist/catalogue/fitsHeader.js), big-endian.
 import { closeSync, openSync, writeSync } from "node:fs";
+import { binTableHeaders, fitsPadding } from "../dist/catalogue/fitsHeader.js";
 
 const [nArg, out, seedArg] = process.argv.slice(2);
 const n = Number(nArg);
@@ -37,36 +38,9 @@ const cols = [
   ["ecl_lat", "D"],
   ["astrometric_params_solved", "D"],
 ];
-const card = (k, v) => `${k.padEnd(8)}= ${v.padStart(20)}`.padEnd(80);
-const str = (s) => `'${s.padEnd(8)}'`.padEnd(20);
-const pad = (s) => s + " ".repeat((2880 - (s.length % 2880)) % 2880);
-const primary = pad(
-  [
-    card("SIMPLE", "T"),
-    card("BITPIX", "8"),
-    card("NAXIS", "0"),
-    card("EXTEND", "T"),
-    "END".padEnd(80),
-  ].join(""),
-);
-const cards = [
-  `${"XTENSION".padEnd(8)}= ${str("BINTABLE")}`.padEnd(80),
-  card("BITPIX", "8"),
-  card("NAXIS", "2"),
-  card("NAXIS1", String(8 * cols.length)),
-  card("NAXIS2", String(n)),
-  card("PCOUNT", "0"),
-  card("GCOUNT", "1"),
-  card("TFIELDS", String(cols.length)),
-];
-cols.forEach(([name, form], i) => {
-  cards.push(`${`TTYPE${i + 1}`.padEnd(8)}= ${str(name)}`.padEnd(80));
-  cards.push(`${`TFORM${i + 1}`.padEnd(8)}= ${str(form)}`.padEnd(80));
-});
-cards.push("END".padEnd(80));
+const headers = binTableHeaders(cols, n);
 const fd = openSync(out, "w");
-writeSync(fd, primary);
-writeSync(fd, pad(cards.join("")));
+writeSync(fd, headers);
 const rowBytes = 8 * cols.length;
 const chunkRows = 65536;
 const buf = Buffer.alloc(rowBytes * chunkRows);
@@ -96,6 +70,6 @@ for (let start = 0; start < n; start += chunkRows) {
   writeSync(fd, buf, 0, m * rowBytes);
   written += m * rowBytes;
 }
-writeSync(fd, Buffer.alloc((2880 - (written % 2880)) % 2880));
+writeSync(fd, Buffer.alloc(fitsPadding(written)));
 closeSync(fd);
 console.log(`${out}: ${n} synthetic stars`);
