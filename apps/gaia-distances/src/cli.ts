@@ -6,7 +6,8 @@
 import { appCommand, cliRunner, Flags, standardFlags } from "@sidereal/runtime";
 import { Console, Effect } from "effect";
 import { Command } from "effect/cli";
-import { runM67, runOutliers, runSingle } from "./commands/index.js";
+import { CATALOGUE_DEFAULTS, CatalogueConfig } from "./catalogue/config.js";
+import { runCatalogue, runM67, runOutliers, runSingle } from "./commands/index.js";
 import type { CommandResult } from "./commands/result.js";
 import { type Command as CommandName, DEFAULTS, RunConfig } from "./config.js";
 
@@ -43,6 +44,35 @@ const command = <const N extends CommandName, E, R>(
       Effect.flatMap(run(c), (r) => Console.log(`${r.text}\n\nwritten: ${r.outDirs.join(", ")}`)),
   });
 
+const catalogueCommand = appCommand({
+  name: "catalogue",
+  description:
+    "EDSD distances (median, 16/84 %, mode) of every star of a Gaia table, sharded (local or Effect Cluster)",
+  config: CatalogueConfig,
+  defaults: CATALOGUE_DEFAULTS,
+  flags: {
+    out: standardFlags.out,
+    data: Flags.string("data", "the Gaia FITS table"),
+    runner: Flags.choice(
+      "runner",
+      ["local", "cluster"],
+      "local: this process; cluster: Effect Cluster",
+    ),
+    storage: Flags.string(
+      "storage",
+      "cluster storage: postgres://USER@HOST:PORT/DB or sqlite:PATH",
+    ),
+    runners: Flags.int("runners", "runner processes to start on this machine (cluster, Postgres)"),
+    lengthScale: Flags.number("length-scale", "EDSD length scale L [pc] (default 1350)"),
+    shardSize: Flags.int("shard-size", "stars per shard (default 2000)"),
+  },
+  pathFields: ["data", "out"],
+  run: (c) =>
+    Effect.flatMap(runCatalogue(c), (r) =>
+      Console.log(`${r.text}\n\nwritten: ${r.outDirs.join(", ")}`),
+    ),
+});
+
 /** The command tree. */
 export const app = Command.make("gaia-distances").pipe(
   Command.withDescription(
@@ -52,6 +82,7 @@ export const app = Command.make("gaia-distances").pipe(
     command("outliers", runOutliers),
     command("single", runSingle),
     command("m67", runM67),
+    catalogueCommand,
   ]),
 );
 

@@ -6,6 +6,12 @@
 export { type ClusterData, clusterModel } from "./cluster-model.js";
 export { DistanceError } from "./distance-error.js";
 export { EDSD, EDSDDistribution } from "./edsd.js";
+export {
+  type EdsdDistanceColumns,
+  type EdsdScratch,
+  edsdDistances,
+  makeEdsdScratch,
+} from "./edsd-batch.js";
 export { ZeroPointError, type ZeroPointProblem } from "./errors.js";
 export { gamma3Quantile } from "./gamma3-quantile.js";
 export {

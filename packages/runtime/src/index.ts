@@ -46,6 +46,7 @@ export {
 } from "./config.js";
 export { ConfigError, DataError, exitCodeOf, RunError, reasonOf } from "./errors.js";
 export { type AppFlag, Flags, standardFlags } from "./flags.js";
+export * from "./jobs/index.js";
 export {
   buildManifest,
   hashFile,
