@@ -10,6 +10,7 @@ export {
   type InferenceDataErrorInit,
   isInferenceDataError,
 } from "./errors.js";
+export { withFixedClock } from "./fixed-clock.js";
 export { INFERENCE_DATA_GROUPS, isInferenceDataGroup } from "./groups.js";
 export { readInferenceData } from "./read.js";
 export { NUTS_SAMPLE_STATS, type NutsSampleStat } from "./sample-stats.js";

@@ -4,8 +4,10 @@
  * `close` renames the temporary file into place, so a killed run never leaves a complete-
  * looking file. `readCubeRows` reads a block of rows back.
  */
+
 import { randomBytes } from "node:crypto";
 import { renameSync, rmSync } from "node:fs";
+import { withFixedClock } from "@sidereal/io";
 import { Effect } from "effect";
 import type H5Module from "h5wasm/node";
 import { CubeFileError } from "../errors.js";
@@ -72,48 +74,55 @@ export function openCubeWriter(
     const temp = `${path}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
     const D = layout.columns.length;
     const F = layout.bands.length;
+    // every HDF5 call runs under a fixed clock, so that HDF5's object-header times do not
+    // make two cubes of the same rows differ (a resumed run equals an uninterrupted one)
     const file = yield* Effect.try({
-      try: () => {
-        const f: H5File = new h5wasm.File(temp, "w");
-        if (f.file_id < 0n) throw new Error(`HDF5 could not create ${temp}`);
-        return f;
-      },
+      try: () =>
+        withFixedClock(() => {
+          const f: H5File = new h5wasm.File(temp, "w");
+          if (f.file_id < 0n) throw new Error(`HDF5 could not create ${temp}`);
+          return f;
+        }),
       catch: fail(path),
     });
     const sets = yield* Effect.try({
-      try: () => {
-        const g = file.create_group("samples");
-        g.create_attribute("filter_set", layout.filterSet);
-        g.create_attribute("filters", [...layout.bands]);
-        g.create_attribute("rows", rows);
-        const theta = emptyDataset(g, "theta", rows, D);
-        theta.create_attribute("columns", [...layout.columns]);
-        theta.create_attribute("description", "Parameters used by simulator");
-        theta.create_attribute("parameter_names", [...layout.parameterNames]);
-        theta.create_attribute("units", [...layout.units]);
-        theta.create_attribute("ranges", layout.ranges, [D, 2]);
-        theta.create_attribute(
-          "log",
-          Uint8Array.from(layout.log, (b) => (b ? 1 : 0)),
-        );
-        const norm = emptyDataset(g, "normalised_theta", rows, D);
-        norm.create_attribute("columns", [...layout.columns]);
-        norm.create_attribute("description", "Normalised parameters used by simulator");
-        norm.create_attribute("parameter_names", [...layout.parameterNames]);
-        norm.create_attribute("ranges", layout.ranges, [D, 2]);
-        norm.create_attribute(
-          "log",
-          Uint8Array.from(layout.log, (b) => (b ? 1 : 0)),
-        );
-        const y = emptyDataset(g, "simulated_y", rows, F);
-        y.create_attribute("description", "Response of simulator");
-        y.create_attribute("columns", [...layout.bands]);
-        y.create_attribute("units", "AB maggies");
-        const w = g.create_dataset({ name: "wavelengths", data: layout.wavelengths });
-        w.create_attribute("description", "Observer wavelengths to visualise simulator photometry");
-        w.create_attribute("units", "Angstrom");
-        return { theta, norm, y };
-      },
+      try: () =>
+        withFixedClock(() => {
+          const g = file.create_group("samples");
+          g.create_attribute("filter_set", layout.filterSet);
+          g.create_attribute("filters", [...layout.bands]);
+          g.create_attribute("rows", rows);
+          const theta = emptyDataset(g, "theta", rows, D);
+          theta.create_attribute("columns", [...layout.columns]);
+          theta.create_attribute("description", "Parameters used by simulator");
+          theta.create_attribute("parameter_names", [...layout.parameterNames]);
+          theta.create_attribute("units", [...layout.units]);
+          theta.create_attribute("ranges", layout.ranges, [D, 2]);
+          theta.create_attribute(
+            "log",
+            Uint8Array.from(layout.log, (b) => (b ? 1 : 0)),
+          );
+          const norm = emptyDataset(g, "normalised_theta", rows, D);
+          norm.create_attribute("columns", [...layout.columns]);
+          norm.create_attribute("description", "Normalised parameters used by simulator");
+          norm.create_attribute("parameter_names", [...layout.parameterNames]);
+          norm.create_attribute("ranges", layout.ranges, [D, 2]);
+          norm.create_attribute(
+            "log",
+            Uint8Array.from(layout.log, (b) => (b ? 1 : 0)),
+          );
+          const y = emptyDataset(g, "simulated_y", rows, F);
+          y.create_attribute("description", "Response of simulator");
+          y.create_attribute("columns", [...layout.bands]);
+          y.create_attribute("units", "AB maggies");
+          const w = g.create_dataset({ name: "wavelengths", data: layout.wavelengths });
+          w.create_attribute(
+            "description",
+            "Observer wavelengths to visualise simulator photometry",
+          );
+          w.create_attribute("units", "Angstrom");
+          return { theta, norm, y };
+        }),
       catch: (e) => {
         file.close();
         rmSync(temp, { force: true });
@@ -138,16 +147,18 @@ export function openCubeWriter(
             if (start < 0 || start + n > rows)
               throw new Error(`rows [${start}, ${start + n}) outside [0, ${rows})`);
             if (n === 0) return;
-            sets.theta.write_slice([[start, start + n], []], block.theta);
-            sets.norm.write_slice([[start, start + n], []], block.normalisedTheta);
-            sets.y.write_slice([[start, start + n], []], block.simulatedY);
+            withFixedClock(() => {
+              sets.theta.write_slice([[start, start + n], []], block.theta);
+              sets.norm.write_slice([[start, start + n], []], block.normalisedTheta);
+              sets.y.write_slice([[start, start + n], []], block.simulatedY);
+            });
           },
           catch: fail(path),
         }),
       close: () =>
         Effect.try({
           try: () => {
-            file.close();
+            withFixedClock(() => file.close());
             renameSync(temp, path);
           },
           catch: (e) => {
