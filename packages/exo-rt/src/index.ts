@@ -2,6 +2,8 @@
  * @sidereal/exo-rt — ExoJAX-compatible line databases, opacities and emission radiative
  * transfer in float64, differentiable through @sidereal/tensor.
  */
+
+export { gaussLegendre } from "@sidereal/tensor/kernels";
 export * from "./constants.js";
 export {
   type BroadeningCode,
@@ -72,7 +74,6 @@ export {
   transmission2E3,
 } from "./rt/art-emis-pure.js";
 export { contributionFunction } from "./rt/contribution.js";
-export { gaussLegendre } from "./rt/gauss-legendre.js";
 export { gravityJupiter, loggJupiter, squareRadiusFromMassLogg } from "./rt/gravity.js";
 export { piPlanck, piPlanckValue } from "./rt/planck.js";
 export { convolveSame } from "./sop/convolve-same.js";

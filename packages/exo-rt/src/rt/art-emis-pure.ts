@@ -28,10 +28,10 @@ import {
   where,
   zeros,
 } from "@sidereal/tensor";
+import { gaussLegendre } from "@sidereal/tensor/kernels";
 import { K_B, LOG_K_B, LOG_M_U, OPACITY_FACTOR } from "../constants.js";
 import { ExoInputError } from "../errors.js";
 import { logspace10 } from "../grid.js";
-import { gaussLegendre } from "./gauss-legendre.js";
 import { ibasedFluxOp } from "./ibased-op.js";
 import { piPlanck } from "./planck.js";
 

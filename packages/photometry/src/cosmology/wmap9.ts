@@ -6,6 +6,8 @@
  * Gauss–Legendre on each unit of z (the integrand is smooth; the error is below 1e-12).
  */
 
+import { gaussLegendre } from "@sidereal/tensor/kernels";
+
 /** Speed of light, km/s (exact). */
 const C_KMS = 299792.458;
 export const WMAP9 = (() => {
@@ -26,32 +28,8 @@ export const WMAP9 = (() => {
   return { H0, Om0, Ogamma, Onu, Ode0: 1 - Om0 - Ogamma - Onu, hubbleDistanceMpc: C_KMS / H0 };
 })();
 
-// 48-point Gauss–Legendre nodes and weights on [-1, 1], computed once by Newton iteration.
-const GL = (() => {
-  const n = 48;
-  const x = new Float64Array(n);
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
-    for (let it = 0; it < 100; it++) {
-      let p0 = 1;
-      let p1 = z;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * z * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = (n * (z * p1 - p0)) / (z * z - 1);
-      const dz = p1 / dp;
-      z -= dz;
-      if (Math.abs(dz) < 1e-16) break;
-    }
-    x[i] = z;
-    w[i] = 2 / ((1 - z * z) * dp * dp);
-  }
-  return { x, w };
-})();
+// 48-point Gauss–Legendre nodes and weights on [-1, 1].
+const GL = gaussLegendre(48);
 
 const invE = (z: number): number => {
   const a = 1 + z;
