@@ -15,6 +15,7 @@
  * point `singleStarDistance`).
  */
 import { DistanceError } from "./distance-error.js";
+import { edsdModeNear, trapezoidQuantile } from "./log-grid-posterior.js";
 
 const N_COARSE = 256;
 const N_MID = 512;
@@ -151,49 +152,8 @@ function solveStar(
   cum[0] = 0;
   for (let k = 1; k < N_FINE; k++) cum[k] = cum[k - 1] + 0.5 * h * (lp[k - 1] + lp[k]);
   const Z = cum[N_FINE - 1];
-  out.median[i] = quantileOnGrid(0.5 * Z, sc, h);
-  out.q16[i] = quantileOnGrid(0.16 * Z, sc, h);
-  out.q84[i] = quantileOnGrid(0.84 * Z, sc, h);
-  out.mode[i] = modeNear(iMax, w, s, L, u);
-}
-
-/** Inverts the trapezoid CDF at `target` (density linear within a cell: a quadratic). */
-function quantileOnGrid(target: number, sc: EdsdScratch, h: number): number {
-  const { u, lp: f, cum } = sc;
-  let lo = 0;
-  let hi = N_FINE - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (cum[mid] <= target) lo = mid;
-    else hi = mid;
-  }
-  const f0 = f[lo];
-  const f1 = f[hi];
-  const need = (target - cum[lo]) / h;
-  const df = f1 - f0;
-  let t: number;
-  if (Math.abs(df) < 1e-14 * Math.max(f0, f1)) t = f0 > 0 ? need / f0 : 0.5;
-  else t = (-f0 + Math.sqrt(Math.max(f0 * f0 + 2 * df * need, 0))) / df;
-  t = Math.min(Math.max(t, 0), 1);
-  return Math.exp(u[lo] + t * h);
-}
-
-/**
- * The mode of p(r): d/dr log p = −g(r)/r³ with g(r) = r³/L − 2r² + (1000 w/σ²) r − 10⁶/σ²
- * (Bailer-Jones 2015, Eq. 19 in pc and mas), solved by bisection between the grid neighbours
- * of the best grid point.
- */
-function modeNear(iMax: number, w: number, s: number, L: number, u: Float64Array): number {
-  if (iMax === 0 || iMax === N_FINE - 1) return Math.exp(u[iMax]);
-  const s2 = s * s;
-  const g = (r: number) => ((r / L - 2) * r + (1000 * w) / s2) * r - 1e6 / s2;
-  let lo = Math.exp(u[iMax - 1]);
-  let hi = Math.exp(u[iMax + 1]);
-  if (!(g(lo) <= 0 && g(hi) >= 0)) return Math.exp(u[iMax]);
-  for (let k = 0; k < 200 && hi - lo > 1e-15 * hi; k++) {
-    const mid = 0.5 * (lo + hi);
-    if (g(mid) <= 0) lo = mid;
-    else hi = mid;
-  }
-  return 0.5 * (lo + hi);
+  out.median[i] = trapezoidQuantile(0.5 * Z, u, lp, cum, h);
+  out.q16[i] = trapezoidQuantile(0.16 * Z, u, lp, cum, h);
+  out.q84[i] = trapezoidQuantile(0.84 * Z, u, lp, cum, h);
+  out.mode[i] = edsdModeNear(iMax, w, s, L, u);
 }

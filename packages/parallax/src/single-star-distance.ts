@@ -9,6 +9,7 @@
  * quadrature or something in 1D".
  */
 import { DistanceError } from "./distance-error.js";
+import { edsdModeNear, trapezoidQuantile } from "./log-grid-posterior.js";
 
 /** Options of {@link singleStarDistance}. */
 export interface SingleStarOptions {
@@ -131,44 +132,13 @@ export function singleStarDistance(
 
   const quantile = (p: number): number => {
     if (!(p > 0 && p < 1)) throw new DistanceError("p", `must be in (0, 1), got ${p}`);
-    const target = p * Z;
-    let lo = 0;
-    let hi = N_FINE - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (cum[mid] <= target) lo = mid;
-      else hi = mid;
-    }
-    // within the cell the density is linear in t ∈ [0, 1]: ∫ = h (f0 t + (f1 − f0) t²/2)
-    const f0 = f[lo];
-    const f1 = f[hi];
-    const need = (target - cum[lo]) / h;
-    const df = f1 - f0;
-    let t: number;
-    if (Math.abs(df) < 1e-14 * Math.max(f0, f1)) t = f0 > 0 ? need / f0 : 0.5;
-    else t = (-f0 + Math.sqrt(Math.max(f0 * f0 + 2 * df * need, 0))) / df;
-    t = Math.min(Math.max(t, 0), 1);
-    return Math.exp(u[lo] + t * h);
+    return trapezoidQuantile(p * Z, u, f, cum, h);
   };
 
   // 3. mode of the density in r (= density in u / r): bisection on the cubic
   let iMax = 0;
   for (let i = 1; i < N_FINE; i++) if (lp[i] - u[i] > lp[iMax] - u[iMax]) iMax = i;
-  let mode = Math.exp(u[iMax]);
-  if (iMax > 0 && iMax < N_FINE - 1) {
-    // d/dr log p(r) = −g(r) / r³ with g(r) = r³/L − 2r² + (1000 w/σ²) r − 10⁶/σ²
-    const g = (r: number) => ((r / L - 2) * r + (1000 * w) / (s * s)) * r - 1e6 / (s * s);
-    let lo = Math.exp(u[iMax - 1]);
-    let hi = Math.exp(u[iMax + 1]);
-    if (g(lo) <= 0 && g(hi) >= 0) {
-      for (let k = 0; k < 200 && hi - lo > 1e-15 * hi; k++) {
-        const mid = 0.5 * (lo + hi);
-        if (g(mid) <= 0) lo = mid;
-        else hi = mid;
-      }
-      mode = 0.5 * (lo + hi);
-    }
-  }
+  const mode = edsdModeNear(iMax, w, s, L, u);
 
   const logNorm = top + Math.log(Z);
   const pdf = (r: number): number => {
