@@ -111,6 +111,7 @@ export {
   type SamplingSettings,
   sampleModel,
   samplePotential,
+  type TaskCrashInjection,
   WorkerPool,
   type WorkerPoolShape,
   workerCrashRetry,
