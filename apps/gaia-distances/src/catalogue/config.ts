@@ -18,6 +18,8 @@ export const CatalogueConfig = Schema.Struct({
   lengthScale: Schema.Finite.check(Schema.isGreaterThan(0)),
   /** Stars per shard. */
   shardSize: PositiveInt,
+  /** Worker threads of the local runner (default: the CPUs; 1 = this thread). */
+  workers: Schema.optionalKey(PositiveInt),
 });
 export type CatalogueConfig = typeof CatalogueConfig.Type;
 
