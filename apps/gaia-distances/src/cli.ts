@@ -55,6 +55,10 @@ const catalogueCommand = appCommand({
     data: Flags.string("data", "the Gaia FITS table"),
     ...runnerChoiceFlags,
     workers: Flags.int("workers", "worker threads of the local runner (default: the CPUs)"),
+    parquet: Flags.boolean(
+      "parquet",
+      "also write distances.parquet (source_id INT64, DOUBLE results)",
+    ),
     lengthScale: Flags.number("length-scale", "EDSD length scale L [pc] (default 1350)"),
     shardSize: Flags.int("shard-size", "stars per shard (default 2000)"),
   },

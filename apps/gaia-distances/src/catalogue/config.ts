@@ -20,6 +20,8 @@ export const CatalogueConfig = Schema.Struct({
   shardSize: PositiveInt,
   /** Worker threads of the local runner (default: the CPUs; 1 = this thread). */
   workers: Schema.optionalKey(PositiveInt),
+  /** Also write distances.parquet (the CSV's columns, source_id as INT64). */
+  parquet: Schema.optionalKey(Schema.Boolean),
 });
 export type CatalogueConfig = typeof CatalogueConfig.Type;
 

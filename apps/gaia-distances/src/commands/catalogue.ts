@@ -3,7 +3,8 @@
  * a finite parallax and a finite positive parallax error, sharded by rows and run by the
  * runtime's JobRunner — on this machine's worker threads (`--runner local [--workers N]`) or on Effect Cluster
  * (`--runner cluster --storage postgres://…|sqlite:PATH [--runners N]`). Writes
- * DIR/distances.csv (input order) and DIR/meta.json.
+ * DIR/distances.csv (input order) and DIR/meta.json, and with `--parquet` the same columns in
+ * DIR/distances.parquet.
  */
 import { createHash } from "node:crypto";
 import { appendFileSync, statSync, writeFileSync } from "node:fs";
@@ -18,6 +19,7 @@ import {
 import { Effect } from "effect";
 import type { CatalogueConfig } from "../catalogue/config.js";
 import { CSV_HEADER, shardColumns, shardCsv } from "../catalogue/csv.js";
+import { distancesParquet } from "../catalogue/parquet.js";
 import { loadGaiaTable } from "../catalogue/table.js";
 import { CATALOGUE_TASK_MODULE, type CatalogueShard, catalogueTask } from "../catalogue/task.js";
 import type { CommandResult } from "./result.js";
@@ -89,6 +91,15 @@ export const runCatalogue = (config: CatalogueConfig) =>
         jobId,
       };
       writeFileSync(dir.file("meta.json"), `${JSON.stringify(meta, null, 2)}\n`);
+      if (config.parquet === true)
+        writeFileSync(
+          dir.file("distances.parquet"),
+          distancesParquet(
+            table.sourceId,
+            shards.map((s, k) => ({ start: s.start, cols: shardColumns(results[k]) })),
+            meta,
+          ),
+        );
       const result: CommandResult = {
         outDirs: [dir.path],
         text: `${n} stars (${table.rowsInFile} rows) in ${shards.length} shards, runner ${config.runner}${config.runner === "local" ? ` (${config.workers ?? availableParallelism()} workers)` : ""}: ${seconds.toFixed(2)} s, ${(n / seconds).toFixed(0)} stars/s`,
