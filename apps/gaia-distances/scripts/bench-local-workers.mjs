@@ -82,6 +82,11 @@ try {
     speedup:
       median(runs[2].map((r) => r.starsPerSecond)) / median(runs[1].map((r) => r.starsPerSecond)),
     outputsIdentical: identical,
+    // what the lanes cost beyond the shards' own work: each worker imports the task's module
+    // (≈ 0.6 s of CPU for gaia's, which pulls in @sidereal/parallax), reads the table and warms its JIT
+    extraCpuSecondsPerWorker: gnuTime
+      ? (median(runs[2].map((r) => r.cpuSeconds)) - median(runs[1].map((r) => r.cpuSeconds))) / 2
+      : null,
     note: "catalogue --runner local with --workers 1 (every shard in the main thread) and --workers 2 (two lanes of shards in worker threads through runTasks); median of the interleaved runs; wall-time stars/s from the runner being ready to the last result; cpuSeconds is the whole process's user + system time (GNU time). With the machine loaded by other jobs the 2-worker speed-up is bounded by the cores left free, not by the runner",
   };
   const all = existsSync(results) ? JSON.parse(readFileSync(results, "utf8")) : {};
