@@ -66,23 +66,23 @@ describe("sim --runner cluster (SQLite)", () => {
   it("equals --runner local byte for byte; every shard stored once; a rerun reuses them", async () => {
     // local and cluster side by side (the cluster run is one process, SQLite is its storage)
     const [local, first] = await Promise.all([
-      runBinAsync(base(600, "uniform", "local")),
-      runBinAsync(cluster(600, "uniform", "cluster", 128)),
+      runBinAsync(base(300, "uniform", "local")),
+      runBinAsync(cluster(300, "uniform", "cluster", 64)),
     ]);
     expect(local.err).toBe("");
     expect(first.err).toBe("");
     expect([local.code, first.code]).toEqual([0, 0]);
     expect(cube("cluster").equals(cube("local"))).toBe(true);
     const summary = JSON.parse(readFileSync(join(dir, "cluster", "summary.json"), "utf8"));
-    expect(summary).toMatchObject({ runner: "cluster", samples: 600, workers: 2 });
+    expect(summary).toMatchObject({ runner: "cluster", samples: 300, workers: 2 });
 
-    // 2 slices of 300 rows in chunks of 128: 3 shards each
+    // 2 slices of 150 rows in chunks of 64: 3 shards each
     const afterFirst = stored();
     expect(afterFirst.results).toHaveLength(6);
     expect(afterFirst.results.every((r) => r.n === 1)).toBe(true);
     expect(afterFirst.runs.every((r) => r.n === 1)).toBe(true);
 
-    const again = await runBinAsync(cluster(600, "uniform", "again", 128));
+    const again = await runBinAsync(cluster(300, "uniform", "again", 64));
     expect(again.code).toBe(0);
     expect(cube("again").equals(cube("local"))).toBe(true);
     // nothing ran again and nothing was written twice
@@ -91,8 +91,8 @@ describe("sim --runner cluster (SQLite)", () => {
 
   it("a Latin hypercube (drawn whole per slice, cut into shards) equals the local cube", async () => {
     const [local, clustered] = await Promise.all([
-      runBinAsync(base(200, "lhs", "lhs-local")),
-      runBinAsync(cluster(200, "lhs", "lhs-cluster", 37)),
+      runBinAsync(base(120, "lhs", "lhs-local")),
+      runBinAsync(cluster(120, "lhs", "lhs-cluster", 25)),
     ]);
     expect([local.code, clustered.code]).toEqual([0, 0]);
     expect(cube("lhs-cluster").equals(cube("lhs-local"))).toBe(true);
