@@ -2,7 +2,8 @@
  * The parallel local runner (`JobRunner.localWith({ workers })`): shards in lanes of worker
  * threads give the same results, in shard order, as one thread; each shard runs once; a
  * failing shard (thrown by the task, or injected by the test layer) ends the job with
- * ShardFailed naming it after the others are stored, and a rerun computes only it. Imports
+ * ShardFailed naming it after the others are stored, and a rerun computes only it; a lane
+ * whose worker thread dies fails only its own shards. Imports
  * the built package: worker threads load built JavaScript.
  */
 import { failShardLayer, JobRunner, type ShardTask } from "@sidereal/runtime";
@@ -15,6 +16,7 @@ type Range = { start: number; end: number };
 const squares = fixtures.squaresTask as ShardTask<Range>;
 const threadTask = fixtures.threadTask as ShardTask<number>;
 const throwing = fixtures.throwingTask as ShardTask<{ k: number; fail: boolean }>;
+const crashing = fixtures.crashingTask as ShardTask<{ k: number; crash: boolean }>;
 
 const ranges = Array.from({ length: 7 }, (_, k) => ({ start: 13 * k, end: 13 * k + 13 }));
 const values = (rs: ReadonlyArray<Uint8Array>) =>
@@ -79,6 +81,23 @@ describe("JobRunner.localWith({ workers })", () => {
     expect(e?.shard).toBe(2);
     expect(e?.message).toMatch(/shard 2 failed after 2 attempts: spec 2 refuses/);
     expect([...exit.value.runs.keys()].sort()).toEqual([0, 1, 3, 4]);
+  });
+
+  it("a lane whose worker thread dies every time fails its own shards only; the other lane is stored", async () => {
+    // round-robin: shards 0 and 2 in lane 1, shards 1 and 3 in lane 2 (whose worker exits)
+    const shards = [0, 1, 2, 3].map((k) => ({ k, crash: k === 1 }));
+    const res = await Effect.runPromise(
+      Effect.gen(function* () {
+        const r = yield* JobRunner;
+        const first = yield* Effect.exit(r.run({ id: "cr", task: crashing, shards }));
+        return { first, runs: yield* r.runs("cr") };
+      }).pipe(Effect.provide(JobRunner.localWith({ workers: 2 }))),
+    );
+    const e = failureOf(res.first);
+    expect(e?._tag).toBe("ShardFailed");
+    expect(e?.shard).toBe(1);
+    expect(e?.message).toMatch(/worker crashed/);
+    expect([...res.runs.keys()].sort()).toEqual([0, 2]);
   });
 
   it("an injected fault: ShardFailed naming the shard; a rerun without it computes only that shard", async () => {

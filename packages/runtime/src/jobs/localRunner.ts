@@ -10,7 +10,7 @@ import { Effect, Exit } from "effect";
 import type { RunError } from "../errors.js";
 import { runTasks } from "../taskPool.js";
 import { insideWorker } from "../workerMarker.js";
-import { type Job, JobStorageError, ShardFailed, type ShardTask } from "./job.js";
+import { type Job, type JobStorageError, ShardFailed, type ShardTask } from "./job.js";
 import type { LaneInput, LaneOutcome } from "./shardLane.js";
 import { ShardStore } from "./shardStore.js";
 import { executeShard, INJECTED_FAULT, missingShards, ShardFault } from "./shardTasks.js";
@@ -78,30 +78,40 @@ const inLanes = <S>(
         .filter((_, k) => k % laneCount === l)
         .map((i) => ({ shard: i, spec: job.shards[i] })),
     }));
-    const outcomes =
-      laneCount === 0
-        ? []
-        : yield* runTasks<LaneInput, LaneOutcome[]>({
+    // one runTasks call per lane, so that a lane whose worker keeps crashing fails only its
+    // own shards: the other lanes finish and their results are stored
+    const exits = yield* Effect.forEach(
+      lanes,
+      (lane, l) =>
+        Effect.exit(
+          runTasks<LaneInput, LaneOutcome[]>({
             ref: LANE_REF,
-            inputs: lanes,
-            concurrency: laneCount,
-            label: (_, l) => `${job.id} lane ${l + 1}/${laneCount}`,
-          }).pipe(
-            Effect.mapError(
-              (e: RunError) => new JobStorageError({ storage: "local workers", reason: e.message }),
-            ),
-          );
+            inputs: [lane],
+            concurrency: 1,
+            label: () => `${job.id} lane ${l + 1}/${laneCount}`,
+          }),
+        ),
+      { concurrency: "unbounded" },
+    );
     const failures: ShardFailed[] = faulty.map(
       (shard) => new ShardFailed({ jobId: job.id, shard, attempts, reason: INJECTED_FAULT }),
     );
-    for (const [l, lane] of outcomes.entries())
-      for (const o of lane) {
+    for (const [l, exit] of exits.entries()) {
+      if (Exit.isFailure(exit)) {
+        const fail = exit.cause.reasons.find((r) => r._tag === "Fail");
+        const reason = fail?._tag === "Fail" ? (fail.error as RunError).message : "interrupted";
+        for (const { shard } of lanes[l].shards)
+          failures.push(new ShardFailed({ jobId: job.id, shard, attempts, reason }));
+        continue;
+      }
+      for (const o of exit.value[0]) {
         if (o.ok) yield* store.put(job.id, o.shard, `local-${l}`, o.bytes);
         else
           failures.push(
             new ShardFailed({ jobId: job.id, shard: o.shard, attempts, reason: o.reason }),
           );
       }
+    }
     failures.sort((a, b) => a.shard - b.shard);
     return failures[0];
   });
