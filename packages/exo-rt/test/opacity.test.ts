@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { scalarSpecial } from "@sidereal/tensor";
+import { grad, mul, scalarSpecial, sum, type Tensor, tensor } from "@sidereal/tensor";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   ditgridLinearInterval,
@@ -8,6 +8,7 @@ import {
   MdbExomol,
   OpaPremodit,
   optimalPremoditParams,
+  premoditXsmatrixClippedOp,
   type ReferenceSetup,
   referenceCase,
   referenceSetup,
@@ -190,5 +191,36 @@ describe("PreMODIT temperature derivatives", () => {
         expect(vjpCached[i] / direct[i]).toBeCloseTo(1, 10);
       }
     }
+  });
+
+  it("layers sharing a temperature reuse the cached spectra exactly; the clip-fused op matches xsmatrix(clip(T)) and its VJP is zero on clipped layers", () => {
+    const nu = wavenumberGrid(22920, 23000, 3500, { unit: "AA" }).nu;
+    const mdb = new MdbExomol(CO_SAMPLE, { nurange: nu, cacheDir: false });
+    const opa = new OpaPremodit(mdb, nu, { autoTrange: [500, 1500], ditGridResolution: 1.0 });
+    const n = nu.length;
+    // raw temperatures: two below the 500 K limit, two inside, one above 1500 K
+    const traw = [420, 480.5, 812.25, 1333.5, 1612];
+    const parr = Float64Array.from([1e-4, 1e-3, 0.1, 1, 10]);
+    const tclip = traw.map((t) => Math.min(Math.max(t, 500), 1500));
+    // reference: every layer on its own, nothing cached
+    const ref = new Float64Array(5 * n);
+    for (let i = 0; i < 5; i++) opa.layer(tclip[i], parr[i], ref, i * n);
+    const op = premoditXsmatrixClippedOp(opa, parr, 500, 1500);
+    const xs = op(tensor(traw)).toArray();
+    let worst = 0;
+    for (let k = 0; k < 5 * n; k++)
+      if (ref[k] !== 0) worst = Math.max(worst, Math.abs(xs[k] / ref[k] - 1));
+    // the reused layer (index 1 takes layer 0's spectra) is the same arithmetic: bitwise
+    expect(worst).toBe(0);
+    // VJP: zero where clipped, the plain VJP elsewhere
+    const g = Float64Array.from({ length: 5 * n }, (_, i) => Math.sin(0.37 * i));
+    const [vjp] = grad((t: Tensor) => sum(mul(op(t), tensor(g, [5, n]))))(tensor(traw));
+    const plain = new Float64Array(5);
+    opa.vjpTemperature(tclip, parr, g, plain);
+    const v = vjp.toArray();
+    expect(v[0]).toBe(0);
+    expect(v[1]).toBe(0);
+    expect(v[4]).toBe(0);
+    for (const i of [2, 3]) expect(v[i] / plain[i]).toBeCloseTo(1, 12);
   });
 });

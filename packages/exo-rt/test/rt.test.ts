@@ -127,4 +127,18 @@ describe("ibased flux primitive: reverse-mode rule against finite differences", 
       expect(gt.toArray()[i] / fd).toBeCloseTo(1, 6);
     }
   });
+  it("the transmissions kept between calls follow dtau (changed in place or anew)", () => {
+    const small = wavenumberGrid(22920, 23000, 6, { unit: "AA" }).nu;
+    const t = tensor([700, 900, 1100, 1300]);
+    const a = Array.from({ length: 24 }, (_, i) => 0.05 + 0.37 * ((i * 7) % 5));
+    const b = a.map((v, i) => (i === 13 ? v * 3 : v));
+    const fresh = (d: number[]) =>
+      new ArtEmisPure({ nuGrid: small, nlayer: 4 }).run(tensor(d, [4, 6]), t).toArray();
+    const art = new ArtEmisPure({ nuGrid: small, nlayer: 4 });
+    const run = (d: number[]) => art.run(tensor(d, [4, 6]), t).toArray();
+    expect(run(a)).toEqual(fresh(a));
+    expect(run(b)).toEqual(fresh(b));
+    expect(run(b)).not.toEqual(fresh(a));
+    expect(run(a)).toEqual(fresh(a));
+  });
 });

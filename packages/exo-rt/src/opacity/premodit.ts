@@ -333,9 +333,6 @@ export class OpaPremodit {
     return this.lbd.v0.length;
   }
 
-  /**
-   * One layer: cross section at (T, P) into out[off..off+N); with `dout`, also ∂xs/∂T.
-   */
   /** Line-shape densities S[k, b] at T into `slsd` (and ∂S/∂T into `dslsd` when asked). */
   private densities(t: number, derivative: boolean): void {
     const dout = derivative;
@@ -395,6 +392,12 @@ export class OpaPremodit {
     }
   }
 
+  /**
+   * One layer: cross section at (T, P) into out[off..off+N); with `dout`, also ∂xs/∂T.
+   * `cacheIndex` ≥ 0 stores the layer's spectra F(slsd_b) in the spectrum cache;
+   * `reuseIndex` ≥ 0 (value only) takes them from that cached layer instead, which is
+   * exact when that layer had the same temperature: the densities do not depend on P.
+   */
   layer(
     t: number,
     p: number,
@@ -402,9 +405,15 @@ export class OpaPremodit {
     off = 0,
     dout?: Float64Array,
     cacheIndex = -1,
+    reuseIndex = -1,
   ): void {
     const n = this.nuGrid.length;
     const nb = this.multiIndex.length;
+    const cache = this.spectrumCache;
+    if (reuseIndex >= 0 && cache !== null && dout === undefined) {
+      this.layerFromCache(t, p, out, off, cacheIndex, reuseIndex, cache);
+      return;
+    }
     this.densities(t, dout !== undefined);
     const slsd = this.slsd;
     const dslsd = this.dslsd;
@@ -424,7 +433,6 @@ export class OpaPremodit {
       const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
       const g = ngref * (t / this.TrefBroadening) ** -nexp * p;
       conv.transform(slsd, b, nb);
-      const cache = this.spectrumCache;
       if (cache !== null && cacheIndex >= 0 && cacheIndex < cache.t.length) {
         const at = (cacheIndex * nb + b) * (n + 1);
         cache.re.set(conv.specRe, at);
@@ -462,6 +470,39 @@ export class OpaPremodit {
     }
   }
 
+  /** A value-only layer whose spectra are those of cached layer `from` (same T). */
+  private layerFromCache(
+    t: number,
+    p: number,
+    out: Float64Array,
+    off: number,
+    cacheIndex: number,
+    from: number,
+    cache: NonNullable<OpaPremodit["spectrumCache"]>,
+  ): void {
+    const n = this.nuGrid.length;
+    const nb = this.multiIndex.length;
+    const conv = this.conv;
+    const nsigmaD = DOPPLER_C3 * Math.sqrt(t / this.molmass) * this.resolution;
+    gaussianFactor(nsigmaD, n, this.gauss);
+    conv.reset();
+    for (let b = 0; b < nb; b++) {
+      const [igb, inb] = this.multiIndex[b];
+      const ngref = this.ngammaRefGrid[Math.min(igb, this.ngammaRefGrid.length - 1)];
+      const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
+      const g = ngref * (t / this.TrefBroadening) ** -nexp * p;
+      foldedVoigtKernel(g, nsigmaD, n, conv.kernel, undefined, undefined, this.gauss);
+      const at = (from * nb + b) * (n + 1);
+      conv.accumulate(conv.kernel, cache.re, cache.im, at);
+      if (cacheIndex >= 0 && cacheIndex < cache.t.length && cacheIndex !== from) {
+        const to = (cacheIndex * nb + b) * (n + 1);
+        cache.re.copyWithin(to, at, at + n + 1);
+        cache.im.copyWithin(to, at, at + n + 1);
+      }
+    }
+    conv.finish(out, off);
+  }
+
   /** Cross section (cm²) at temperature T (K) and pressure P (bar). */
   xsvector(t: number, p: number): Float64Array {
     const out = new Float64Array(this.nuGrid.length);
@@ -478,7 +519,10 @@ export class OpaPremodit {
     const n = this.nuGrid.length;
     const cache = this.spectrumCache;
     for (let i = 0; i < tarr.length; i++) {
-      this.layer(tarr[i], parr[i], out, i * n, undefined, i);
+      // layers clipped to the same temperature share their spectra (only P differs)
+      const reuse =
+        cache !== null && i > 0 && i < cache.t.length && cache.t[i - 1] === tarr[i] ? i - 1 : -1;
+      this.layer(tarr[i], parr[i], out, i * n, undefined, i, reuse);
       if (cache !== null && i < cache.t.length) {
         cache.t[i] = tarr[i];
         cache.p[i] = parr[i];
@@ -491,13 +535,16 @@ export class OpaPremodit {
    * Vector-Jacobian product of xsmatrix with respect to the layer temperatures:
    * out[i] = Σ_k g[i, k] ∂xs[i, k]/∂T_i. Uses the adjoint of the inverse transform,
    * so a layer costs one forward and Nb inverse transforms (plus Nb forward ones
-   * when the layer's spectra are not cached from the last xsmatrix call).
+   * when the layer's spectra are not cached from the last xsmatrix call). With `active`,
+   * layers where active[i] is 0 are skipped and get out[i] = 0 (the caller knows their
+   * temperature derivative is multiplied by zero, e.g. a clipped temperature).
    */
   vjpTemperature(
     tarr: ArrayLike<number>,
     parr: ArrayLike<number>,
     g: Float64Array,
     out: Float64Array,
+    active?: ArrayLike<number>,
   ): void {
     const n = this.nuGrid.length;
     const nb = this.multiIndex.length;
@@ -505,11 +552,20 @@ export class OpaPremodit {
     const cache = this.spectrumCache;
     const scale = conv.scaleFactors;
     const inv2n = 1 / (2 * n);
+    let densityT = Number.NaN;
     for (let i = 0; i < tarr.length; i++) {
+      if (active !== undefined && active[i] === 0) {
+        out[i] = 0;
+        continue;
+      }
       const t = tarr[i];
       const p = parr[i];
-      // line-shape density and its T-derivative (no transforms)
-      this.densities(t, true);
+      // line-shape density and its T-derivative (no transforms; P-independent, so kept
+      // while consecutive layers share T)
+      if (t !== densityT) {
+        this.densities(t, true);
+        densityT = t;
+      }
       const slsd = this.slsd;
       const dslsd = this.dslsd;
       // H = rfft(pad(R/ν ∘ g_i))
