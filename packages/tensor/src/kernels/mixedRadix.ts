@@ -83,23 +83,26 @@ const S71 = Math.sin((2 * Math.PI) / 7);
 const S72 = Math.sin((4 * Math.PI) / 7);
 const S73 = Math.sin((6 * Math.PI) / 7);
 
+/** One stage: reads sr/si[so ..], writes dr/di[dO ..]. */
 type StageFn = (
   sr: Float64Array,
   si: Float64Array,
+  so: number,
   dr: Float64Array,
   di: Float64Array,
+  dO: number,
   n: number,
   L: number,
   twr: Float64Array,
   twi: Float64Array,
 ) => void;
 
-const stage2: StageFn = (sr, si, dr, di, n, L, twr, twi) => {
+const stage2: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
   const cols = n / 2;
   for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 2 * L)
     for (let p = 0; p < L; p++) {
-      const j = jb + p;
-      const o = ob + p;
+      const j = so + jb + p;
+      const o = dO + ob + p;
       const ar = sr[j + cols];
       const ai = si[j + cols];
       const x1r = ar * twr[p] - ai * twi[p];
@@ -111,12 +114,12 @@ const stage2: StageFn = (sr, si, dr, di, n, L, twr, twi) => {
     }
 };
 
-const stage3: StageFn = (sr, si, dr, di, n, L, twr, twi) => {
+const stage3: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
   const cols = n / 3;
   for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 3 * L)
     for (let p = 0; p < L; p++) {
-      const j = jb + p;
-      const o = ob + p;
+      const j = so + jb + p;
+      const o = dO + ob + p;
       const t = 2 * p;
       const x0r = sr[j];
       const x0i = si[j];
@@ -143,12 +146,12 @@ const stage3: StageFn = (sr, si, dr, di, n, L, twr, twi) => {
     }
 };
 
-const stage4: StageFn = (sr, si, dr, di, n, L, twr, twi) => {
+const stage4: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
   const cols = n / 4;
   for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 4 * L)
     for (let p = 0; p < L; p++) {
-      const j = jb + p;
-      const o = ob + p;
+      const j = so + jb + p;
+      const o = dO + ob + p;
       const t = 3 * p;
       const x0r = sr[j];
       const x0i = si[j];
@@ -183,12 +186,12 @@ const stage4: StageFn = (sr, si, dr, di, n, L, twr, twi) => {
     }
 };
 
-const stage5: StageFn = (sr, si, dr, di, n, L, twr, twi) => {
+const stage5: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
   const cols = n / 5;
   for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 5 * L)
     for (let p = 0; p < L; p++) {
-      const j = jb + p;
-      const o = ob + p;
+      const j = so + jb + p;
+      const o = dO + ob + p;
       const t = 4 * p;
       const x0r = sr[j];
       const x0i = si[j];
@@ -237,12 +240,12 @@ const stage5: StageFn = (sr, si, dr, di, n, L, twr, twi) => {
     }
 };
 
-const stage7: StageFn = (sr, si, dr, di, n, L, twr, twi) => {
+const stage7: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
   const cols = n / 7;
   for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 7 * L)
     for (let p = 0; p < L; p++) {
-      const j = jb + p;
-      const o = ob + p;
+      const j = so + jb + p;
+      const o = dO + ob + p;
       const t = 6 * p;
       const x0r = sr[j];
       const x0i = si[j];
@@ -317,35 +320,47 @@ const STAGES: Record<number, StageFn> = { 2: stage2, 3: stage3, 4: stage4, 5: st
 
 /**
  * Unnormalised transform of re/im[off .. off+n): sgn = +1 forward (e^{−2πi jk/n}),
- * −1 inverse (e^{+2πi jk/n}), as the radix-2 kernel.
+ * −1 inverse (e^{+2πi jk/n}), as the radix-2 kernel. The inverse is the forward transform
+ * with the real and imaginary parts swapped on the way in and out (swap(F(swap x))), which
+ * costs nothing: the arrays are passed the other way round. With two or more stages the
+ * first stage reads the caller's arrays and the last writes them, so no copies are made.
  */
 export function mixedRadix(
-  re: Float64Array,
-  im: Float64Array,
+  inRe: Float64Array,
+  inIm: Float64Array,
   off: number,
   plan: MixedRadixPlan,
   sgn: number,
 ): void {
   const n = plan.n;
-  let srcRe = plan.bufRe;
-  let srcIm = plan.bufIm;
-  let dstRe = plan.tmpRe;
-  let dstIm = plan.tmpIm;
-  for (let i = 0; i < n; i++) {
-    srcRe[i] = re[off + i];
-    srcIm[i] = sgn * im[off + i]; // inverse = conj(F(conj x))
+  const re = sgn === 1 ? inRe : inIm;
+  const im = sgn === 1 ? inIm : inRe;
+  const stages = plan.stages;
+  const ns = stages.length;
+  if (ns === 0) return;
+  if (ns === 1) {
+    // a single butterfly of the whole array: through the work buffer
+    const st = stages[0];
+    (STAGES[st.radix] as StageFn)(re, im, off, plan.bufRe, plan.bufIm, 0, n, 1, st.twRe, st.twIm);
+    for (let i = 0; i < n; i++) {
+      re[off + i] = plan.bufRe[i];
+      im[off + i] = plan.bufIm[i];
+    }
+    return;
   }
-  for (const st of plan.stages) {
-    (STAGES[st.radix] as StageFn)(srcRe, srcIm, dstRe, dstIm, n, st.span, st.twRe, st.twIm);
-    const tr = srcRe;
-    const ti = srcIm;
+  // caller → buf → tmp → buf … → caller (the last stage's source is never the caller's)
+  let srcRe = re;
+  let srcIm = im;
+  let so = off;
+  for (let s = 0; s < ns; s++) {
+    const st = stages[s];
+    const last = s === ns - 1;
+    const dstRe = last ? re : s % 2 === 0 ? plan.bufRe : plan.tmpRe;
+    const dstIm = last ? im : s % 2 === 0 ? plan.bufIm : plan.tmpIm;
+    const dO = last ? off : 0;
+    (STAGES[st.radix] as StageFn)(srcRe, srcIm, so, dstRe, dstIm, dO, n, st.span, st.twRe, st.twIm);
     srcRe = dstRe;
     srcIm = dstIm;
-    dstRe = tr;
-    dstIm = ti;
-  }
-  for (let i = 0; i < n; i++) {
-    re[off + i] = srcRe[i];
-    im[off + i] = sgn * srcIm[i];
+    so = 0;
   }
 }
