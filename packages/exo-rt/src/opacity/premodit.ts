@@ -17,6 +17,7 @@ import { lineStrength } from "../db/line-physics.js";
 import { interp1, partitionAt } from "../db/partition.js";
 import { ExoInputError } from "../errors.js";
 import { isEslogGrid, resolutionEslog } from "../grid.js";
+import { BoltzmannFactors } from "./boltzmann-factors.js";
 import { ditgridLinearInterval, ditgridLogInterval, getix } from "./dit.js";
 import { FoldedVoigtConvolver, foldedVoigtKernel, gaussianFactor } from "./folded-voigt.js";
 import { type DiffMode, optimalPremoditParams } from "./premodit-params.js";
@@ -79,6 +80,9 @@ export class OpaPremodit {
   private readonly gauss: Float64Array;
   /** 1 / (1 − exp(−c2 ν_k / Tref)): the T-independent half of the stimulated-emission factor. */
   private readonly invBiasRef: Float64Array;
+  /** exp(−c2 ν_k / T) on the grid, and its buffer. */
+  private readonly boltzmann: BoltzmannFactors;
+  private readonly boltzBuf: Float64Array;
   private readonly dweightE: Float64Array;
   /** Spectra F(slsd_b) of the last xsmatrix call per layer, reused by the VJP. */
   private spectrumCache: {
@@ -302,6 +306,8 @@ export class OpaPremodit {
     this.weightE = new Float64Array(ne);
     this.gauss = new Float64Array(n + 1);
     this.invBiasRef = nuGrid.map((v) => 1 / (1 - Math.exp((-c2 * v) / this.Tref)));
+    this.boltzmann = new BoltzmannFactors(nuGrid);
+    this.boltzBuf = new Float64Array(n);
     this.dweightE = new Float64Array(ne);
     this.adjRe = new Float64Array(n + 1);
     this.adjIm = new Float64Array(n + 1);
@@ -377,8 +383,10 @@ export class OpaPremodit {
     // stimulated-emission factor at the grid wavenumber, divided by qt
     const nu = this.nuGrid;
     const ibr = this.invBiasRef;
+    const boltz = this.boltzBuf;
+    this.boltzmann.at(t, boltz);
     for (let k = 0; k < n; k++) {
-      const a = Math.exp((-c2 * nu[k]) / t);
+      const a = boltz[k];
       const gk = (1 - a) * ibr[k];
       const f = gk / qt;
       if (dout) {
