@@ -15,7 +15,7 @@ import {
   toTensor,
 } from "@sidereal/tensor";
 import { ExoInputError } from "../errors.js";
-import { type CdbCIA, ciaColumns, logaciaSlope, logaciaValue } from "../opacity/cia.js";
+import { type CdbCIA, ciaColumns, logaciaRow } from "../opacity/cia.js";
 import type { OpaPremodit } from "../opacity/premodit.js";
 
 let nextId = 0;
@@ -155,8 +155,7 @@ const LOGACIA_SLOPE: Primitive<CiaAttrs> = {
   outShape: ([t], a) => [t[0], a.columns.length],
   run: ([t], _s, out, _o, a) => {
     const n = a.columns.length;
-    for (let i = 0; i < t.length; i++)
-      for (let k = 0; k < n; k++) out[i * n + k] = logaciaSlope(a.cdb, a.columns[k], t[i]);
+    for (let i = 0; i < t.length; i++) logaciaRow(a.cdb, a.columns, t[i], out, i * n, true);
   },
   attrsKey: (a) => a.key,
 };
@@ -166,8 +165,7 @@ const LOGACIA: Primitive<CiaAttrs> = {
   outShape: ([t], a) => [t[0], a.columns.length],
   run: ([t], _s, out, _o, a) => {
     const n = a.columns.length;
-    for (let i = 0; i < t.length; i++)
-      for (let k = 0; k < n; k++) out[i * n + k] = logaciaValue(a.cdb, a.columns[k], t[i]);
+    for (let i = 0; i < t.length; i++) logaciaRow(a.cdb, a.columns, t[i], out, i * n);
   },
   vjp: (g, [t], _o, a) => [sum(mul(g, applyPrimitive(LOGACIA_SLOPE, [t], a)), 1)],
   attrsKey: (a) => a.key,
