@@ -19,7 +19,12 @@ import { ExoInputError } from "../errors.js";
 import { isEslogGrid, resolutionEslog } from "../grid.js";
 import { BoltzmannFactors } from "./boltzmann-factors.js";
 import { ditgridLinearInterval, ditgridLogInterval, getix } from "./dit.js";
-import { FoldedVoigtConvolver, foldedVoigtKernel, gaussianFactor } from "./folded-voigt.js";
+import {
+  FoldedVoigtConvolver,
+  foldedVoigtKernel,
+  foldedVoigtKernelTangent,
+  gaussianFactor,
+} from "./folded-voigt.js";
 import { type DiffMode, optimalPremoditParams } from "./premodit-params.js";
 
 export interface OpaPremoditOptions {
@@ -71,8 +76,6 @@ export class OpaPremodit {
   private readonly dspecRe: Float64Array;
   private readonly dspecIm: Float64Array;
   private readonly dkernel: Float64Array;
-  private readonly dkg: Float64Array;
-  private readonly dkb: Float64Array;
   private readonly tangentAccRe: Float64Array;
   private readonly tangentAccIm: Float64Array;
   private readonly weightE: Float64Array;
@@ -299,8 +302,6 @@ export class OpaPremodit {
     this.dspecRe = new Float64Array(n + 1);
     this.dspecIm = new Float64Array(n + 1);
     this.dkernel = new Float64Array(n + 1);
-    this.dkg = new Float64Array(n + 1);
-    this.dkb = new Float64Array(n + 1);
     this.tangentAccRe = new Float64Array(n + 1);
     this.tangentAccIm = new Float64Array(n + 1);
     this.weightE = new Float64Array(ne);
@@ -447,10 +448,9 @@ export class OpaPremodit {
         cache.im.set(conv.specIm, at);
       }
       if (dout) {
-        foldedVoigtKernel(g, nsigmaD, n, conv.kernel, this.dkg, this.dkb, gauss);
         const dg = (-nexp * g) / t;
         const dk = this.dkernel;
-        for (let j = 0; j <= n; j++) dk[j] = this.dkg[j] * dg + this.dkb[j] * dnsigmaD;
+        foldedVoigtKernelTangent(g, nsigmaD, n, conv.kernel, dk, dg, dnsigmaD, gauss);
         // tangent: F(slsd) dK + F(dslsd) K
         const tre = this.tangentAccRe;
         const tim = this.tangentAccIm;
@@ -594,7 +594,17 @@ export class OpaPremodit {
         const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
         const gw = ngref * (t / this.TrefBroadening) ** -nexp * p;
         const dg = (-nexp * gw) / t;
-        foldedVoigtKernel(gw, nsigmaD, n, conv.kernel, this.dkg, this.dkb, this.gauss);
+        foldedVoigtKernelTangent(
+          gw,
+          nsigmaD,
+          n,
+          conv.kernel,
+          this.dkernel,
+          dg,
+          dnsigmaD,
+          this.gauss,
+        );
+        const dkt = this.dkernel;
         let sre: Float64Array;
         let sim: Float64Array;
         let soff = 0;
@@ -610,7 +620,7 @@ export class OpaPremodit {
         // (1/2N) Σ_j c_j dK_j Re(conj(H_j) F(slsd)_j)
         let a = 0;
         for (let j = 0; j <= n; j++) {
-          const dk = this.dkg[j] * dg + this.dkb[j] * dnsigmaD;
+          const dk = dkt[j];
           const c = j === 0 || j === n ? 1 : 2;
           a += c * dk * (hre[j] * sre[soff + j] + him[j] * sim[soff + j]);
         }
