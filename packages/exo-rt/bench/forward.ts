@@ -44,9 +44,12 @@ const logLik = (...p: Tensor[]) => {
 const x = [1150, 0.11, 0.011, gravityJupiter(1, 8), 38, 9];
 const args = x.map((v) => scalar(v));
 
-/** CPU ms (user + system) and wall ms per call, after one warm-up call. */
-function time(reps: number, f: () => unknown): { cpuMs: number; wallMs: number } {
-  f();
+/**
+ * CPU ms (user + system) and wall ms per call, after `warm` warm-up calls (a compiled
+ * program's loops reach V8's optimised code over its first ~10 calls, as in a long SVI run).
+ */
+function time(reps: number, f: () => unknown, warm = 1): { cpuMs: number; wallMs: number } {
+  for (let w = 0; w < warm; w++) f();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let r = 0; r < reps; r++) f();
@@ -70,15 +73,15 @@ const eagerValueAndGradient = time(1, () => valueAndGrad(logLik)(...nextArgs()))
 let c0 = performance.now();
 const compiledJs = compile(logLik, args, { backend: "js" });
 const compileJsMs = performance.now() - c0;
-const jsValue = time(5, () => compiledJs.flatValue(next()));
-const jsValueAndGradient = time(5, () => compiledJs.flat(next(), g));
+const jsValue = time(8, () => compiledJs.flatValue(next()), 10);
+const jsValueAndGradient = time(8, () => compiledJs.flat(next(), g), 10);
 
 await loadWasmBackend();
 c0 = performance.now();
 const compiledWasm = compile(logLik, args, { backend: "auto" });
 const compileWasmMs = performance.now() - c0;
-const wasmValue = time(5, () => compiledWasm.flatValue(next()));
-const wasmValueAndGradient = time(5, () => compiledWasm.flat(next(), g));
+const wasmValue = time(8, () => compiledWasm.flatValue(next()), 10);
+const wasmValueAndGradient = time(8, () => compiledWasm.flat(next(), g), 10);
 
 // ---- where the compiled value+gradient's CPU time goes: V8 sampling profile ----
 type Category = "opacity" | "rt" | "operators" | "fusedLoops" | "other";
