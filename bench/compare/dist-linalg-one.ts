@@ -6,9 +6,9 @@
  * (user + system) milliseconds of the timed part and a checksum that must agree between trees.
  * Benches: gmm (5 full-covariance components, 10^5 × 4, 100 EM iterations, tol 0),
  * svi-mvn / svi-normal (AutoMultivariateNormal / AutoNormal, 200-parameter hierarchical
- * normal, 600 Adam steps), nuts (seed 004 linear mixture, one chain 1000 + 1000),
- * laplace-inverse (SVI Laplace's H⁻¹ from a 200×200 Cholesky factor, 40 calls),
- * gmm-invert (gmm-solver's invertLower at d = 4, 200000 calls).
+ * normal, 1500 (AutoNormal 4000) Adam steps), nuts (seed 004 linear mixture, one chain 1000 + 1000),
+ * laplace-inverse (SVI Laplace's H⁻¹ from a 200×200 Cholesky factor, 100 calls),
+ * gmm-invert (gmm-solver's invertLower at d = 4, 500000 calls).
  */
 import {
   AutoMultivariateNormal,
@@ -115,9 +115,9 @@ if (bench === "gmm") {
         .lowerBound,
   );
 } else if (bench === "svi-mvn") {
-  sviBench(AutoMultivariateNormal, 600);
+  sviBench(AutoMultivariateNormal, 1500);
 } else if (bench === "svi-normal") {
-  sviBench(AutoNormal, 1500);
+  sviBench(AutoNormal, 4000);
 } else if (bench === "nuts") {
   const data = { x: linearOutliers.x, yerr: linearOutliers.yerr, y: linearOutliers.y };
   mcmc(linearMixtureModel, data, { numWarmup: 200, numSamples: 200, seed: 1, numChains: 1 });
@@ -139,7 +139,7 @@ if (bench === "gmm") {
   for (let i = 0; i < 5; i++) inverseFromCholesky(l, n);
   timed(() => {
     let s = 0;
-    for (let i = 0; i < 40; i++) s += inverseFromCholesky(l, n)[n * n - 1];
+    for (let i = 0; i < 100; i++) s += inverseFromCholesky(l, n)[n * n - 1];
     return s;
   });
 } else if (bench === "gmm-invert") {
@@ -147,7 +147,7 @@ if (bench === "gmm") {
   for (let i = 0; i < 20000; i++) invertLower(l, 4);
   timed(() => {
     let s = 0;
-    for (let i = 0; i < 200_000; i++) s += invertLower(l, 4)[15];
+    for (let i = 0; i < 500_000; i++) s += invertLower(l, 4)[15];
     return s;
   });
 } else {
