@@ -11,12 +11,12 @@
  * support `positive` (NumPyro), reparametrized in the scale.
  */
 import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
-import { abs, add } from "@sidereal/tensor";
+import { abs, add, exp, gt, log, log1p, neg, where } from "@sidereal/tensor";
 import { positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import type { DistributionOptions } from "../validate.js";
 import type { LocScaleDistribution } from "./loc-scale.js";
-import { logProbAbove } from "./params.js";
+import { logCdfAbove, logProbAbove, logSurvivalAbove } from "./params.js";
 import { UnivariateDistribution } from "./univariate.js";
 
 export abstract class HalfDistribution extends UnivariateDistribution {
@@ -47,5 +47,20 @@ export abstract class HalfDistribution extends UnivariateDistribution {
   }
   sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
     return abs(this.base.sample(key, sampleShape));
+  }
+  /** log 2 + base.logSurvival(x) for x > 0 (P(|X| > x) = 2 P(X > x)), 0 below. */
+  override logSurvival(value: TensorLike): Tensor {
+    return logSurvivalAbove(value, 0, (x) => add(this.base.logSurvival(x), Math.LN2));
+  }
+  /**
+   * log cdf(x) for x > 0 where cdf ≤ 1/2 (the family's cdf keeps a small value's digits),
+   * log1p(−e^logSurvival) above (no 1 − cdf cancellation); −Infinity for x ≤ 0.
+   */
+  override logCdf(value: TensorLike): Tensor {
+    return logCdfAbove(value, 0, (x) => {
+      const ls = this.logSurvival(x);
+      const upper = gt(ls, -Math.LN2);
+      return where(upper, log(this.cdf(x)), log1p(neg(exp(ls))));
+    });
   }
 }

@@ -9,6 +9,7 @@ import {
   exp,
   expm1,
   log,
+  logNdtr,
   mul,
   ndtr,
   ndtri,
@@ -21,7 +22,7 @@ import { TransformedDistributionImpl } from "../transformed.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
 import { validateArgs } from "../validate.js";
 import { HALF_LOG_2PI, NormalDistribution } from "./normal.js";
-import { cdfAbove } from "./params.js";
+import { cdfAbove, logCdfAbove, logSurvivalAbove } from "./params.js";
 import { callable } from "./univariate.js";
 
 /**
@@ -67,6 +68,14 @@ export class LogNormalDistribution extends TransformedDistributionImpl {
   /** Φ((log x - loc)/scale) for x > 0, 0 otherwise. */
   override cdf(value: TensorLike): Tensor {
     return cdfAbove(value, 0, (x) => ndtr(div(sub(log(x), this.loc), this.scale)));
+  }
+  /** log Φ((log x − loc)/scale) (logNdtr) for x > 0, −Infinity otherwise. */
+  override logCdf(value: TensorLike): Tensor {
+    return logCdfAbove(value, 0, (x) => logNdtr(div(sub(log(x), this.loc), this.scale)));
+  }
+  /** log Φ((loc − log x)/scale) for x > 0, 0 otherwise. */
+  override logSurvival(value: TensorLike): Tensor {
+    return logSurvivalAbove(value, 0, (x) => logNdtr(div(sub(this.loc, log(x)), this.scale)));
   }
   /** exp(loc + scale Φ⁻¹(q)). */
   override icdf(q: TensorLike): Tensor {

@@ -43,17 +43,46 @@ export function logProbAbove(
   return maskedLogProb(v, outside, options.inside ?? 1, density);
 }
 
-/** A cdf that is 0 at and below `bound` and `f(x)` above (f evaluated at a safe `inside` below). */
-export function cdfAbove(
+/**
+ * `f(x)` above `bound` and the constant `below` at and below it, with f evaluated at a safe
+ * `inside` value there (so neither its value nor its gradient is NaN): the shape of every
+ * cdf, log-cdf and log-survival function on a support bounded below.
+ */
+export function aboveOr(
   value: TensorLike,
   bound: TensorLike,
+  below: number,
   f: (safe: Tensor) => Tensor,
   inside: TensorLike = 1,
 ): Tensor {
   const v = toTensor(value);
   const out = le(v, bound);
-  return where(out, 0, f(where(out, inside, v)));
+  return where(out, below, f(where(out, inside, v)));
 }
+
+/** A cdf that is 0 at and below `bound` and `f(x)` above (see {@link aboveOr}). */
+export const cdfAbove = (
+  value: TensorLike,
+  bound: TensorLike,
+  f: (safe: Tensor) => Tensor,
+  inside: TensorLike = 1,
+): Tensor => aboveOr(value, bound, 0, f, inside);
+
+/** log cdf on a support bounded below: −Infinity at and below `bound`, `f(x)` above. */
+export const logCdfAbove = (
+  value: TensorLike,
+  bound: TensorLike,
+  f: (safe: Tensor) => Tensor,
+  inside: TensorLike = 1,
+): Tensor => aboveOr(value, bound, Number.NEGATIVE_INFINITY, f, inside);
+
+/** log survival on a support bounded below: 0 at and below `bound`, `f(x)` above. */
+export const logSurvivalAbove = (
+  value: TensorLike,
+  bound: TensorLike,
+  f: (safe: Tensor) => Tensor,
+  inside: TensorLike = 1,
+): Tensor => aboveOr(value, bound, 0, f, inside);
 
 /** Concrete values of `t` broadcast to `shape` (for samplers that need numbers). */
 export function valuesAt(t: Tensor, shape: Shape): Float64Array {
