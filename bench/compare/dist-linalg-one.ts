@@ -8,13 +8,15 @@
  * svi-mvn / svi-normal (AutoMultivariateNormal / AutoNormal, 200-parameter hierarchical
  * normal, 1500 (AutoNormal 4000) Adam steps), nuts (seed 004 linear mixture, one chain 1000 + 1000),
  * laplace-inverse (SVI Laplace's H⁻¹ from a 200×200 Cholesky factor, 100 calls),
- * gmm-invert (gmm-solver's invertLower at d = 4, 500000 calls).
+ * gmm-invert (gmm-solver's invertLower at d = 4, 500000 calls), nuts-grad (40000 potential
+ * gradients of the linear mixture at its initial point).
  */
 import {
   AutoMultivariateNormal,
   AutoNormal,
   adam,
   defineModel,
+  initializeModel,
   mcmc,
   svi,
 } from "@sidereal/autodiff-samplers";
@@ -132,6 +134,28 @@ if (bench === "gmm") {
     let t = 0;
     for (const v of s) t += v;
     return t;
+  });
+} else if (bench === "nuts-setup") {
+  // fixed cost of one mcmc call (model setup, compile, result): 20 calls of 5 + 5 draws
+  const data = { x: linearOutliers.x, yerr: linearOutliers.yerr, y: linearOutliers.y };
+  mcmc(linearMixtureModel, data, { numWarmup: 5, numSamples: 5, seed: 1, numChains: 1 });
+  timed(() => {
+    let t = 0;
+    for (let i = 0; i < 20; i++)
+      t += mcmc(linearMixtureModel, data, { numWarmup: 5, numSamples: 5, seed: i, numChains: 1 })
+        .numDivergences;
+    return t;
+  });
+} else if (bench === "nuts-grad") {
+  const data = { x: linearOutliers.x, yerr: linearOutliers.yerr, y: linearOutliers.y };
+  const pot = initializeModel(linearMixtureModel, data, { key: key(0) });
+  const q = pot.initialPosition;
+  const g = new Float64Array(q.length);
+  for (let i = 0; i < 5000; i++) pot.potential(q, g);
+  timed(() => {
+    let s = 0;
+    for (let i = 0; i < 40_000; i++) s += pot.potential(q, g);
+    return s;
   });
 } else if (bench === "laplace-inverse") {
   const n = 200;
