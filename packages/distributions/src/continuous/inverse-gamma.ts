@@ -5,7 +5,6 @@
 import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
-  broadcastTo,
   digamma,
   div,
   gammaincCReg,
@@ -21,9 +20,8 @@ import {
 } from "@sidereal/tensor";
 import { PowerTransform } from "../bijectors/power.js";
 import { positive } from "../constraints/index.js";
-import { TransformedDistributionImpl } from "../transformed.js";
+import { DerivedDistribution } from "../derived.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
-import { validateArgs } from "../validate.js";
 import { GammaDistribution } from "./gamma.js";
 import { cdfAbove, logCdfAbove, logSurvivalAbove } from "./params.js";
 import { callable } from "./univariate.js";
@@ -37,29 +35,24 @@ import { callable } from "./univariate.js";
  * logCdf/logSurvival. Throws DistributionError for a concrete concentration ≤ 0 or
  * rate ≤ 0.
  */
-export class InverseGammaDistribution extends TransformedDistributionImpl {
+export class InverseGammaDistribution extends DerivedDistribution {
   static readonly argConstraints: ArgConstraints = { concentration: positive, rate: positive };
   static readonly support = positive;
   static readonly reparametrized: readonly string[] = ["rate"];
-  override readonly name: string = "InverseGamma";
-  readonly concentration: Tensor;
-  readonly rate: Tensor;
+  declare readonly concentration: Tensor;
+  declare readonly rate: Tensor;
 
   constructor(concentration: TensorLike, rate: TensorLike = 1, options?: DistributionOptions) {
     const gamma = new GammaDistribution(concentration, rate, { validateArgs: false });
-    validateArgs(
+    const params = { concentration: gamma.concentration, rate: gamma.rate };
+    super(
       "InverseGamma",
       InverseGammaDistribution.argConstraints,
-      { concentration: gamma.concentration, rate: gamma.rate },
+      params,
+      gamma,
+      PowerTransform(-1),
       options,
     );
-    super(gamma, PowerTransform(-1));
-    this.concentration = gamma.concentration;
-    this.rate = gamma.rate;
-  }
-
-  private batch(t: Tensor): Tensor {
-    return broadcastTo(t, this.batchShape);
   }
   override get mean(): Tensor {
     const a = this.concentration;

@@ -4,7 +4,6 @@
 import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
-  broadcastTo,
   div,
   exp,
   expm1,
@@ -18,9 +17,8 @@ import {
 } from "@sidereal/tensor";
 import { ExpTransform } from "../bijectors/exp.js";
 import { positive, real } from "../constraints/index.js";
-import { TransformedDistributionImpl } from "../transformed.js";
+import { DerivedDistribution } from "../derived.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
-import { validateArgs } from "../validate.js";
 import { HALF_LOG_2PI, NormalDistribution } from "./normal.js";
 import { cdfAbove, logCdfAbove, logSurvivalAbove } from "./params.js";
 import { callable } from "./univariate.js";
@@ -32,29 +30,24 @@ import { callable } from "./univariate.js";
  * The closed forms are kept: mean, variance, cdf, icdf and entropy. A concrete scale ≤ 0
  * throws a DistributionError naming LogNormal.
  */
-export class LogNormalDistribution extends TransformedDistributionImpl {
+export class LogNormalDistribution extends DerivedDistribution {
   static readonly argConstraints: ArgConstraints = { loc: real, scale: positive };
   static readonly support = positive;
   static readonly reparametrized: readonly string[] = ["loc", "scale"];
-  override readonly name: string = "LogNormal";
-  readonly loc: Tensor;
-  readonly scale: Tensor;
+  declare readonly loc: Tensor;
+  declare readonly scale: Tensor;
 
   constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: DistributionOptions) {
     const normal = new NormalDistribution(loc, scale, { validateArgs: false });
-    validateArgs(
+    const params = { loc: normal.loc, scale: normal.scale };
+    super(
       "LogNormal",
       LogNormalDistribution.argConstraints,
-      { loc: normal.loc, scale: normal.scale },
+      params,
+      normal,
+      ExpTransform(),
       options,
     );
-    super(normal, ExpTransform());
-    this.loc = normal.loc;
-    this.scale = normal.scale;
-  }
-
-  private batch(t: Tensor): Tensor {
-    return broadcastTo(t, this.batchShape);
   }
   /** exp(loc + scale²/2). */
   override get mean(): Tensor {

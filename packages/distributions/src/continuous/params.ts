@@ -60,29 +60,17 @@ export function aboveOr(
   return where(out, below, f(where(out, inside, v)));
 }
 
-/** A cdf that is 0 at and below `bound` and `f(x)` above (see {@link aboveOr}). */
-export const cdfAbove = (
-  value: TensorLike,
-  bound: TensorLike,
-  f: (safe: Tensor) => Tensor,
-  inside: TensorLike = 1,
-): Tensor => aboveOr(value, bound, 0, f, inside);
-
-/** log cdf on a support bounded below: −Infinity at and below `bound`, `f(x)` above. */
-export const logCdfAbove = (
-  value: TensorLike,
-  bound: TensorLike,
-  f: (safe: Tensor) => Tensor,
-  inside: TensorLike = 1,
-): Tensor => aboveOr(value, bound, Number.NEGATIVE_INFINITY, f, inside);
-
-/** log survival on a support bounded below: 0 at and below `bound`, `f(x)` above. */
-export const logSurvivalAbove = (
-  value: TensorLike,
-  bound: TensorLike,
-  f: (safe: Tensor) => Tensor,
-  inside: TensorLike = 1,
-): Tensor => aboveOr(value, bound, 0, f, inside);
+/** {@link aboveOr} with a fixed value below the bound. */
+const constantBelow =
+  (below: number) =>
+  (value: TensorLike, bound: TensorLike, f: (safe: Tensor) => Tensor, inside: TensorLike = 1) =>
+    aboveOr(value, bound, below, f, inside);
+/** A cdf: 0 at and below `bound`, `f(x)` above. */
+export const cdfAbove = constantBelow(0);
+/** A log cdf: −Infinity at and below `bound`, `f(x)` above. */
+export const logCdfAbove = constantBelow(Number.NEGATIVE_INFINITY);
+/** A log survival function: 0 at and below `bound`, `f(x)` above. */
+export const logSurvivalAbove = constantBelow(0);
 
 /** Concrete values of `t` broadcast to `shape` (for samplers that need numbers). */
 export function valuesAt(t: Tensor, shape: Shape): Float64Array {
