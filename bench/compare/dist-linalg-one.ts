@@ -9,7 +9,8 @@
  * normal, 1500 (AutoNormal 4000) Adam steps), nuts (seed 004 linear mixture, one chain 1000 + 1000),
  * laplace-inverse (SVI Laplace's H⁻¹ from a 200×200 Cholesky factor, 100 calls),
  * gmm-invert (gmm-solver's invertLower at d = 4, 500000 calls), nuts-grad (40000 potential
- * gradients of the linear mixture at its initial point).
+ * gradients of the linear mixture at its initial point), model-run (4000 evaluations of that model
+ * at concrete values, `constrain`, as mcmc does per draw), nuts-setup (20 mcmc calls of 5 + 5).
  */
 import {
   AutoMultivariateNormal,
@@ -145,6 +146,17 @@ if (bench === "gmm") {
       t += mcmc(linearMixtureModel, data, { numWarmup: 5, numSamples: 5, seed: i, numChains: 1 })
         .numDivergences;
     return t;
+  });
+} else if (bench === "model-run") {
+  // one model evaluation with concrete values (what mcmc does per draw: `constrain`), 4000 runs
+  const data = { x: linearOutliers.x, yerr: linearOutliers.yerr, y: linearOutliers.y };
+  const pot = initializeModel(linearMixtureModel, data, { key: key(0) });
+  const q = pot.initialPosition;
+  for (let i = 0; i < 500; i++) pot.constrain(q);
+  timed(() => {
+    let s = 0;
+    for (let i = 0; i < 4000; i++) s += pot.constrain(q).Q.item();
+    return s;
   });
 } else if (bench === "nuts-grad") {
   const data = { x: linearOutliers.x, yerr: linearOutliers.yerr, y: linearOutliers.y };

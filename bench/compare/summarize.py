@@ -24,11 +24,15 @@ for b, per in out.items():
         cpu = sorted(x["cpuMs"] for x in rs); wall = sorted(x["wallMs"] for x in rs)
         e[t] = {"n": len(rs), "cpuMsMedian": statistics.median(cpu), "cpuMsMin": cpu[0], "cpuMsMax": cpu[-1],
                 "wallMsMedian": statistics.median(wall), "checksums": sorted({x["checksum"] for x in rs})}
+        if b == "nuts":  # the checksum is the run's total leapfrog steps: CPU per step
+            e[t]["cpuUsPerLeapfrogStepMedian"] = statistics.median(1000 * x["cpuMs"] / x["checksum"] for x in rs)
     if "before" in e:
         for t in e:
             if t != "before":
                 e[t]["cpuRatioToBefore"] = e[t]["cpuMsMedian"] / e["before"]["cpuMsMedian"]
                 e[t]["cpuMinRatioToBefore"] = e[t]["cpuMsMin"] / e["before"]["cpuMsMin"]
+                if b == "nuts":
+                    e[t]["perStepRatioToBefore"] = e[t]["cpuUsPerLeapfrogStepMedian"] / e["before"]["cpuUsPerLeapfrogStepMedian"]
     res[b] = e
 with open("/proc/cpuinfo") as f:
     cpu = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "unknown")
