@@ -143,8 +143,12 @@ if (bench === "gmm") {
   timed(() => {
     let t = 0;
     for (let i = 0; i < 20; i++)
-      t += mcmc(linearMixtureModel, data, { numWarmup: 5, numSamples: 5, seed: i, numChains: 1 })
-        .numDivergences;
+      t += mcmc(linearMixtureModel, data, {
+        numWarmup: 5,
+        numSamples: 5,
+        seed: i,
+        numChains: 1,
+      }).numDivergences;
     return t;
   });
 } else if (bench === "model-run") {
