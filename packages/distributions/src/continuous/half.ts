@@ -19,26 +19,37 @@ import type { LocScaleDistribution } from "./loc-scale.js";
 import { logCdfAbove, logProbAbove, logSurvivalAbove } from "./params.js";
 import { UnivariateDistribution } from "./univariate.js";
 
+type UnfoldedClass = new (
+  loc: TensorLike,
+  scale: TensorLike,
+  o?: DistributionOptions,
+) => LocScaleDistribution;
+
 export abstract class HalfDistribution extends UnivariateDistribution {
   static override readonly argConstraints = { scale: positive };
   static override readonly support = positive;
   static override readonly reparametrized = ["scale"];
   declare readonly scale: Tensor;
-  /** The unfolded distribution, centred at 0 with the same scale. */
-  readonly base: LocScaleDistribution;
+  private readonly Unfolded: UnfoldedClass;
+  private unfolded: LocScaleDistribution | undefined;
+  /**
+   * The unfolded distribution, centred at 0 with the same scale; built on first use (a model
+   * that only draws or constrains a half-normal site never needs it).
+   */
+  get base(): LocScaleDistribution {
+    if (this.unfolded === undefined)
+      this.unfolded = new this.Unfolded(0, this.scale, { validateArgs: false });
+    return this.unfolded;
+  }
 
   protected constructor(
     name: string,
     scale: TensorLike,
     options: DistributionOptions | undefined,
-    Unfolded: new (
-      loc: TensorLike,
-      scale: TensorLike,
-      o?: DistributionOptions,
-    ) => LocScaleDistribution,
+    Unfolded: UnfoldedClass,
   ) {
     super(name, { scale }, options);
-    this.base = new Unfolded(0, this.scale, { validateArgs: false });
+    this.Unfolded = Unfolded;
   }
 
   /** log 2 + base.logProb(x) for x ≥ 0. */
