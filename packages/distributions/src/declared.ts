@@ -42,7 +42,8 @@ export abstract class DeclaredDistribution extends Distribution {
     params: Readonly<Record<string, Tensor | undefined>>,
     nan: NaNPolicy = "reject",
   ): void {
-    validateArgs(this.name, this.declared().argConstraints, params, undefined, nan);
+    // always on, also under `withValidation(false, …)`, as before the switch existed
+    validateArgs(this.name, this.declared().argConstraints, params, { validateArgs: true }, nan);
   }
 
   /** The class's declared support (overridden where it depends on the parameters). */

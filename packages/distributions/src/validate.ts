@@ -48,9 +48,32 @@ export function dependent(
 const isDependent = (c: ArgConstraint): c is DependentConstraint =>
   (c as DependentConstraint).dependent === true;
 
-/** Whether `options` asks for validation (the default). */
+/** The default of `validateArgs` where a constructor is not told (NumPyro's global switch). */
+let validationDefault = true;
+
+/**
+ * Runs `f` with parameter validation switched on or off for every distribution built inside it
+ * that is not told otherwise (NumPyro's `validation_enabled` context manager), and restores the
+ * previous setting afterwards, also when `f` throws. Samplers use `withValidation(false, …)` to
+ * re-run a model at draws whose parameters were already checked at initialisation: validation
+ * reads every parameter value and would cost as much as the model itself.
+ */
+export function withValidation<T>(enabled: boolean, f: () => T): T {
+  const previous = validationDefault;
+  validationDefault = enabled;
+  try {
+    return f();
+  } finally {
+    validationDefault = previous;
+  }
+}
+
+/** Whether distributions built now validate their parameters unless told otherwise. */
+export const validationEnabled = (): boolean => validationDefault;
+
+/** Whether `options` asks for validation (by default: {@link validationEnabled}). */
 export const validating = (options: DistributionOptions | undefined): boolean =>
-  options?.validateArgs !== false && options?.validate !== false;
+  options?.validateArgs ?? options?.validate ?? validationDefault;
 
 /**
  * The concrete values of `t` as a read-only view of its buffer (`data`, no copy: this runs
@@ -295,5 +318,12 @@ export function checkArg(
   t: Tensor,
   constraint: Constraint,
 ): void {
-  validateArgs(distribution, { [parameter]: constraint }, { [parameter]: t }, undefined, "reject");
+  // always on, also under `withValidation(false, …)`: these families cannot carry a bad value
+  validateArgs(
+    distribution,
+    { [parameter]: constraint },
+    { [parameter]: t },
+    { validateArgs: true },
+    "reject",
+  );
 }
