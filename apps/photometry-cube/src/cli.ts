@@ -6,6 +6,7 @@
 import { type RunCliOptions, runCli as runtimeCli } from "@sidereal/runtime";
 import { Command } from "effect/cli";
 import { calibrateCommand } from "./calibrate.js";
+import { compareCommand } from "./compare.js";
 import { forward } from "./forward.js";
 import { inspect } from "./inspect.js";
 import { posteriorCommand } from "./posterior.js";
@@ -23,6 +24,7 @@ export const app = Command.make("photometry-cube").pipe(
     trainCommand,
     posteriorCommand,
     calibrateCommand,
+    compareCommand,
   ]),
 );
 

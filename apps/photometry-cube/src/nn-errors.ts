@@ -47,7 +47,7 @@ export function fromNnFailure(
     }
     case "SanFileError":
       // a file this command writes is a failed run, not a bad input
-      if (outDir !== undefined && e.file !== undefined && e.file.startsWith(outDir))
+      if (outDir && e.file?.startsWith(outDir))
         return new RunError({ stage: `writing ${e.file}`, reason: e.reason ?? "failed" });
       return new DataError({ file: e.file ?? stage, reason: e.reason ?? "unreadable" });
     case "TfBackendError":

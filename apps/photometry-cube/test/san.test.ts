@@ -164,7 +164,9 @@ describe("posterior", () => {
     ]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/1 rows not estimated \(missing bands/);
-    expect(r.err).toMatch(/rows with a redshift outside \(0\.01, 4\), estimated and flagged: .*\b2\b/);
+    expect(r.err).toMatch(
+      /rows with a redshift outside \(0\.01, 4\), estimated and flagged: .*\b2\b/,
+    );
     csvLines = readFileSync(at("post-csv", "estimates.csv"), "utf8").trim().split("\n");
     catalogue = readFileSync(at("catalogue.csv"), "utf8")
       .trim()
@@ -184,7 +186,9 @@ describe("posterior", () => {
     expect(rows[2].slice(1, 4)).toEqual(["ok", "", "true"]);
     // the cube reaches z = 6: every row's flag follows its own redshift
     const z = catalogue.map((line) => Number(line[line.length - 1]));
-    rows.forEach((r, i) => expect(r[3]).toBe(String(!(z[i] > 0.01 && z[i] < 4))));
+    rows.forEach((r, i) => {
+      expect(r[3]).toBe(String(!(z[i] > 0.01 && z[i] < 4)));
+    });
     const col = (name: string) => header.indexOf(name);
     for (const r of [0, 2, 3, 4, 5]) {
       expect(rows[r][1]).toBe("ok");
@@ -264,6 +268,52 @@ describe("calibrate", () => {
     }
     expect(readFileSync(at("cal", "calibration.svg"), "utf8")).toMatch(/<svg[\s\S]*log_mass/);
     expect(r.err).toMatch(/100 held-out rows of a 2000-row cube/);
+  });
+});
+
+describe("compare", () => {
+  it("runs SAN and NUTS on a held-out row and writes the table and the corner plot", () => {
+    const r = runBin([
+      "compare",
+      "--model",
+      model,
+      "--cube",
+      cube,
+      "--out",
+      at("cmp"),
+      "--row",
+      "3",
+      "--samples",
+      "500",
+      "--chains",
+      "2",
+      "--warmup",
+      "15",
+      "--draws",
+      "10",
+      "--max-tree-depth",
+      "3",
+      "--gradient",
+      "forward",
+      "--quiet",
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const report = JSON.parse(readFileSync(at("cmp", "compare.json"), "utf8"));
+    expect(report.heldOutRow).toBe(3);
+    // the command's forward model is the cube's: the true θ gives back the cube's maggies
+    expect(report.forwardReproduction).toBeLessThan(1e-6);
+    expect(report.params.map((p: { name: string }) => p.name)).toEqual(
+      JSON.parse(readFileSync(join(model, "hyperparameters.json"), "utf8")).columns,
+    );
+    for (const p of report.params) {
+      expect(p.san.q16).toBeLessThanOrEqual(p.san.median);
+      expect(p.nuts.q16).toBeLessThanOrEqual(p.nuts.median);
+      expect(p.nuts.median).toBeLessThanOrEqual(p.nuts.q84);
+    }
+    expect(readFileSync(at("cmp", "compare.csv"), "utf8").split("\n")[0]).toMatch(
+      /^parameter,truth,san_median/,
+    );
+    expect(readFileSync(at("cmp", "corner.svg"), "utf8")).toMatch(/NUTS \(2 × 10 draws\)/);
   });
 });
 
