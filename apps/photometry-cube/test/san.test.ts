@@ -181,7 +181,7 @@ describe("posterior", () => {
     expect(header).toContain("mass_median");
     expect(csvLines).toHaveLength(CATALOGUE_ROWS + 1);
     const rows = csvLines.slice(1).map((l) => l.split(","));
-    expect(rows[1].slice(0, 4)).toEqual(["1", "missing_bands", "DES_g", "false"]);
+    expect(rows[1].slice(0, 3)).toEqual(["1", "missing_bands", "DES_g"]);
     expect(rows[1].slice(4).every((v) => v === "")).toBe(true);
     expect(rows[2].slice(1, 4)).toEqual(["ok", "", "true"]);
     // the cube reaches z = 6: every row's flag follows its own redshift
