@@ -41,6 +41,20 @@ type CalibrateConfig = typeof CalibrateConfig.Type;
 /** Nominal levels of the calibration curve. */
 export const LEVELS = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
 
+/** Ten distinguishable line colours (matplotlib's tab10): nine parameters need more than the palette's eight. */
+const COLOURS = [
+  "#1f77b4",
+  "#ff7f0e",
+  "#2ca02c",
+  "#d62728",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#17becf",
+  "#bcbd22",
+  "#7f7f7f",
+];
+
 /** The calibration plot (see the module doc) through @sidereal/plots. */
 export const calibrationPlot = (
   columns: readonly string[],
@@ -54,6 +68,7 @@ export const calibrationPlot = (
         x: [0, ...LEVELS, 1],
         y: [0, ...pitCoverage(pit[j] ?? [], LEVELS), 1],
         label: c,
+        color: COLOURS[j % COLOURS.length],
       })),
     ],
     {

@@ -7,10 +7,10 @@
  * would make the posterior a thin ridge that neither method can be compared on).
  * - SAN: `--samples` draws, each from the network given x perturbed by N(0, σ) (§4.2).
  * - NUTS: @sidereal/autodiff-samplers' `sampleChain` on the potential of
- *   `photometry-potential.ts` (uniform hypercube prior in logit coordinates, central-difference
+ *   `photometry-potential.ts` (uniform hypercube prior in logit coordinates, finite-difference
  *   gradient of the χ² since the forward model has no derivatives), `--chains` chains of
- *   `--warmup` + `--draws` with a dense mass matrix, started from SAN draws (as agnfinder
- *   starts emcee from a Powell optimum).
+ *   `--warmup` + `--draws` with a dense mass matrix, started from the SAN draws of lowest
+ *   potential among the first `--starts` (as agnfinder starts emcee from a Powell optimum).
  * Written: `compare.json` (medians and 16/84 % quantiles per parameter in hypercube units —
  * log10 for the `log_*` parameters — for both, the truth, R̂ and ESS, divergences, timings),
  * `compare.csv` (the same table), `corner.svg` (the two posteriors overlaid).
@@ -67,6 +67,7 @@ const CompareConfig = Schema.Struct({
   warmup: PositiveInt,
   draws: PositiveInt,
   maxTreeDepth: PositiveInt,
+  starts: PositiveInt,
   gradient: Schema.Literals(["central", "forward"]),
   seed: Seed,
   backend: BackendField,
@@ -176,12 +177,22 @@ export const runCompare = (c: CompareConfig) =>
               const divergences: number[] = [];
               const t1 = performance.now();
               const cpu0 = process.cpuUsage();
-              for (let ch = 0; ch < c.chains; ch++) {
-                // start from a SAN draw (clamped inside the cube)
-                const start = Float64Array.from({ length: D }, (_, j) => {
-                  const u = clamp01(sanUnit[ch * D + j]);
+              // Starts: of the first `--starts` SAN draws (kept off the cube's faces), the
+              // `--chains` with the lowest potential, as agnfinder starts emcee from an optimum:
+              // the posterior is multimodal in redshift, and a chain started in a minor mode
+              // stays there.
+              const candidates = Array.from({ length: Math.min(c.starts, c.samples) }, (_, i) => {
+                const q = Float64Array.from({ length: D }, (_, j) => {
+                  const u = clamp01(sanUnit[i * D + j]);
                   return Math.log(u / (1 - u));
                 });
+                return { q, u: pot.potential(q, new Float64Array(D)) };
+              }).sort((a, b) => a.u - b.u);
+              const startPotentials: number[] = [];
+              for (let ch = 0; ch < c.chains; ch++) {
+                const pick = candidates[ch % candidates.length];
+                const start = pick.q;
+                startPotentials.push(pick.u);
                 const result = yield* Effect.try({
                   try: () =>
                     sampleChain(pot.potential, start, {
@@ -250,6 +261,7 @@ export const runCompare = (c: CompareConfig) =>
                   denseMass: true,
                   gradient: `${c.gradient} differences in logit(u), h = ${c.gradient === "central" ? "1e-5" : "1e-6"}`,
                   divergences,
+                  startPotentials,
                   forwardCalls: pot.calls(),
                   seconds: nutsSeconds,
                   cpuSeconds: (cpu.user + cpu.system) / 1e6,
@@ -319,6 +331,7 @@ export const compareCommand = appCommand({
     warmup: 500,
     draws: 500,
     maxTreeDepth: 8,
+    starts: 200,
     gradient: "central",
     seed: 0,
   },
@@ -333,6 +346,10 @@ export const compareCommand = appCommand({
     warmup: Flags.int("warmup", "NUTS warmup iterations per chain (default 500)"),
     draws: Flags.int("draws", "NUTS draws per chain (default 500)"),
     maxTreeDepth: Flags.int("max-tree-depth", "NUTS maximum tree depth (default 8)"),
+    starts: Flags.int(
+      "starts",
+      "SAN draws scored by their potential; the chains start from the best (default 200)",
+    ),
     gradient: Flags.choice(
       "gradient",
       ["central", "forward"] as const,
