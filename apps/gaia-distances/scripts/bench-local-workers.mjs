@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const app = resolve(here, "..");
 const bin = join(app, "bin/gaia-distances.js");
-const results = join(app, "bench/results/scaleout.json");
+const results = join(app, "../../bench/results/scaleout.json");
 const STARS = Number(process.argv[2] ?? 20000);
 const SHARD = Number(process.argv[3] ?? 1000);
 const REPEATS = Number(process.argv[4] ?? 3);

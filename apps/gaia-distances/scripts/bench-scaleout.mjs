@@ -206,8 +206,8 @@ try {
       ],
     },
   };
-  mkdirSync(join(app, "bench/results"), { recursive: true });
-  const file = join(app, "bench/results/scaleout.json");
+  mkdirSync(join(app, "../../bench/results"), { recursive: true });
+  const file = join(app, "../../bench/results/scaleout.json");
   // keep the entry of bench-local-workers.mjs
   const before = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   if (before.localWorkers !== undefined) result.localWorkers = before.localWorkers;
