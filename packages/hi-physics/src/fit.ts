@@ -49,10 +49,11 @@ export function fitModel(model: BaseHiModel<object>, options: FitOptions = {}): 
     start: { ...initialPoint(data), ...options.start },
     seed: model.seed,
     progress: options.progress ?? model.verbose,
+    ...(model.output !== undefined ? { progressStream: model.output } : {}),
   });
   const dims = new Map(model.sites.map((s) => [s.name, s.dims]));
   const posterior = posteriorFromAdvi(result, (name) => dims.get(name) ?? []);
-  if (model.verbose) console.log("Adding log-likelihood to trace");
+  model.say("Adding log-likelihood to trace");
   const logLikelihood = pointwiseLogLikelihood(data, posterior, model.freeRVs);
   model.trace = { method: "advi", posterior, logLikelihood, sampleStats: {}, solutions: [] };
   model.advi = result;

@@ -2,7 +2,12 @@
  * @sidereal/hi-physics — HI 21-cm emission/absorption physics and the caribou_hi cloud models.
  */
 
-export { BaseHiModel, type HiModelOptions, type SiteSummary } from "./base-model.js";
+export {
+  BaseHiModel,
+  type HiModelOptions,
+  type HiOutput,
+  type SiteSummary,
+} from "./base-model.js";
 export { MAX_BRIGHTNESS_RATIO } from "./clouds-emission.js";
 export type { CloudParams } from "./clouds-shared.js";
 export * from "./column-density.js";

@@ -47,6 +47,7 @@ export {
 export { ConfigError, DataError, exitCodeOf, RunError, reasonOf } from "./errors.js";
 export { type AppFlag, Flags, standardFlags } from "./flags.js";
 export * from "./jobs/index.js";
+export { jsonLogger, type LogSink, loggerSink, messageText, textLogger } from "./logSink.js";
 export {
   buildManifest,
   hashFile,

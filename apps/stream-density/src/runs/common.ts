@@ -1,7 +1,9 @@
 /** What every model run returns to the pipeline (for the overview report and the CLI). */
-import { RunError, reasonOf } from "@sidereal/runtime";
+import type { LbfgsBOptions } from "@sidereal/autodiff-samplers";
+import { Progress, RunError, reasonOf } from "@sidereal/runtime";
 import { Effect } from "effect";
-import type { OptimizationRecord } from "../fit.js";
+import type { CompiledModel } from "../compiled.js";
+import { fitMap, type OptimizationRecord } from "../fit.js";
 
 export interface ModelRun {
   readonly model: "gaussian" | "spline" | "gd1";
@@ -18,6 +20,32 @@ export interface ModelRun {
 /** Runs a synchronous numerical stage, mapping a throw to RunError(stage). */
 export const attempt = <A>(stage: string, f: () => A) =>
   Effect.try({ try: f, catch: (e) => new RunError({ stage, reason: reasonOf(e) }) });
+
+/**
+ * `fitMap` as the stage `stage`: its L-BFGS-B iterations are shown as that Progress task
+ * (the callback only watches: it never stops the optimiser, so the result is unchanged).
+ */
+export const mapStage = (
+  stage: string,
+  compiled: CompiledModel,
+  x0: Float64Array,
+  options: LbfgsBOptions,
+) =>
+  Effect.gen(function* () {
+    const progress = yield* Progress;
+    const total = options.maxiter ?? 15000; // lbfgsB's default
+    const opt = yield* attempt(stage, () =>
+      fitMap(compiled, x0, {
+        ...options,
+        callback: ({ nit, fun }) => {
+          progress.update(stage, nit, total, `objective ${fmt(fun, 8)}`);
+          return undefined;
+        },
+      }),
+    );
+    progress.finish(stage);
+    return opt;
+  });
 
 /** Fails with RunError when the objective at the start is not finite. */
 export const requireFinite = (stage: string, value: number) =>

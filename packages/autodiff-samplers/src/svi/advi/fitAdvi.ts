@@ -34,7 +34,7 @@ import { AutoDiagonalNormal, AutoMultivariateNormal } from "../autoGuides.js";
 import { type AutoGuide, constrainDraws } from "../autoguide.js";
 import { traceELBO } from "../elbo.js";
 import { SviError } from "../errors.js";
-import { sviProgressReporter } from "../progress.js";
+import { type SviProgressStream, sviProgressReporter } from "../progress.js";
 import { svi } from "../svi.js";
 import { adagradWindow } from "./adagradWindow.js";
 import { parameterConvergence } from "./convergence.js";
@@ -63,8 +63,13 @@ export interface FitAdviOptions {
   readonly seed?: number;
   /** Root key instead of `key(seed)` (e.g. a key derived from a sampler's seed). */
   readonly rngKey?: PRNGKey;
-  /** Progress and PyMC-like final messages on stderr (default false). */
+  /** Progress and PyMC-like final messages (default false). */
   readonly progress?: boolean;
+  /**
+   * Where progress and the final message go (default `process.stderr`); an app passes a
+   * Logger-backed stream (`@sidereal/runtime`'s `loggerSink`) so they reach its Logger.
+   */
+  readonly progressStream?: SviProgressStream;
 }
 
 /** The fitted Gaussian in unconstrained space. */
@@ -142,7 +147,8 @@ export function fitAdvi<D>(model: Model<D>, data: D, options: FitAdviOptions = {
   const rel = parameterConvergence("relative", relTol, every);
   const abs = parameterConvergence("absolute", absTol, every);
   const losses = new Float64Array(n);
-  const reporter = options.progress ? sviProgressReporter(n) : undefined;
+  const stream = options.progressStream ?? process.stderr;
+  const reporter = options.progress ? sviProgressReporter(n, stream) : undefined;
   let iterations = n;
   let converged = false;
   for (let i = 1; i <= n; i++) {
@@ -166,7 +172,8 @@ export function fitAdvi<D>(model: Model<D>, data: D, options: FitAdviOptions = {
   const message = converged
     ? `Convergence achieved at ${iterations}\nInterrupted at ${iterations - 1} [${Math.floor((100 * iterations) / n)}%]: Average Loss = ${averageLoss.toPrecision(4)}`
     : `Finished [100%]: Average Loss = ${averageLoss.toPrecision(4)}`;
-  if (options.progress) process.stderr.write(`\n${message}\n`);
+  // on a TTY the progress line is redrawn in place: end it before the message
+  if (options.progress) stream.write(`${stream.isTTY ? "\n" : ""}${message}\n`);
   const setup = guide.current;
   if (setup === undefined) throw new SviError("not-initialized", "", "fitAdvi: guide not set up");
   const params = driver.getParams(state);
