@@ -44,7 +44,14 @@ export {
   SamplingFields,
   Seed,
 } from "./config.js";
-export { ConfigError, DataError, exitCodeOf, RunError, reasonOf } from "./errors.js";
+export {
+  attemptStage,
+  ConfigError,
+  DataError,
+  exitCodeOf,
+  RunError,
+  reasonOf,
+} from "./errors.js";
 export { type AppFlag, Flags, standardFlags } from "./flags.js";
 export * from "./jobs/index.js";
 export { jsonLogger, type LogSink, loggerSink, messageText, textLogger } from "./logSink.js";
@@ -74,6 +81,7 @@ export {
   type PredictiveFigureInput,
   potentialResult,
   type RunOutputs,
+  writeChunks,
   writeFigures,
   writeJson,
   writeRunOutputs,

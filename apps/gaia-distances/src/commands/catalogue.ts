@@ -6,8 +6,16 @@
  * DIR/distances.csv (input order) and DIR/meta.json.
  */
 import { createHash } from "node:crypto";
-import { appendFileSync, statSync, writeFileSync } from "node:fs";
-import { ConfigError, DataError, JobRunner, reasonOf, withOutputDir } from "@sidereal/runtime";
+import { statSync } from "node:fs";
+import {
+  ConfigError,
+  DataError,
+  JobRunner,
+  reasonOf,
+  withOutputDir,
+  writeChunks,
+  writeJson,
+} from "@sidereal/runtime";
 import { Effect, Layer } from "effect";
 import type { CatalogueConfig } from "../catalogue/config.js";
 import { CSV_HEADER, shardColumns, shardCsv } from "../catalogue/csv.js";
@@ -77,10 +85,15 @@ export const runCatalogue = (config: CatalogueConfig) =>
         const results = yield* runner.run({ id: jobId, task: catalogueTask, shards });
         return { results, seconds: (performance.now() - t0) / 1000 };
       }).pipe(Effect.provide(jobRunnerLayer(config)));
-      const csv = dir.file("distances.csv");
-      writeFileSync(csv, `${CSV_HEADER}\n`);
-      for (let s = 0; s < shards.length; s++)
-        appendFileSync(csv, shardCsv(table.sourceId, shards[s].start, shardColumns(results[s])));
+      // one shard's rows at a time, into a file that appears whole or not at all
+      yield* writeChunks(
+        dir.file("distances.csv"),
+        (function* () {
+          yield `${CSV_HEADER}\n`;
+          for (let s = 0; s < shards.length; s++)
+            yield shardCsv(table.sourceId, shards[s].start, shardColumns(results[s]));
+        })(),
+      );
       const meta = {
         prior: "EDSD",
         L_pc: config.lengthScale,
@@ -94,7 +107,7 @@ export const runCatalogue = (config: CatalogueConfig) =>
         runner: config.runner,
         jobId,
       };
-      writeFileSync(dir.file("meta.json"), `${JSON.stringify(meta, null, 2)}\n`);
+      yield* writeJson(dir.file("meta.json"), meta);
       const result: CommandResult = {
         outDirs: [dir.path],
         text: `${n} stars (${table.rowsInFile} rows) in ${shards.length} shards, runner ${config.runner}: ${seconds.toFixed(2)} s, ${(n / seconds).toFixed(0)} stars/s`,

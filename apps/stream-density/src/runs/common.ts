@@ -1,6 +1,6 @@
 /** What every model run returns to the pipeline (for the overview report and the CLI). */
 import type { LbfgsBOptions } from "@sidereal/autodiff-samplers";
-import { Progress, RunError, reasonOf } from "@sidereal/runtime";
+import { attemptStage, Progress, RunError } from "@sidereal/runtime";
 import { Effect } from "effect";
 import type { CompiledModel } from "../compiled.js";
 import { fitMap, type OptimizationRecord } from "../fit.js";
@@ -18,8 +18,7 @@ export interface ModelRun {
 }
 
 /** Runs a synchronous numerical stage, mapping a throw to RunError(stage). */
-export const attempt = <A>(stage: string, f: () => A) =>
-  Effect.try({ try: f, catch: (e) => new RunError({ stage, reason: reasonOf(e) }) });
+export const attempt = attemptStage;
 
 /**
  * `fitMap` as the stage `stage`: its L-BFGS-B iterations are shown as that Progress task
@@ -46,6 +45,13 @@ export const mapStage = (
     progress.finish(stage);
     return opt;
   });
+
+/** The report's rows comparing an L-BFGS-B result with the seed's (objective, nfev, nit). */
+export const optimisationRows = (opt: OptimizationRecord, seed: ModelRun["seed"]) => [
+  ["objective −ln p / N", opt.fun, seed.fun],
+  ["nfev", opt.nfev, seed.nfev],
+  ["nit", opt.nit, seed.nit],
+];
 
 /** Fails with RunError when the objective at the start is not finite. */
 export const requireFinite = (stage: string, value: number) =>

@@ -17,7 +17,7 @@ import {
   gaussianLnDensity,
   gaussianModel,
 } from "../models/gaussian.js";
-import { attempt, fmt, type ModelRun, mapStage } from "./common.js";
+import { attempt, fmt, type ModelRun, mapStage, optimisationRows } from "./common.js";
 
 /** The seed's L-BFGS-B result for this model (its cell output). */
 export const SEED_GAUSSIAN = { fun: -10.261409577341759, nfev: 10, nit: 8 } as const;
@@ -107,9 +107,7 @@ export const runGaussian = (
             table: {
               columns: ["", "ours", "seed"],
               rows: [
-                ["objective −ln p / N", opt.fun, SEED_GAUSSIAN.fun],
-                ["nfev", opt.nfev, SEED_GAUSSIAN.nfev],
-                ["nit", opt.nit, SEED_GAUSSIAN.nit],
+                ...optimisationRows(opt, SEED_GAUSSIAN),
                 ["ln_N0", lnN0, 11.5129243],
                 ["mean", mean, 0.02868799],
                 ["ln_std", lnStd, -1.16748798],

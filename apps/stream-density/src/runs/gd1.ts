@@ -33,7 +33,14 @@ import {
 } from "../models/stream.js";
 import { divergenceFlags, meanTreeDepth, sampleModelSpec } from "../nuts.js";
 import { convergence } from "../outputs.js";
-import { attempt, fmt, type ModelRun, mapStage, requireFinite } from "./common.js";
+import {
+  attempt,
+  fmt,
+  type ModelRun,
+  mapStage,
+  optimisationRows,
+  requireFinite,
+} from "./common.js";
 
 /** The seed's L-BFGS-B result for the GD-1 model. */
 export const SEED_GD1 = { fun: -0.4172804414762403, nfev: 470, nit: 439 } as const;
@@ -305,9 +312,7 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
               columns: ["", "ours", "seed"],
               rows: [
                 ["initial objective", opt.fun0, -0.05543877],
-                ["objective −ln p / N", opt.fun, SEED_GD1.fun],
-                ["nfev", opt.nfev, SEED_GD1.nfev],
-                ["nit", opt.nit, SEED_GD1.nit],
+                ...optimisationRows(opt, SEED_GD1),
               ],
             },
             images: [
