@@ -53,6 +53,12 @@ export {
   reasonOf,
 } from "./errors.js";
 export { type AppFlag, Flags, standardFlags } from "./flags.js";
+export {
+  INFERENCE_DEFAULTS,
+  type InferenceCommandSpec,
+  type InferenceConfig,
+  inferenceCommand,
+} from "./inferenceCommand.js";
 export * from "./jobs/index.js";
 export { jsonLogger, type LogSink, loggerSink, messageText, textLogger } from "./logSink.js";
 export {
