@@ -100,10 +100,10 @@ export const runAdvi = (model: HiModel, config: HiConfig, label = "ADVI") =>
     const progress = yield* Progress;
     progress.message(`${label}: up to ${config.advi.n} iterations`);
     const t0 = performance.now();
-    const r = yield* Effect.try({
-      try: () => model.fit(adviOptions(config, model.nClouds)),
-      catch: (e) => new RunError({ stage: label, reason: reasonOf(e) }),
-    });
+    // yields the event loop every ~50 ms: Ctrl-C stops a long fit at once
+    const r = yield* model
+      .fitEffect(adviOptions(config, model.nClouds))
+      .pipe(Effect.mapError((e) => new RunError({ stage: label, reason: reasonOf(e) })));
     const seconds = (performance.now() - t0) / 1000; // r.message: logged by the model
     return { iterations: r.iterations, converged: r.converged, message: r.message, seconds };
   });

@@ -22,7 +22,7 @@ import type { PosteriorSolution, SolvePosteriorResult } from "@sidereal/gmm-solv
 import type { Tensor } from "@sidereal/tensor";
 import { Effect } from "effect";
 import { HiModelError } from "./errors.js";
-import { type FitOptions, fitModel } from "./fit.js";
+import { type FitOptions, fitModel, fitModelEffect } from "./fit.js";
 import { hiModel } from "./hi-model.js";
 import { initialPoint } from "./initial-point.js";
 import { varNameMap } from "./labels.js";
@@ -330,6 +330,11 @@ export abstract class BaseHiModel<P extends object = AnyPriorOptions> {
   /** ADVI (bayes_spec's `fit`, spec §3.5); sets `trace` (one chain) and `advi`. */
   fit(options: FitOptions = {}): AdviResult {
     return fitModel(this, options);
+  }
+
+  /** {@link fit} as an Effect that yields the event loop every ~50 ms (interruptible). */
+  fitEffect(options: FitOptions = {}) {
+    return fitModelEffect(this, options);
   }
 
   /** NUTS (bayes_spec's `sample`, spec §3.6) as an Effect with typed errors; sets `trace`. */

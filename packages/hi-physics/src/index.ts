@@ -13,7 +13,7 @@ export type { CloudParams } from "./clouds-shared.js";
 export * from "./column-density.js";
 export * from "./constants.js";
 export { HiModelError, HiPhysicsError, SpecDataError } from "./errors.js";
-export { type FitOptions, fitModel } from "./fit.js";
+export { type FitOptions, fitModel, fitModelEffect } from "./fit.js";
 export { hiModel, hiModelBody } from "./hi-model.js";
 export { initialPoint, supportPoint } from "./initial-point.js";
 export { VAR_NAME_MAP, varNameMap } from "./labels.js";

@@ -27,9 +27,11 @@
  */
 import { key, type PRNGKey, split } from "@sidereal/distributions";
 import type { Tensor, TensorLike } from "@sidereal/tensor";
+import type { Effect } from "effect";
 import { initToMedian, initToValue } from "../../ppl/initStrategies.js";
 import type { Model } from "../../ppl/model.js";
 import type { LatentSiteInfo } from "../../ppl/potential.js";
+import { runSteps, type Steps, stepsEffect } from "../../sliced.js";
 import { AutoDiagonalNormal, AutoMultivariateNormal } from "../autoGuides.js";
 import { type AutoGuide, constrainDraws } from "../autoguide.js";
 import { traceELBO } from "../elbo.js";
@@ -117,6 +119,29 @@ function positive(v: number, name: string): number {
 
 /** Runs ADVI (see the module doc). */
 export function fitAdvi<D>(model: Model<D>, data: D, options: FitAdviOptions = {}): AdviResult {
+  return runSteps(fitAdviSteps(model, data, options));
+}
+
+/**
+ * {@link fitAdvi} as an Effect that hands the event loop back every ~50 ms (so Ctrl-C and
+ * fiber interrupts stop a long fit at once); a throw (an `SviError`) is the failure.
+ */
+export const fitAdviEffect = <D>(
+  model: Model<D>,
+  data: D,
+  options: FitAdviOptions = {},
+): Effect.Effect<AdviResult, unknown> =>
+  stepsEffect(
+    () => fitAdviSteps(model, data, options),
+    (e) => e,
+  );
+
+/** {@link fitAdvi} as pausable steps (it yields at every convergence check; see `sliced.ts`). */
+export function* fitAdviSteps<D>(
+  model: Model<D>,
+  data: D,
+  options: FitAdviOptions = {},
+): Steps<AdviResult> {
   const n = positiveInt(options.n ?? 1_000_000, "n");
   const draws = positiveInt(options.draws ?? 1000, "draws", true);
   const objNMc = positiveInt(options.objNMc ?? 5, "objNMc");
@@ -163,6 +188,7 @@ export function fitAdvi<D>(model: Model<D>, data: D, options: FitAdviOptions = {
       converged = true;
       break;
     }
+    if (i % every === 0) yield;
   }
   const kept = losses.slice(0, iterations);
   let sum = 0;
