@@ -136,7 +136,7 @@ export const fitAdviEffect = <D>(
     (e) => e,
   );
 
-/** {@link fitAdvi} as pausable steps (it yields at every convergence check; see `sliced.ts`). */
+/** {@link fitAdvi} as pausable steps (it yields after the set-up and each iteration; see `sliced.ts`). */
 export function* fitAdviSteps<D>(
   model: Model<D>,
   data: D,
@@ -176,6 +176,7 @@ export function* fitAdviSteps<D>(
   const reporter = options.progress ? sviProgressReporter(n, stream) : undefined;
   let iterations = n;
   let converged = false;
+  yield; // after the set-up (compiling the ELBO)
   for (let i = 1; i <= n; i++) {
     const [s, l] = driver.update(state, data);
     state = s;
@@ -188,7 +189,7 @@ export function* fitAdviSteps<D>(
       converged = true;
       break;
     }
-    if (i % every === 0) yield;
+    yield; // a pause point per iteration: one step of a large model can take tens of ms
   }
   const kept = losses.slice(0, iterations);
   let sum = 0;
