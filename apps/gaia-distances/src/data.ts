@@ -32,18 +32,22 @@ export interface ParallaxCuts {
 }
 export const SEED_CUTS: ParallaxCuts = { parallaxMin: 0.2, parallaxMax: 3.0 };
 
-export interface M67Catalogue {
+/** The parallax columns every Gaia table of the app has (M67's and the catalogue's). */
+export interface ParallaxTable {
   readonly file: string;
   /** Rows in the file before the cuts. */
   readonly rowsInFile: number;
   /** Gaia DR3 source_id (int64, as decimal strings). */
   readonly sourceId: readonly string[];
-  /** Observed parallax [mas] after the cuts, cast to float32 as the seed does. */
+  /** Observed parallax [mas] (M67: after the cuts, cast to float32 as the seed does). */
   readonly parallax: Float64Array;
   /** Parallax uncertainty [mas], float32 as in the file. */
   readonly parallaxError: Float64Array;
   /** Lindegren et al. (2021) parallax zero point [mas] per star (0 where non-finite, as in the seed). */
   readonly zeroPoint: Float64Array;
+}
+
+export interface M67Catalogue extends ParallaxTable {
   readonly ra: Float64Array;
   readonly dec: Float64Array;
   /** G magnitude (NaN where missing). */

@@ -15,16 +15,9 @@
 import { statSync } from "node:fs";
 import { asFloat64, readFitsTable } from "@sidereal/io";
 import { zeroPointL21 } from "@sidereal/parallax";
+import type { ParallaxTable } from "../data.js";
 
-export interface GaiaTable {
-  readonly file: string;
-  readonly rowsInFile: number;
-  readonly sourceId: readonly string[];
-  /** Observed parallax [mas] (as stored in the file). */
-  readonly parallax: Float64Array;
-  readonly parallaxError: Float64Array;
-  /** L21 zero point [mas]. */
-  readonly zeroPoint: Float64Array;
+export interface GaiaTable extends ParallaxTable {
   /** How the zero point's inputs were obtained ("file columns" or the approximation). */
   readonly zeroPointInputs: string;
 }
