@@ -56,6 +56,17 @@ export interface M67Catalogue extends ParallaxTable {
   readonly bpRp: Float64Array;
 }
 
+/** The L21 zero point from a table's columns (`col(name)`), extrapolated as the seed does. */
+export const l21ZeroPoint = (col: (name: string) => Float64Array): Float64Array =>
+  zeroPointL21(
+    col("phot_g_mean_mag"),
+    col("nu_eff_used_in_astrometry"),
+    col("pseudocolour"),
+    col("ecl_lat"),
+    col("astrometric_params_solved"),
+    { outOfRange: "extrapolate" },
+  );
+
 const f32 = (x: Float64Array): Float64Array => Float64Array.from(Float32Array.from(x));
 
 function sourceIds(table: ReturnType<typeof readFitsTable>): string[] {
@@ -89,14 +100,7 @@ export function loadM67(file: string = BUNDLED_M67, cuts: ParallaxCuts = SEED_CU
   const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
   const col = (name: string) => pick(asFloat64(table.column(name)));
   const ids = sourceIds(table);
-  const zeroPoint = zeroPointL21(
-    col("phot_g_mean_mag"),
-    col("nu_eff_used_in_astrometry"),
-    col("pseudocolour"),
-    col("ecl_lat"),
-    col("astrometric_params_solved"),
-    { outOfRange: "extrapolate" },
-  ).map((z) => (Number.isFinite(z) ? z : 0));
+  const zeroPoint = l21ZeroPoint(col).map((z) => (Number.isFinite(z) ? z : 0));
   return {
     file,
     rowsInFile: table.nrows,

@@ -15,7 +15,7 @@
 import { statSync } from "node:fs";
 import { asFloat64, readFitsTable } from "@sidereal/io";
 import { zeroPointL21 } from "@sidereal/parallax";
-import type { ParallaxTable } from "../data.js";
+import { l21ZeroPoint, type ParallaxTable } from "../data.js";
 
 export interface GaiaTable extends ParallaxTable {
   /** How the zero point's inputs were obtained ("file columns" or the approximation). */
@@ -64,14 +64,7 @@ export function loadGaiaTable(file: string): GaiaTable {
   let zp: Float64Array;
   let inputs: string;
   if (L21_COLUMNS.every((c) => names.has(c))) {
-    zp = zeroPointL21(
-      col("phot_g_mean_mag"),
-      col("nu_eff_used_in_astrometry"),
-      col("pseudocolour"),
-      col("ecl_lat"),
-      col("astrometric_params_solved"),
-      { outOfRange: "extrapolate" },
-    );
+    zp = l21ZeroPoint(col);
     inputs = "file columns";
   } else {
     const g = col("phot_g_mean_mag");
