@@ -1,7 +1,7 @@
 /** What every model run returns to the pipeline (for the overview report and the CLI). */
 import type { LbfgsBOptions } from "@sidereal/autodiff-samplers";
 import { attemptStage, Progress, RunError } from "@sidereal/runtime";
-import { Effect } from "effect";
+import { Effect, Option } from "effect";
 import type { CompiledModel } from "../compiled.js";
 import { fitMap, type OptimizationRecord } from "../fit.js";
 
@@ -31,18 +31,19 @@ export const mapStage = (
   options: LbfgsBOptions,
 ) =>
   Effect.gen(function* () {
-    const progress = yield* Progress;
+    // optional, as the runtime's WorkerPool does: library callers need not provide Progress
+    const progress = Option.getOrUndefined(yield* Effect.serviceOption(Progress));
     const total = options.maxiter ?? 15000; // lbfgsB's default
     const opt = yield* attempt(stage, () =>
       fitMap(compiled, x0, {
         ...options,
         callback: ({ nit, fun }) => {
-          progress.update(stage, nit, total, `objective ${fmt(fun, 8)}`);
+          progress?.update(stage, nit, total, `objective ${fmt(fun, 8)}`);
           return undefined;
         },
       }),
     );
-    progress.finish(stage);
+    progress?.finish(stage);
     return opt;
   });
 
