@@ -42,16 +42,18 @@ describe("loggerSink", () => {
     const logged: string[] = [];
     return runAdvi.pipe(
       Effect.provide(capture(logged)),
-      Effect.map((r) => {
-        // the reporter's non-TTY lines (one per 10 % of n), then fitAdvi's final message
-        // ("Finished [100%]: …" or PyMC's two convergence lines), one Info record a line
-        const messageLines = r.message.split("\n").map((l) => `Info ${l}`);
-        expect(logged.slice(-messageLines.length)).toEqual(messageLines);
-        const progressLines = logged.slice(0, -messageLines.length);
-        expect(progressLines.length).toBe(Math.floor((10 * r.iterations) / 2000));
-        for (const l of progressLines) expect(l).toMatch(/^Info SVI +\d+\/2000 +\d+% \| /);
-        expect(logged.every((l) => !l.includes("\n") && !l.includes("\r"))).toBe(true);
-      }),
+      Effect.tap((r) =>
+        Effect.sync(() => {
+          // the reporter's non-TTY lines (one per 10 % of n), then fitAdvi's final message
+          // ("Finished [100%]: …" or PyMC's two convergence lines), one Info record a line
+          const messageLines = r.message.split("\n").map((l) => `Info ${l}`);
+          expect(logged.slice(-messageLines.length)).toEqual(messageLines);
+          const progressLines = logged.slice(0, -messageLines.length);
+          expect(progressLines.length).toBe(Math.floor((10 * r.iterations) / 2000));
+          for (const l of progressLines) expect(l).toMatch(/^Info SVI +\d+\/2000 +\d+% \| /);
+          expect(logged.every((l) => !l.includes("\n") && !l.includes("\r"))).toBe(true);
+        }),
+      ),
     );
   });
 
@@ -63,10 +65,12 @@ describe("loggerSink", () => {
       driver.run(key(1), 200, data, { progress: true, progressStream });
     }).pipe(
       Effect.provide(capture(logged)),
-      Effect.map(() => {
-        expect(logged).toHaveLength(10); // 20, 40, …, 200 of 200 steps
-        expect(logged[9]).toMatch(/^Info SVI 200\/200 100% \| .* it\/s \| init loss: /);
-      }),
+      Effect.tap(() =>
+        Effect.sync(() => {
+          expect(logged).toHaveLength(10); // 20, 40, …, 200 of 200 steps
+          expect(logged[9]).toMatch(/^Info SVI 200\/200 100% \| .* it\/s \| init loss: /);
+        }),
+      ),
     );
   });
 
