@@ -6,7 +6,15 @@
 // the file). Starts a private Postgres on 127.0.0.1 and stops it at the end.
 //   node scripts/bench-scaleout.mjs [STARS=20000] [SHARD_SIZE=1000]
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,6 +96,7 @@ try {
   ]);
   const k = await kernel();
   console.log("kernel", k);
+  // the local runner in one thread (scripts/bench-local-workers.mjs measures its worker threads)
   const local = await run([
     "--data",
     join(tmp, "cat.fits"),
@@ -95,6 +104,8 @@ try {
     join(tmp, "local"),
     "--shard-size",
     String(SHARD),
+    "--workers",
+    "1",
   ]);
   console.log("local", local);
   const cluster = {};
@@ -195,8 +206,12 @@ try {
       ],
     },
   };
-  mkdirSync(join(app, "bench/results"), { recursive: true });
-  writeFileSync(join(app, "bench/results/scaleout.json"), `${JSON.stringify(result, null, 2)}\n`);
+  mkdirSync(join(app, "../../bench/results"), { recursive: true });
+  const file = join(app, "../../bench/results/scaleout.json");
+  // keep the entry of bench-local-workers.mjs
+  const before = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  if (before.localWorkers !== undefined) result.localWorkers = before.localWorkers;
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
 } finally {
   for (const r of runners) r.kill("SIGTERM");

@@ -3,7 +3,7 @@
  * with @sidereal/runtime (`--help`, `--version`, `--config FILE.json|.yaml`, one-line errors,
  * exit codes 2/1/130). A bare `gaia-distances` prints the help.
  */
-import { appCommand, cliRunner, Flags, standardFlags } from "@sidereal/runtime";
+import { appCommand, cliRunner, Flags, runnerChoiceFlags, standardFlags } from "@sidereal/runtime";
 import { Console, Effect } from "effect";
 import { Command } from "effect/cli";
 import { CATALOGUE_DEFAULTS, CatalogueConfig } from "./catalogue/config.js";
@@ -53,16 +53,12 @@ const catalogueCommand = appCommand({
   flags: {
     out: standardFlags.out,
     data: Flags.string("data", "the Gaia FITS table"),
-    runner: Flags.choice(
-      "runner",
-      ["local", "cluster"],
-      "local: this process; cluster: Effect Cluster",
+    ...runnerChoiceFlags,
+    workers: Flags.int("workers", "worker threads of the local runner (default: the CPUs)"),
+    parquet: Flags.boolean(
+      "parquet",
+      "also write distances.parquet (source_id INT64, DOUBLE results)",
     ),
-    storage: Flags.string(
-      "storage",
-      "cluster storage: postgres://USER@HOST:PORT/DB or sqlite:PATH",
-    ),
-    runners: Flags.int("runners", "runner processes to start on this machine (cluster, Postgres)"),
     lengthScale: Flags.number("length-scale", "EDSD length scale L [pc] (default 1350)"),
     shardSize: Flags.int("shard-size", "stars per shard (default 2000)"),
   },

@@ -5,15 +5,27 @@
  */
 import { cliRunner } from "@sidereal/runtime";
 import { Command } from "effect/cli";
+import { calibrateCommand } from "./calibrate.js";
+import { compareCommand } from "./compare.js";
 import { forward } from "./forward.js";
 import { inspect } from "./inspect.js";
+import { posteriorCommand } from "./posterior.js";
 import { sim } from "./sim.js";
+import { trainCommand } from "./train.js";
 
 export const app = Command.make("photometry-cube").pipe(
   Command.withDescription(
     "Seed 003 (agnfinder): simulation cubes of galaxy + AGN photometry, forward-model runs, cube inspection",
   ),
-  Command.withSubcommands([sim, forward, inspect]),
+  Command.withSubcommands([
+    sim,
+    forward,
+    inspect,
+    trainCommand,
+    posteriorCommand,
+    calibrateCommand,
+    compareCommand,
+  ]),
 );
 
 export const PACKAGE_JSON = new URL("../package.json", import.meta.url);

@@ -8,6 +8,9 @@
  *    the output. A partial that is already there under its final name is complete (partials
  *    are renamed into place only when written) and is kept when its row count and layout
  *    match; the others are computed by `runTasks` in worker threads.
+ *    With `--runner cluster --storage URL` the partials are instead assembled from a JobRunner
+ *    job on Effect Cluster (`sim-cluster.ts`: shards = slices × chunks of `--shard-rows`),
+ *    with the same rows, so the cube is the same byte for byte.
  * 3. The partials, in worker order, are combined and shuffled (`combineCubes`, bounded memory,
  *    seeded) into the staged output folder, which appears with its manifest when complete;
  *    the work folder is then removed.
@@ -37,8 +40,12 @@ import {
   NonEmptyString,
   PositiveInt,
   Progress,
+  parseStorage,
   RunError,
   RunInfo,
+  type RunnerChoice,
+  RunnerChoiceFields,
+  runnerChoiceFlags,
   runTasks,
   Seed,
   standardFlags,
@@ -48,6 +55,7 @@ import { Effect, Option, Schema } from "effect";
 import { hdf5Problem } from "./hdf5-check.js";
 import { checkCubeModel, loadModel, type ModelSettings } from "./model.js";
 import type { ShardInput, ShardResult } from "./shard.js";
+import { simulateOnJobRunner } from "./sim-cluster.js";
 
 const SimConfig = Schema.Struct({
   n: Schema.optionalKey(PositiveInt),
@@ -57,6 +65,9 @@ const SimConfig = Schema.Struct({
   filters: Schema.optionalKey(Schema.Literals(FILTER_SET_NAMES)),
   design: Schema.Literals(["uniform", "lhs"]),
   shuffle: Schema.optionalKey(Schema.Boolean),
+  ...RunnerChoiceFields,
+  /** Rows per shard of `--runner cluster` (each redshift slice is cut into such chunks). */
+  shardRows: Schema.optionalKey(PositiveInt),
   // photometry's simulation-config sections (decoded by @sidereal/photometry)
   forwardModel: Schema.optionalKey(Schema.Unknown),
   freeParams: Schema.optionalKey(Schema.Unknown),
@@ -82,7 +93,13 @@ export interface SimPlan {
   readonly design: "uniform" | "lhs";
   readonly shuffle: boolean;
   readonly settings: ModelSettings;
+  /** Where the partial files are computed: `runTasks` here, or a JobRunner job (cluster). */
+  readonly runner: RunnerChoice & { readonly runner: "local" | "cluster" };
+  readonly shardRows: number;
 }
+
+/** Rows per cluster shard by default: a few seconds of forward model per shard. */
+export const DEFAULT_SHARD_ROWS = 2048;
 
 const missing = (flag: string, what: string) =>
   new ConfigError({ field: flag, reason: `missing: ${what}` });
@@ -104,6 +121,14 @@ export function resolvePlan(
         field: "--workers",
         reason: `${workers} workers for ${n} samples: every worker needs at least one sample`,
       });
+    const runner = c.runner ?? "local";
+    // the storage is checked before anything is written (a bad URL: exit 2, no work folder)
+    if (runner === "cluster") {
+      if (c.storage === undefined || c.storage === "")
+        return yield* missing("--storage", "the cluster storage (postgres://… or sqlite:PATH)");
+      const parsed = parseStorage(c.storage);
+      if (!("kind" in parsed)) return yield* parsed;
+    }
     return {
       n,
       workers,
@@ -111,6 +136,12 @@ export function resolvePlan(
       seed: c.seed,
       design: c.design,
       shuffle: c.shuffle ?? sp.shuffle ?? true,
+      runner: {
+        runner,
+        ...(c.storage !== undefined ? { storage: c.storage } : {}),
+        ...(c.runners !== undefined ? { runners: c.runners } : {}),
+      },
+      shardRows: c.shardRows ?? DEFAULT_SHARD_ROWS,
       settings: {
         filters: c.filters ?? sp.filters ?? "DES",
         ...(c.forwardModel !== undefined ? { forwardModel: c.forwardModel } : {}),
@@ -193,12 +224,15 @@ export const runSim = (plan: SimPlan) =>
       todo.push(s);
     }
     const t0 = performance.now();
-    const results = yield* runTasks<ShardInput, ShardResult>({
-      ref: { module: new URL("./shard.js", import.meta.url).href, export: "simulateShard" },
-      inputs: todo,
-      concurrency: todo.length,
-      label: (s) => `worker ${s.slice.worker}`,
-    });
+    const results =
+      plan.runner.runner === "cluster"
+        ? yield* simulateOnJobRunner(plan, todo, layout)
+        : yield* runTasks<ShardInput, ShardResult>({
+            ref: { module: new URL("./shard.js", import.meta.url).href, export: "simulateShard" },
+            inputs: todo,
+            concurrency: todo.length,
+            label: (s) => `worker ${s.slice.worker}`,
+          });
     const simSeconds = (performance.now() - t0) / 1000;
     const simulated = results.reduce((a, r) => a + r.rows, 0);
     const file = cubeFileName(plan.n, zLo, zHi);
@@ -215,6 +249,7 @@ export const runSim = (plan: SimPlan) =>
           file,
           samples: plan.n,
           workers: plan.workers,
+          runner: plan.runner.runner,
           seed: plan.seed,
           design: plan.design,
           filters: plan.settings.filters,
@@ -245,6 +280,11 @@ export const sim = appCommand({
   flags: {
     n: Flags.int("n", "number of samples N"),
     workers: Flags.int("workers", "worker threads P, one redshift slice each (default: the CPUs)"),
+    ...runnerChoiceFlags,
+    shardRows: Flags.int(
+      "shard-rows",
+      `rows per shard with --runner cluster (slices × chunks; default ${DEFAULT_SHARD_ROWS})`,
+    ),
     out: standardFlags.out,
     seed: standardFlags.seed,
     filters: Flags.choice("filters", FILTER_SET_NAMES, "filter set (default DES)"),

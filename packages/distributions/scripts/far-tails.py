@@ -110,7 +110,11 @@ def cauchy(loc, s):
     lp = lambda x: -mp.log(pi) - mp.log(s) - mp.log1p(((F(x) - loc) / s) ** 2)
     cdf = lambda x: mp.mpf(0.5) + mp.atan((F(x) - loc) / s) / pi
     icdf = lambda q: loc + s * mp.tan(pi * (F(q) - mp.mpf(0.5)))
-    return lp, cdf, icdf
+    # log(1/2 + atan(z)/pi) and log(1/2 - atan(z)/pi) directly at 400 digits (|z| <= 1.25e300,
+    # so 1/2 -+ atan(z)/pi ~ 1/(pi |z|) keeps ~100 digits)
+    lcdf = lambda x: mp.log(mp.mpf(0.5) + mp.atan((F(x) - loc) / s) / pi)
+    lsurv = lambda x: mp.log(mp.mpf(0.5) - mp.atan((F(x) - loc) / s) / pi)
+    return lp, cdf, icdf, lcdf, lsurv
 
 
 def laplace(loc, s):
@@ -122,7 +126,12 @@ def laplace(loc, s):
     def icdf(q):
         q = F(q)
         return loc + s * mp.log(2 * q) if q < mp.mpf(0.5) else loc - s * mp.log(2 * (1 - q))
-    return lp, cdf, icdf
+    # each tail from its exponential (1 - cdf would lose e^(-z)/2 below 1e-400)
+    def lcdf(x):
+        z = (F(x) - loc) / s
+        return z - mp.log(2) if z < 0 else mp.log1p(-mp.exp(-z) / 2)
+    lsurv = lambda x: -((F(x) - loc) / s) - mp.log(2) if F(x) > loc else mp.log1p(-mp.exp((F(x) - loc) / s) / 2)
+    return lp, cdf, icdf, lcdf, lsurv
 
 
 def logistic(loc, s):
@@ -132,7 +141,9 @@ def logistic(loc, s):
         return -z - 2 * mp.log1p(mp.exp(-z)) - mp.log(s)
     cdf = lambda x: 1 / (1 + mp.exp(-(F(x) - loc) / s))
     icdf = lambda q: loc + s * mp.log(F(q) / (1 - F(q)))
-    return lp, cdf, icdf
+    lcdf = lambda x: -mp.log1p(mp.exp(-(F(x) - loc) / s))
+    lsurv = lambda x: -mp.log1p(mp.exp((F(x) - loc) / s))
+    return lp, cdf, icdf, lcdf, lsurv
 
 
 def student_t(df, loc, s):
@@ -152,7 +163,9 @@ def half_normal(s):
     lp = lambda x: (mp.log(2) - mp.log(s) - mp.log(2 * pi) / 2 - (F(x) / s) ** 2 / 2) if F(x) >= 0 else -mp.inf
     cdf = lambda x: erf(F(x) / (s * mp.sqrt(2))) if F(x) > 0 else mp.mpf(0)
     icdf = lambda q: s * normal_quantile((1 + F(q)) / 2)
-    return lp, cdf, icdf
+    lcdf = lambda x: mp.log(erf(F(x) / (s * mp.sqrt(2)))) if F(x) > 0 else -mp.inf
+    lsurv = lambda x: (mp.log(2) + log_ncdf(-F(x) / s)) if F(x) > 0 else mp.mpf(0)
+    return lp, cdf, icdf, lcdf, lsurv
 
 
 def half_cauchy(s):
@@ -160,7 +173,9 @@ def half_cauchy(s):
     lp = lambda x: (mp.log(2) - mp.log(pi) - mp.log(s) - mp.log1p((F(x) / s) ** 2)) if F(x) >= 0 else -mp.inf
     cdf = lambda x: 2 / pi * mp.atan(F(x) / s) if F(x) > 0 else mp.mpf(0)
     icdf = lambda q: s * mp.tan(pi * F(q) / 2)
-    return lp, cdf, icdf
+    lcdf = lambda x: mp.log(2 / pi * mp.atan(F(x) / s)) if F(x) > 0 else -mp.inf
+    lsurv = lambda x: mp.log(1 - 2 / pi * mp.atan(F(x) / s)) if F(x) > 0 else mp.mpf(0)
+    return lp, cdf, icdf, lcdf, lsurv
 
 
 def log_normal(loc, s):
@@ -173,7 +188,9 @@ def log_normal(loc, s):
         return -z * z / 2 - mp.log(s) - mp.log(x) - mp.log(2 * pi) / 2
     cdf = lambda x: ncdf((mp.log(F(x)) - loc) / s) if F(x) > 0 else mp.mpf(0)
     icdf = lambda q: mp.exp(loc + s * normal_quantile(q))
-    return lp, cdf, icdf
+    lcdf = lambda x: log_ncdf((mp.log(F(x)) - loc) / s) if F(x) > 0 else -mp.inf
+    lsurv = lambda x: log_ncdf(-(mp.log(F(x)) - loc) / s) if F(x) > 0 else mp.mpf(0)
+    return lp, cdf, icdf, lcdf, lsurv
 
 
 def exponential(r):
@@ -181,7 +198,9 @@ def exponential(r):
     lp = lambda x: mp.log(r) - r * F(x) if F(x) >= 0 else -mp.inf
     cdf = lambda x: -mp.expm1(-r * F(x)) if F(x) > 0 else mp.mpf(0)
     icdf = lambda q: -mp.log1p(-F(q)) / r
-    return lp, cdf, icdf
+    lcdf = lambda x: mp.log(-mp.expm1(-r * F(x))) if F(x) > 0 else -mp.inf
+    lsurv = lambda x: -r * F(x) if F(x) > 0 else mp.mpf(0)
+    return lp, cdf, icdf, lcdf, lsurv
 
 
 def gamma(a, b):
@@ -194,7 +213,9 @@ def gamma(a, b):
             return -mp.inf if a > 1 else (mp.log(b) if a == 1 else mp.inf)
         return (a - 1) * mp.log(x) - b * x + a * mp.log(b) - mp.loggamma(a)
     cdf = lambda x: gammainc_lower(a, b * F(x)) if F(x) > 0 else mp.mpf(0)
-    return lp, cdf
+    lcdf = lambda x: log_gammainc_lower(a, b * F(x)) if F(x) > 0 else -mp.inf
+    lsurv = lambda x: log_gammainc_upper(a, b * F(x)) if F(x) > 0 else mp.mpf(0)
+    return lp, cdf, None, lcdf, lsurv
 
 
 def inverse_gamma(a, b):
@@ -205,7 +226,29 @@ def inverse_gamma(a, b):
             return -mp.inf
         return a * mp.log(b) - mp.loggamma(a) - (a + 1) * mp.log(x) - b / x
     cdf = lambda x: gammainc_upper(a, b / F(x)) if F(x) > 0 else mp.mpf(0)
-    return lp, cdf
+    lcdf = lambda x: log_gammainc_upper(a, b / F(x)) if F(x) > 0 else -mp.inf
+    lsurv = lambda x: log_gammainc_lower(a, b / F(x)) if F(x) > 0 else mp.mpf(0)
+    return lp, cdf, None, lcdf, lsurv
+
+
+def log_gammainc_upper(a, x):
+    """log Q(a, x); beyond x = 1e8 from the asymptotic series
+    Gamma(a, x) ~ x^(a-1) e^(-x) sum_k (a-1)(a-2)...(a-k) / x^k, summed to 40 terms (the
+    remainder is below (a/x)^40 < 1e-280 relative)."""
+    if x > BIG:
+        term, tot = mp.mpf(1), mp.mpf(1)
+        for k in range(1, 41):
+            term *= (a - k) / x
+            tot += term
+        return (a - 1) * mp.log(x) - x - mp.loggamma(a) + mp.log(tot)
+    return mp.log(mp.gammainc(a, x, mp.inf, regularized=True))
+
+
+def log_gammainc_lower(a, x):
+    """log P(a, x) = log1p(-Q) (Q from the same asymptotic series beyond x = 1e8)."""
+    if x > BIG:
+        return mp.log1p(-mp.exp(log_gammainc_upper(a, x)))
+    return mp.log(mp.gammainc(a, 0, x, regularized=True))
 
 
 def beta(a, b):
@@ -228,7 +271,9 @@ def weibull(lam, k):
         return mp.log(k / lam) + (k - 1) * mp.log(y) - y ** k
     cdf = lambda x: -mp.expm1(-((F(x) / lam) ** k)) if F(x) > 0 else mp.mpf(0)
     icdf = lambda q: lam * (-mp.log1p(-F(q))) ** (1 / k)
-    return lp, cdf, icdf
+    lcdf = lambda x: mp.log(-mp.expm1(-((F(x) / lam) ** k))) if F(x) > 0 else -mp.inf
+    lsurv = lambda x: -((F(x) / lam) ** k) if F(x) > 0 else mp.mpf(0)
+    return lp, cdf, icdf, lcdf, lsurv
 
 
 def pareto(xm, al):
@@ -236,7 +281,9 @@ def pareto(xm, al):
     lp = lambda x: mp.log(al) + al * mp.log(xm) - (al + 1) * mp.log(F(x)) if F(x) >= xm else -mp.inf
     cdf = lambda x: 1 - (xm / F(x)) ** al if F(x) > xm else mp.mpf(0)
     icdf = lambda q: xm * mp.exp(-mp.log1p(-F(q)) / al)
-    return lp, cdf, icdf
+    lcdf = lambda x: mp.log(1 - (xm / F(x)) ** al) if F(x) > xm else -mp.inf
+    lsurv = lambda x: al * mp.log(xm / F(x)) if F(x) > xm else mp.mpf(0)
+    return lp, cdf, icdf, lcdf, lsurv
 
 
 def uniform(lo, hi):
@@ -310,23 +357,23 @@ def chi2(df):
 
 FAMILIES = [
     ("Normal", [0.3, 1.7], normal, REAL_X, ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
-    ("Cauchy", [0, 1], cauchy, REAL_X, ["logProb", "cdf", "icdf"]),
-    ("Cauchy", [0.3, 0.8], cauchy, REAL_X, ["logProb", "cdf", "icdf"]),
-    ("Laplace", [-0.4, 0.9], laplace, REAL_X, ["logProb", "cdf", "icdf"]),
-    ("Logistic", [1.1, 0.6], logistic, REAL_X, ["logProb", "cdf", "icdf"]),
+    ("Cauchy", [0, 1], cauchy, REAL_X, ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
+    ("Cauchy", [0.3, 0.8], cauchy, REAL_X, ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
+    ("Laplace", [-0.4, 0.9], laplace, REAL_X, ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
+    ("Logistic", [1.1, 0.6], logistic, REAL_X, ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
     ("StudentT", [7, -0.5, 1.5], student_t, REAL_X, ["logProb"]),
     ("StudentT", [1.5, 0, 1e-3], student_t, REAL_X, ["logProb"]),
-    ("HalfNormal", [1.4], half_normal, POS_X, ["logProb", "cdf", "icdf"]),
-    ("HalfCauchy", [1.2], half_cauchy, POS_X, ["logProb", "cdf", "icdf"]),
-    ("LogNormal", [0.2, 0.6], log_normal, POS_X, ["logProb", "cdf", "icdf"]),
-    ("Exponential", [1.9], exponential, POS_X, ["logProb", "cdf", "icdf"]),
-    ("Gamma", [2.3, 1.6], gamma, POS_X, ["logProb", "cdf"]),
-    ("InverseGamma", [6.5, 2.5], inverse_gamma, POS_X, ["logProb", "cdf"]),
+    ("HalfNormal", [1.4], half_normal, POS_X, ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
+    ("HalfCauchy", [1.2], half_cauchy, POS_X, ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
+    ("LogNormal", [0.2, 0.6], log_normal, POS_X, ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
+    ("Exponential", [1.9], exponential, POS_X, ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
+    ("Gamma", [2.3, 1.6], gamma, POS_X, ["logProb", "cdf", "logCdf", "logSurvival"]),
+    ("InverseGamma", [6.5, 2.5], inverse_gamma, POS_X, ["logProb", "cdf", "logCdf", "logSurvival"]),
     ("Beta", [2.5, 1.7], beta, [0.0, 1.0, 0.5, -1e-300, 1.5] + [m for m in MAGS if m < 1] + [1 - 2.0 ** -k for k in (10, 30, 53)], ["logProb"]),
-    ("Weibull", [1.3, 1.8], weibull, POS_X, ["logProb", "cdf", "icdf"]),
-    ("Pareto", [0.8, 5.5], pareto, POS_X + [0.8], ["logProb", "cdf", "icdf"]),
+    ("Weibull", [1.3, 1.8], weibull, POS_X, ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
+    ("Pareto", [0.8, 5.5], pareto, POS_X + [0.8], ["logProb", "cdf", "icdf", "logCdf", "logSurvival"]),
     ("Uniform", [-1.5, 2.5], uniform, REAL_X + [-1.5, 2.5], ["logProb", "cdf", "icdf"]),
-    ("Chi2", [3.5], chi2, POS_X, ["logProb", "cdf"]),
+    ("Chi2", [3.5], chi2, POS_X, ["logProb", "cdf", "logCdf", "logSurvival"]),
     ("VonMises", [0.6, 2.2], von_mises, [x for x in REAL_X if abs(x) <= 3] + [-math.pi, math.pi, 1e300], ["logProb"]),
     ("TruncatedNormal", [0.4, 1.2, {"low": -0.5, "high": 2.5}], truncated_normal, REAL_X + [-0.5, 2.5], ["logProb", "cdf", "icdf"]),
     ("TruncatedNormal", [0.4, 1.2, {"low": 1.1}], truncated_normal, REAL_X + [1.1], ["logProb", "cdf", "icdf"]),

@@ -42,7 +42,8 @@ export abstract class DeclaredDistribution extends Distribution {
     params: Readonly<Record<string, Tensor | undefined>>,
     nan: NaNPolicy = "reject",
   ): void {
-    validateArgs(this.name, this.declared().argConstraints, params, undefined, nan);
+    // always on, also under `withValidation(false, …)`, as before the switch existed
+    validateArgs(this.name, this.declared().argConstraints, params, { validateArgs: true }, nan);
   }
 
   /** The class's declared support (overridden where it depends on the parameters). */
@@ -93,10 +94,22 @@ export abstract class ParametrizedDistribution extends DeclaredDistribution {
       validation.nan ?? "reject",
     );
     if (validation.store !== false)
-      for (const [k, v] of Object.entries(params))
+      for (const k in params) {
+        const v = params[k];
         if (v !== undefined) (this as unknown as Record<string, Tensor>)[k] = v;
-    const names = Object.keys(declared.argConstraints);
-    (this as { hasRsample: boolean }).hasRsample =
-      names.length > 0 && names.every((n) => declared.reparametrized.includes(n));
+      }
+    (this as { hasRsample: boolean }).hasRsample = everyReparametrized(declared);
   }
+}
+
+/** Whether every declared parameter is reparametrized, computed once per class. */
+const reparametrizedByClass = new WeakMap<Declared, boolean>();
+function everyReparametrized(declared: Declared): boolean {
+  let all = reparametrizedByClass.get(declared);
+  if (all === undefined) {
+    const names = Object.keys(declared.argConstraints);
+    all = names.length > 0 && names.every((n) => declared.reparametrized.includes(n));
+    reparametrizedByClass.set(declared, all);
+  }
+  return all;
 }

@@ -40,6 +40,14 @@ export abstract class Distribution {
   icdf(_q: TensorLike): Tensor {
     throw this.unavailable("icdf");
   }
+  /** log cdf(x), in log space where the family provides it (finite where cdf underflows). */
+  logCdf(_value: TensorLike): Tensor {
+    throw this.unavailable("logCdf");
+  }
+  /** log(1 − cdf(x)), in log space where the family provides it. */
+  logSurvival(_value: TensorLike): Tensor {
+    throw this.unavailable("logSurvival");
+  }
   entropy(): Tensor {
     throw this.unavailable("entropy");
   }

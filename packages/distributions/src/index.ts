@@ -15,4 +15,5 @@ export * from "./mixture/index.js";
 export * from "./multivariate/index.js";
 export * from "./random/index.js";
 export { TransformedDistribution, TransformedDistributionImpl } from "./transformed.js";
+export { validationEnabled, withValidation } from "./validate.js";
 export * from "./wrappers/index.js";

@@ -48,18 +48,42 @@ export function dependent(
 const isDependent = (c: ArgConstraint): c is DependentConstraint =>
   (c as DependentConstraint).dependent === true;
 
-/** Whether `options` asks for validation (the default). */
-export const validating = (options: DistributionOptions | undefined): boolean =>
-  options?.validateArgs !== false && options?.validate !== false;
+/** The default of `validateArgs` where a constructor is not told (NumPyro's global switch). */
+let validationDefault = true;
 
 /**
- * The concrete values of `t`, or `null` when `t` is traced inside `compile` (reading it
- * throws a `CompileError`, which is caught here; any other error is rethrown). This relies
- * only on the public contract of `compile`, not on internal fields.
+ * Runs `f` with parameter validation switched on or off for every distribution built inside it
+ * that is not told otherwise (NumPyro's `validation_enabled` context manager), and restores the
+ * previous setting afterwards, also when `f` throws. Samplers use `withValidation(false, …)` to
+ * re-run a model at draws whose parameters were already checked at initialisation: validation
+ * reads every parameter value and would cost as much as the model itself.
+ */
+export function withValidation<T>(enabled: boolean, f: () => T): T {
+  const previous = validationDefault;
+  validationDefault = enabled;
+  try {
+    return f();
+  } finally {
+    validationDefault = previous;
+  }
+}
+
+/** Whether distributions built now validate their parameters unless told otherwise. */
+export const validationEnabled = (): boolean => validationDefault;
+
+/** Whether `options` asks for validation (by default: {@link validationEnabled}). */
+export const validating = (options: DistributionOptions | undefined): boolean =>
+  options?.validateArgs ?? options?.validate ?? validationDefault;
+
+/**
+ * The concrete values of `t` as a read-only view of its buffer (`data`, no copy: this runs
+ * in every constructor), or `null` when `t` is traced inside `compile` (reading it throws a
+ * `CompileError`, which is caught here; any other error is rethrown). This relies only on
+ * the public contract of `compile`, not on internal fields. Callers must not write to it.
  */
 export function concreteValues(t: Tensor): Float64Array | null {
   try {
-    return t.toArray();
+    return t.data;
   } catch (e) {
     if (
       e instanceof CompileError ||
@@ -136,31 +160,52 @@ const HOLDS: Readonly<Record<string, (x: number, b: readonly number[]) => boolea
   lessThan: (x, [ub]) => x < ub,
 };
 
+const NO_BOUNDS: readonly number[] = [];
+
 const sameShape = (a: Shape, b: Shape): boolean =>
   a.length === b.length && a.every((d, i) => d === b[i]);
 
-/** The first concrete element of `t` failing `constraint` (with its bounds), or null. */
+/**
+ * The first concrete element of `t` failing `constraint` (with its bounds), or null.
+ * Fast path (a scalar predicate, bounds that are scalars or of the parameter's shape): one
+ * read of each tensor and one reused bounds array, no per-element allocation — this runs
+ * in every constructor, i.e. on every model evaluation of a sampler.
+ */
 function firstViolation(constraint: Constraint, t: Tensor, nan: NaNPolicy): Violation | null {
   const holds = constraint.eventDim === 0 ? HOLDS[constraint.name] : undefined;
-  const boundTensors = Object.values(constraint.params ?? {});
-  // fast path: a scalar predicate, and bounds that are scalars or of the parameter's shape
-  if (
-    holds !== undefined &&
-    boundTensors.every((b) => b.size === 1 || sameShape(b.shape, t.shape))
-  ) {
+  if (holds === undefined) return firstViolationByTensors(constraint, t, nan);
+  const params = constraint.params;
+  if (params === undefined) {
+    // no bounds (real, positive, …): the common case, allocation-free
     const values = concreteValues(t);
-    const bounds = boundTensors.map(concreteValues);
-    if (values === null || bounds.some((b) => b === null)) return null;
-    const at = (i: number) => bounds.map((b) => (b as Float64Array)[b!.length === 1 ? 0 : i]);
+    if (values === null) return null;
     for (let i = 0; i < values.length; i++) {
-      const bs = at(i);
-      if (holds(values[i], bs)) continue;
-      if (nan === "propagate" && (Number.isNaN(values[i]) || bs.some(Number.isNaN))) continue;
-      return { value: values[i], bounds: bs };
+      const x = values[i];
+      if (holds(x, NO_BOUNDS) || (nan === "propagate" && Number.isNaN(x))) continue;
+      return { value: x, bounds: NO_BOUNDS };
     }
     return null;
   }
-  return firstViolationByTensors(constraint, t, nan);
+  const bounds: Float64Array[] = [];
+  for (const k in params) {
+    const b = params[k];
+    if (b.size !== 1 && !sameShape(b.shape, t.shape))
+      return firstViolationByTensors(constraint, t, nan);
+    const v = concreteValues(b);
+    if (v === null) return null;
+    bounds.push(v);
+  }
+  const values = concreteValues(t);
+  if (values === null) return null;
+  const bs: number[] = new Array(bounds.length);
+  for (let i = 0; i < values.length; i++) {
+    for (let j = 0; j < bounds.length; j++)
+      bs[j] = bounds[j].length === 1 ? bounds[j][0] : bounds[j][i];
+    if (holds(values[i], bs)) continue;
+    if (nan === "propagate" && (Number.isNaN(values[i]) || bs.some(Number.isNaN))) continue;
+    return { value: values[i], bounds: bs };
+  }
+  return null;
 }
 
 /** {@link firstViolation} through `constraint.check` (any constraint, any broadcasting). */
@@ -186,6 +231,27 @@ function firstViolationByTensors(
   return null;
 }
 
+/** One entry of a class's validation plan: a parameter, its constraint, the names it depends on. */
+interface PlanEntry {
+  readonly name: string;
+  readonly declared: ArgConstraint;
+  readonly on: readonly string[] | null;
+}
+/** Plans by `argConstraints` object (one per class): the declarations read once, not per call. */
+const plans = new WeakMap<ArgConstraints, readonly PlanEntry[]>();
+function planOf(argConstraints: ArgConstraints): readonly PlanEntry[] {
+  let plan = plans.get(argConstraints);
+  if (plan === undefined) {
+    plan = Object.entries(argConstraints).map(([name, declared]) => ({
+      name,
+      declared,
+      on: isDependent(declared) ? declared.on.split(",").map((p) => p.trim()) : null,
+    }));
+    plans.set(argConstraints, plan);
+  }
+  return plan;
+}
+
 /**
  * Checks every parameter in `argConstraints` (parameters absent from `params` are
  * skipped) and throws a {@link DistributionError} at the first violation.
@@ -198,17 +264,17 @@ export function validateArgs(
   nan: NaNPolicy = "propagate",
 ): void {
   if (!validating(options)) return;
-  const present = Object.fromEntries(
-    Object.entries(params).filter((e): e is [string, Tensor] => e[1] !== undefined),
-  );
-  for (const [name, declared] of Object.entries(argConstraints)) {
-    const t = present[name];
+  for (const { name, declared, on } of planOf(argConstraints)) {
+    const t = params[name];
     if (t === undefined) continue;
     let constraint: Constraint;
-    if (isDependent(declared)) {
-      if (declared.on.split(",").some((p) => present[p.trim()] === undefined)) continue;
-      constraint = declared.resolve(present);
-    } else constraint = declared;
+    if (on !== null) {
+      if (on.some((p) => params[p] === undefined)) continue;
+      // every name it reads is present (checked above)
+      constraint = (declared as DependentConstraint).resolve(
+        params as Readonly<Record<string, Tensor>>,
+      );
+    } else constraint = declared as Constraint;
     const bad = firstViolation(constraint, t, nan);
     if (bad !== null)
       throw new DistributionError({
@@ -252,5 +318,12 @@ export function checkArg(
   t: Tensor,
   constraint: Constraint,
 ): void {
-  validateArgs(distribution, { [parameter]: constraint }, { [parameter]: t }, undefined, "reject");
+  // always on, also under `withValidation(false, …)`: these families cannot carry a bad value
+  validateArgs(
+    distribution,
+    { [parameter]: constraint },
+    { [parameter]: t },
+    { validateArgs: true },
+    "reject",
+  );
 }

@@ -25,7 +25,11 @@ export {
   type SeedModelOptions,
   seedEmissionModel,
 } from "./model/emission-model.js";
-export { logaciaMatrixOp, premoditXsmatrixOp } from "./model/ops.js";
+export {
+  logaciaMatrixOp,
+  premoditXsmatrixClippedOp,
+  premoditXsmatrixOp,
+} from "./model/ops.js";
 export {
   REFERENCE_CASES,
   type ReferenceCase,

@@ -50,3 +50,33 @@ describe("CIA (H2-H2_TEST.cia)", () => {
     }
   });
 });
+
+describe("logaciaRow (one interval search per layer)", () => {
+  it("equals logaciaValue and logaciaSlope bitwise below, at, between and above the table temperatures", async () => {
+    const { logaciaRow } = await import("../src/opacity/cia.js");
+    const { ciaColumns, logaciaSlope, logaciaValue, readCia, wavenumberGrid } = await import(
+      "../src/index.js"
+    );
+    const nu = wavenumberGrid(4310, 4390, 500, { xsmode: "premodit" }).nu;
+    const one = readCia(CIA_TEST, { nurange: nu });
+    // the test file has one temperature: add two synthetic blocks (offset log10 α) so that
+    // the interpolation between table temperatures is exercised too
+    const m = one.nu.length;
+    const logac = new Float64Array(3 * m);
+    for (let c = 0; c < m; c++) {
+      logac[c] = one.logac[c];
+      logac[m + c] = one.logac[c] + 0.37 + 1e-3 * c;
+      logac[2 * m + c] = one.logac[c] + 0.52 - 2e-3 * c;
+    }
+    const cdb = { ...one, temperatures: Float64Array.from([200, 450.5, 1000]), logac };
+    const cols = ciaColumns(cdb, nu);
+    const temps = [150, 200, 333.3, 450.5, 777, 1000, 1200];
+    const row = new Float64Array(cols.length);
+    for (const t of temps) {
+      logaciaRow(cdb, cols, t, row, 0);
+      for (let k = 0; k < cols.length; k++) expect(row[k]).toBe(logaciaValue(cdb, cols[k], t));
+      logaciaRow(cdb, cols, t, row, 0, true);
+      for (let k = 0; k < cols.length; k++) expect(row[k]).toBe(logaciaSlope(cdb, cols[k], t));
+    }
+  });
+});

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { foldedVoigtKernel, gaussianFactor } from "../src/opacity/folded-voigt.js";
+import {
+  foldedVoigtKernel,
+  foldedVoigtKernelTangent,
+  gaussianFactor,
+} from "../src/opacity/folded-voigt.js";
 
 /**
  * The kernel as first written (two `exp` per frequency, research/exojax.md §4.4), kept as
@@ -72,4 +76,22 @@ describe("folded Voigt kernel (shared Doppler factor, geometric Lorentz factor)"
       expect(scaledError(db, ref.db)).toBeLessThan(1e-13);
     }
   });
+  it.each(cases)(
+    "the directional form equals the partials combined (g=%f, β=%f, N=%i)",
+    (g, beta, n) => {
+      const gauss = new Float64Array(n + 1);
+      gaussianFactor(beta, n, gauss);
+      const out = new Float64Array(n + 1);
+      const dg = new Float64Array(n + 1);
+      const db = new Float64Array(n + 1);
+      foldedVoigtKernel(g, beta, n, out, dg, db, gauss);
+      const out2 = new Float64Array(n + 1);
+      const dir = new Float64Array(n + 1);
+      const [u, v] = [-0.37 * g, 0.5 * beta];
+      foldedVoigtKernelTangent(g, beta, n, out2, dir, u, v, gauss);
+      expect(Array.from(out2)).toEqual(Array.from(out));
+      const ref = dg.map((x, j) => x * u + db[j] * v);
+      expect(scaledError(dir, ref)).toBeLessThan(1e-15);
+    },
+  );
 });

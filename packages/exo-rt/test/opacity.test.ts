@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { scalarSpecial } from "@sidereal/tensor";
+import { grad, mul, scalarSpecial, sum, type Tensor, tensor } from "@sidereal/tensor";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   ditgridLinearInterval,
@@ -8,6 +7,7 @@ import {
   MdbExomol,
   OpaPremodit,
   optimalPremoditParams,
+  premoditXsmatrixClippedOp,
   type ReferenceSetup,
   referenceCase,
   referenceSetup,
@@ -16,30 +16,7 @@ import {
   xsvectorModit,
 } from "../src/index.js";
 import { CO_SAMPLE } from "./paths.js";
-
-/** Sampled rows of ExoJAX's reference files (test/fixtures/README.md), matched by wavenumber. */
-function fixture(name: string): [number, number][] {
-  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")
-    .trim()
-    .split("\n")
-    .map((l) => l.split(",").map(Number) as [number, number]);
-}
-
-export function worstAgainst(rows: [number, number][], nu: Float64Array, y: Float64Array): number {
-  let worst = 0;
-  for (const [x, ref] of rows) {
-    let i = 0;
-    let best = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < nu.length; k++)
-      if (Math.abs(nu[k] - x) < best) {
-        best = Math.abs(nu[k] - x);
-        i = k;
-      }
-    expect(best / x).toBeLessThan(1e-13); // same grid as ExoJAX
-    worst = Math.max(worst, Math.abs(y[i] / ref - 1));
-  }
-  return worst;
-}
+import { referenceRows, worstAgainst } from "./reference-rows.js";
 
 describe("hjert (ExoJAX's Voigt–Hjerting approximation)", () => {
   it("reproduces ExoJAX's unit-test values", () => {
@@ -64,13 +41,17 @@ describe("reference cross sections (ExoJAX mock setup, 1200 K, 1 bar)", () => {
     setup = referenceSetup({ cacheDir: false });
   });
   // ExoJAX's own tests compare at 1e-6 relative; the spec's numpy re-implementation reached 2e-9 / 3e-8.
-  it("LPF matches lpf_test_ref.txt to 1e-6 at the sampled wavenumbers", () => {
+  it("LPF matches lpf_test_ref.txt to 1e-6 at every fixture row (675)", () => {
     const [nu, xs] = referenceCase("lpf-xs", setup);
-    expect(worstAgainst(fixture("lpf_test_ref.sample.csv"), nu, xs)).toBeLessThan(1e-6);
+    const rows = referenceRows("lpf_test_ref");
+    expect(rows.length).toBe(675);
+    expect(worstAgainst(rows, nu, xs)).toBeLessThan(1e-6);
   });
-  it("MODIT matches modit_test_ref.txt to 1e-6", () => {
+  it("MODIT matches modit_test_ref.txt to 1e-6 at every fixture row (667)", () => {
     const [nu, xs] = referenceCase("modit-xs", setup);
-    expect(worstAgainst(fixture("modit_test_ref.sample.csv"), nu, xs)).toBeLessThan(1e-6);
+    const rows = referenceRows("modit_test_ref");
+    expect(rows.length).toBe(667);
+    expect(worstAgainst(rows, nu, xs)).toBeLessThan(1e-6);
   });
   it("PreMODIT (diffmode 0, [500, 1500]) is within 1.2% of MODIT everywhere (ExoJAX's test tolerance)", () => {
     const [nu, xs] = referenceCase("premodit-xs", setup);
@@ -190,5 +171,36 @@ describe("PreMODIT temperature derivatives", () => {
         expect(vjpCached[i] / direct[i]).toBeCloseTo(1, 10);
       }
     }
+  });
+
+  it("layers sharing a temperature reuse the cached spectra exactly; the clip-fused op matches xsmatrix(clip(T)) and its VJP is zero on clipped layers", () => {
+    const nu = wavenumberGrid(22920, 23000, 3500, { unit: "AA" }).nu;
+    const mdb = new MdbExomol(CO_SAMPLE, { nurange: nu, cacheDir: false });
+    const opa = new OpaPremodit(mdb, nu, { autoTrange: [500, 1500], ditGridResolution: 1.0 });
+    const n = nu.length;
+    // raw temperatures: two below the 500 K limit, two inside, one above 1500 K
+    const traw = [420, 480.5, 812.25, 1333.5, 1612];
+    const parr = Float64Array.from([1e-4, 1e-3, 0.1, 1, 10]);
+    const tclip = traw.map((t) => Math.min(Math.max(t, 500), 1500));
+    // reference: every layer on its own, nothing cached
+    const ref = new Float64Array(5 * n);
+    for (let i = 0; i < 5; i++) opa.layer(tclip[i], parr[i], ref, i * n);
+    const op = premoditXsmatrixClippedOp(opa, parr, 500, 1500);
+    const xs = op(tensor(traw)).toArray();
+    let worst = 0;
+    for (let k = 0; k < 5 * n; k++)
+      if (ref[k] !== 0) worst = Math.max(worst, Math.abs(xs[k] / ref[k] - 1));
+    // the reused layer (index 1 takes layer 0's spectra) is the same arithmetic: bitwise
+    expect(worst).toBe(0);
+    // VJP: zero where clipped, the plain VJP elsewhere
+    const g = Float64Array.from({ length: 5 * n }, (_, i) => Math.sin(0.37 * i));
+    const [vjp] = grad((t: Tensor) => sum(mul(op(t), tensor(g, [5, n]))))(tensor(traw));
+    const plain = new Float64Array(5);
+    opa.vjpTemperature(tclip, parr, g, plain);
+    const v = vjp.toArray();
+    expect(v[0]).toBe(0);
+    expect(v[1]).toBe(0);
+    expect(v[4]).toBe(0);
+    for (const i of [2, 3]) expect(v[i] / plain[i]).toBeCloseTo(1, 12);
   });
 });

@@ -127,4 +127,54 @@ describe("ibased flux primitive: reverse-mode rule against finite differences", 
       expect(gt.toArray()[i] / fd).toBeCloseTo(1, 6);
     }
   });
+  it("the transmissions kept between calls follow dtau (changed in place or anew)", () => {
+    const small = wavenumberGrid(22920, 23000, 6, { unit: "AA" }).nu;
+    const t = tensor([700, 900, 1100, 1300]);
+    const a = Array.from({ length: 24 }, (_, i) => 0.05 + 0.37 * ((i * 7) % 5));
+    const b = a.map((v, i) => (i === 13 ? v * 3 : v));
+    const fresh = (d: number[]) =>
+      new ArtEmisPure({ nuGrid: small, nlayer: 4 }).run(tensor(d, [4, 6]), t).toArray();
+    const art = new ArtEmisPure({ nuGrid: small, nlayer: 4 });
+    const run = (d: number[]) => art.run(tensor(d, [4, 6]), t).toArray();
+    expect(run(a)).toEqual(fresh(a));
+    expect(run(b)).toEqual(fresh(b));
+    expect(run(b)).not.toEqual(fresh(a));
+    expect(run(a)).toEqual(fresh(a));
+  });
+});
+
+describe("πB primitive (one exp per 32 wavenumbers, repeated layers copied)", () => {
+  it("equals F ν³ / expm1(c2ν/T) to 1e-14 and its gradient matches finite differences", async () => {
+    const { grad, mul, sum } = await import("@sidereal/tensor");
+    const { piPlanck } = await import("../src/index.js");
+    const seed = wavenumberGrid(22920, 23000, 3500, { unit: "AA" }).nu;
+    // a far-infrared grid where c2ν/T < 1: the expm1 branch
+    const far = wavenumberGrid(200000, 400000, 500, { unit: "AA" }).nu;
+    for (const grid of [seed, far]) {
+      const t = [500, 500, 733.25, 1499.5];
+      const b = piPlanck(tensor(t), grid).toArray();
+      let worst = 0;
+      for (let i = 0; i < t.length; i++)
+        for (let k = 0; k < grid.length; k++)
+          worst = Math.max(
+            worst,
+            Math.abs(b[i * grid.length + k] / piPlanckValue(t[i], grid[k]) - 1),
+          );
+      expect(worst).toBeLessThan(1e-14);
+      const w = tensor(
+        Array.from({ length: t.length * grid.length }, (_, i) => Math.cos(i)),
+        [t.length, grid.length],
+      );
+      const f = (tt: Tensor) => sum(mul(piPlanck(tt, grid), w));
+      const [g] = grad(f)(tensor(t));
+      for (const i of [0, 2, 3]) {
+        const up = [...t];
+        const dn = [...t];
+        up[i] += 1e-3;
+        dn[i] -= 1e-3;
+        const fd = (f(tensor(up)).item() - f(tensor(dn)).item()) / 2e-3;
+        expect(g.toArray()[i] / fd).toBeCloseTo(1, 6);
+      }
+    }
+  });
 });

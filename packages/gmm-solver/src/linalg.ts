@@ -1,12 +1,12 @@
 /**
  * Small dense d×d routines on row-major `Float64Array`s (d is the number of features, so these
- * are tiny). The Cholesky factorisation and the triangular solve are the tensor package's
+ * are tiny). The Cholesky factorisation and the lower-triangular inverse are the tensor package's
  * kernels (`@sidereal/tensor/kernels`, the one implementation in the repository); this module
  * adapts them to the allocate-and-return style of the solver. Nothing here forms an explicit
  * inverse of a covariance: only triangular factors are inverted, as scikit-learn's
  * `_compute_precision_cholesky` does.
  */
-import { choleskyLower as choleskyKernel, triangularSolve } from "@sidereal/tensor/kernels";
+import { choleskyLower as choleskyKernel, lowerTriangularInverse } from "@sidereal/tensor/kernels";
 
 /**
  * Lower Cholesky factor `L` (row-major, zero above the diagonal) of the symmetric matrix `a`
@@ -18,11 +18,10 @@ export function choleskyLower(a: Float64Array, d: number, off = 0): Float64Array
   return choleskyKernel(a, off, d, L, 0) ? L : null;
 }
 
-/** Inverse of a lower-triangular matrix: the triangular solve `L X = I`. */
+/** Inverse of a lower-triangular matrix: the kernels' solve `L X = I` that skips I's zeros. */
 export function invertLower(L: Float64Array, d: number): Float64Array {
   const inv = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) inv[i * d + i] = 1;
-  triangularSolve(L, 0, d, inv, 0, d, inv, 0);
+  lowerTriangularInverse(L, 0, d, inv, 0);
   return inv;
 }
 

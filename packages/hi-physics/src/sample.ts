@@ -5,11 +5,15 @@
  * pointwise log-likelihood. Chains run sequentially or in worker threads (`chainMethod:
  * "parallel"`; the model is imported there from this package's `hiModel`).
  *
- * Not reproduced: PyMC weights the ADVI variance as `initial_weight = 50` pseudo-samples inside
- * its running variance estimate; `@sidereal/autodiff-samplers`' Stan-style windowed adaptation
- * uses the ADVI metric until its first slow window ends and then its own window estimate
- * (`ADVI_INITIAL_WEIGHT` documents the value for when the sampler supports it). Warm-up draws
- * are not kept (PyMC's `discard_tuned_samples=False`).
+ * Tuning is PyMC's (`warmup: "pymc"` of `mcmc`, the default `adaptation` here): the step size
+ * starts at 0.25/d^¼ and is dual-averaged without restarts, trees stop at depth 8 for the first
+ * 200 iterations, and the diagonal metric is QuadPotentialDiagAdapt's, whose estimator starts
+ * from the ADVI mean and variances weighted as `initial_weight = 50` draws
+ * (`ADVI_INITIAL_WEIGHT`). With PyMC's defaults that weighted start is swapped out at draw 101
+ * before the metric is first read from it, so until then the metric is the ADVI variance and
+ * afterwards the running variance of the tuning draws, as in PyMC. `adaptation: "stan"` uses
+ * Stan's windowed adaptation instead (needed for `denseMass`). Warm-up draws are not kept
+ * (PyMC's `discard_tuned_samples=False` keeps them).
  */
 import {
   type InitializationError,
@@ -28,7 +32,8 @@ import { initialPoint } from "./initial-point.js";
 import { pointwiseLogLikelihood } from "./likelihood.js";
 import { type HiTrace, posteriorFromMcmc } from "./trace.js";
 
-/** PyMC's pseudo-sample weight of the ADVI variance in "advi+adapt_diag" (see the module doc). */
+/** PyMC's pseudo-sample weight of the ADVI variance in "advi+adapt_diag" (see the module doc);
+ * `@sidereal/autodiff-samplers`' ADVI init passes the same value to the sampler. */
 export const ADVI_INITIAL_WEIGHT = 50;
 
 /** ADVI options of the initialisation (PyMC `init_nuts` defaults: tolerances 0.001). */
@@ -61,6 +66,11 @@ export interface SampleOptions {
    * posterior is strongly correlated; see the README for its effect on tree depth.
    */
   readonly denseMass?: boolean;
+  /**
+   * Tuning algorithm: "pymc" (default unless `denseMass`: PyMC's, as bayes_spec runs it) or
+   * "stan" (Stan's windowed adaptation; the default with `denseMass`).
+   */
+  readonly adaptation?: "pymc" | "stan";
   /** "sequential" (default) or "parallel" (worker threads). */
   readonly chainMethod?: "sequential" | "parallel";
   readonly numWorkers?: number;
@@ -111,6 +121,7 @@ export function sampleModelEffect(
         targetAccept: options.targetAccept ?? 0.8,
         ...(options.maxTreeDepth !== undefined ? { maxTreeDepth: options.maxTreeDepth } : {}),
         ...(options.denseMass !== undefined ? { denseMass: options.denseMass } : {}),
+        warmup: options.adaptation ?? (options.denseMass === true ? "stan" : "pymc"),
         init,
         advi: {
           n: options.nInit ?? 1_000_000,

@@ -2,12 +2,12 @@
  * SAN throughput per tfjs backend that loads here (wasm and cpu in the same run; tfjs-node /
  * tfjs-node-gpu when installed): training steps/s and posterior samples/s for the small default
  * and agnfinder's [512, 512] K = 10 configuration, against the spec's "about 10 ms for 10,000
- * samples on GPU". Writes bench/results/san.json. Synthetic inputs: throughput does not depend
+ * samples on GPU". Writes bench/results/san.json (repository root; its other entries are kept). Synthetic inputs: throughput does not depend
  * on the values.
  *
  *   node bench/san.ts
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import {
@@ -107,7 +107,10 @@ const out = {
     "spec §4.2: about 10 ms for 10,000 samples on GPU (agnfinder's [512, 512] K = 10 SAN, PyTorch + CUDA)",
   results,
 };
-const dir = join(import.meta.dirname, "results");
+const dir = join(import.meta.dirname, "../../../bench/results");
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, "san.json"), `${JSON.stringify(out, null, 1)}\n`);
+// keep what other runs recorded in the file (calibration, SAN vs NUTS): this bench only times
+const file = join(dir, "san.json");
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as object) : {};
+writeFileSync(file, `${JSON.stringify({ ...previous, ...out }, null, 1)}\n`);
 console.log(`wrote ${join(dir, "san.json")}`);

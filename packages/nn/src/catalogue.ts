@@ -117,6 +117,59 @@ export const validBand = (m: number, e: number): boolean =>
   Number.isFinite(m) && m > -98 && m < 98 && Number.isFinite(e) && e > 0;
 export const redshiftInRange = (z: number): boolean => z > 0.01 && z < 4;
 
+/** One catalogue column: its value in row `i` (a number, a string, or undefined when empty). */
+export type CatalogueCell = (row: number) => number | string | undefined;
+
+/**
+ * Builds the catalogue from named columns, whatever the file format: `column(name)` gives a
+ * column's cells, or undefined when the file lacks it.
+ */
+export function catalogueFromColumns(
+  file: string,
+  rowCount: number,
+  column: (name: string) => CatalogueCell | undefined,
+  columns: CatalogueColumns,
+): Catalogue {
+  const bandCols = columns.bands.map((b) => ({ ...b, m: column(b.mag), e: column(b.err) }));
+  const absentColumns = bandCols.flatMap((b) => [
+    ...(b.m === undefined ? [b.mag] : []),
+    ...(b.e === undefined ? [b.err] : []),
+  ]);
+  const zc = columns.redshift === undefined ? undefined : column(columns.redshift);
+  const ic = columns.id === undefined ? undefined : column(columns.id);
+  const num = (v: number | string | undefined) =>
+    v === undefined || v === "" ? Number.NaN : Number(v);
+  const rows: CatalogueRow[] = [];
+  for (let index = 0; index < rowCount; index++) {
+    const F = bandCols.length;
+    const maggies = new Float64Array(F).fill(Number.NaN);
+    const maggieErrors = new Float64Array(F).fill(Number.NaN);
+    const missingBands: string[] = [];
+    bandCols.forEach((b, k) => {
+      const m = b.m === undefined ? Number.NaN : num(b.m(index));
+      const e = b.e === undefined ? Number.NaN : num(b.e(index));
+      if (!validBand(m, e)) {
+        missingBands.push(b.band);
+        return;
+      }
+      maggies[k] = magToMaggies(m);
+      maggieErrors[k] = magErrToMaggieErr(maggies[k], e);
+    });
+    const z = zc === undefined ? undefined : num(zc(index));
+    const id = ic === undefined ? undefined : ic(index);
+    rows.push({
+      index,
+      id: id === undefined || id === "" ? String(index) : String(id).trim(),
+      maggies,
+      maggieErrors,
+      missingBands,
+      redshift: z,
+      redshiftOutOfRange: z !== undefined && !redshiftInRange(z),
+    });
+  }
+  return { file, bands: columns.bands.map((b) => b.band), rows, absentColumns };
+}
+
 /** Parses a CSV catalogue text. */
 export function parseCatalogue(
   file: string,
@@ -128,43 +181,16 @@ export function parseCatalogue(
   if (header === undefined)
     return new SanInputError({ field: `${file}: header`, value: "", reason: "empty catalogue" });
   const names = splitCsvLine(header);
-  const col = (name: string | undefined) => (name === undefined ? -1 : names.indexOf(name));
-  const bandIdx = columns.bands.map((b) => ({ ...b, m: col(b.mag), e: col(b.err) }));
-  const absentColumns = bandIdx.flatMap((b) => [
-    ...(b.m < 0 ? [b.mag] : []),
-    ...(b.e < 0 ? [b.err] : []),
-  ]);
-  const zi = col(columns.redshift);
-  const ii = col(columns.id);
-  const num = (s: string | undefined) => (s === undefined || s === "" ? Number.NaN : Number(s));
-  const rows = lines.slice(1).map((line, index) => {
-    const f = splitCsvLine(line);
-    const F = bandIdx.length;
-    const maggies = new Float64Array(F).fill(Number.NaN);
-    const maggieErrors = new Float64Array(F).fill(Number.NaN);
-    const missingBands: string[] = [];
-    bandIdx.forEach((b, k) => {
-      const m = b.m < 0 ? Number.NaN : num(f[b.m]);
-      const e = b.e < 0 ? Number.NaN : num(f[b.e]);
-      if (!validBand(m, e)) {
-        missingBands.push(b.band);
-        return;
-      }
-      maggies[k] = magToMaggies(m);
-      maggieErrors[k] = magErrToMaggieErr(maggies[k], e);
-    });
-    const z = zi < 0 ? undefined : num(f[zi]);
-    return {
-      index,
-      id: ii < 0 ? String(index) : (f[ii] ?? String(index)),
-      maggies,
-      maggieErrors,
-      missingBands,
-      redshift: z,
-      redshiftOutOfRange: z !== undefined && !redshiftInRange(z),
-    };
-  });
-  return { file, bands: columns.bands.map((b) => b.band), rows, absentColumns };
+  const cells = lines.slice(1).map(splitCsvLine);
+  return catalogueFromColumns(
+    file,
+    cells.length,
+    (name) => {
+      const j = names.indexOf(name);
+      return j < 0 ? undefined : (row) => cells[row][j];
+    },
+    columns,
+  );
 }
 
 /** Reads a CSV catalogue. */

@@ -26,6 +26,7 @@ export interface TrainCommand {
   readonly shape?: readonly number[];
   readonly components?: number;
   readonly learningRate?: number;
+  readonly learningRateDecay?: number;
   readonly trainFraction?: number;
   readonly seed?: number;
   readonly resume?: boolean;
@@ -42,6 +43,7 @@ export const commandConfig = (c: TrainCommand): SanConfig => {
     ...(c.shape === undefined ? {} : { moduleShape: [...c.shape] }),
     ...(c.components === undefined ? {} : { mixtureComponents: c.components }),
     ...(c.learningRate === undefined ? {} : { learningRate: c.learningRate }),
+    ...(c.learningRateDecay === undefined ? {} : { learningRateDecay: c.learningRateDecay }),
     ...(c.trainFraction === undefined ? {} : { trainFraction: c.trainFraction }),
     ...(c.seed === undefined ? {} : { seed: c.seed }),
   };
@@ -173,10 +175,10 @@ export interface CalibrateCommand {
 }
 
 /**
- * `calibrate --model DIR --cube FILE --out DIR`: on the held-out rows of the model's own split,
- * `DIR/coverage.json` = `{ param: { c68, c95, n } }` and `DIR/calibration.svg`.
+ * Coverage on the held-out rows of the model's own split (the computation of `calibrate`,
+ * without writing): per parameter `{ c68, c95, n }`, and the PIT values for a calibration plot.
  */
-export const calibrate = (c: CalibrateCommand) =>
+export const calibrationCoverage = (c: Omit<CalibrateCommand, "out">) =>
   Effect.scoped(
     Effect.gen(function* () {
       const { tf: t } = yield* TfBackend;
@@ -221,14 +223,24 @@ export const calibrate = (c: CalibrateCommand) =>
         c.onProgress?.(g + G, test.length);
       }
       const coverage: Record<string, Coverage> = acc.result();
-      yield* Effect.try({
-        try: () => {
-          mkdirSync(c.out, { recursive: true });
-          writeAtomic(join(c.out, "coverage.json"), `${JSON.stringify(coverage, null, 1)}\n`);
-          writeAtomic(join(c.out, "calibration.svg"), calibrationSvg(acc));
-        },
-        catch: fileError(c.out),
-      });
-      return { coverage, rows: test.length, samples: S, cubeRows: data.rows };
+      return { coverage, accumulator: acc, rows: test.length, samples: S, cubeRows: data.rows };
     }),
   );
+
+/**
+ * `calibrate --model DIR --cube FILE --out DIR`: on the held-out rows of the model's own split,
+ * `DIR/coverage.json` = `{ param: { c68, c95, n } }` and `DIR/calibration.svg`.
+ */
+export const calibrate = (c: CalibrateCommand) =>
+  Effect.gen(function* () {
+    const r = yield* calibrationCoverage(c);
+    yield* Effect.try({
+      try: () => {
+        mkdirSync(c.out, { recursive: true });
+        writeAtomic(join(c.out, "coverage.json"), `${JSON.stringify(r.coverage, null, 1)}\n`);
+        writeAtomic(join(c.out, "calibration.svg"), calibrationSvg(r.accumulator));
+      },
+      catch: fileError(c.out),
+    });
+    return { coverage: r.coverage, rows: r.rows, samples: r.samples, cubeRows: r.cubeRows };
+  });

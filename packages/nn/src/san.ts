@@ -177,11 +177,12 @@ export function mogSample(t: Tf, p: MogParams, seed: number): tf.Tensor2D {
   const K = p.loc.shape[1];
   const draw = t.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [loc, scale, logits] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-    const comp = t.reshape(t.multinomial(logits, 1, seed), [-1]) as tf.Tensor1D;
+    // tfjs treats a falsy seed as "unseeded" (Math.random): seeds start at 1
+    const comp = t.reshape(t.multinomial(logits, 1, seed + 1), [-1]) as tf.Tensor1D;
     const onehot = t.oneHot(comp, K).toFloat();
     const l = t.sum(t.mul(loc, onehot), 1, true);
     const s = t.sum(t.mul(scale, onehot), 1, true);
-    const eps = t.randomNormal([loc.shape[0], 1], 0, 1, "float32", seed + 1);
+    const eps = t.randomNormal([loc.shape[0], 1], 0, 1, "float32", seed + 2);
     return {
       value: t.add(l, t.mul(s, eps)) as tf.Tensor2D,
       gradFunc: () => [t.zerosLike(loc), t.zerosLike(scale), t.zerosLike(logits)],
@@ -268,7 +269,7 @@ export function sanForward(
       const lp = mogLogProb(t, p, t.slice(y, [0, d], [B, 1]) as tf.Tensor2D);
       nll = nll === undefined ? t.neg(lp) : t.sub(nll, lp);
     }
-    drawn.push(mogSample(t, p, seed + 2 * d));
+    drawn.push(mogSample(t, p, seed + 3 * d));
   });
   return {
     loss: nll === undefined ? undefined : (t.mean(nll) as tf.Scalar),

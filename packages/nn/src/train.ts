@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type * as tf from "@tensorflow/tfjs";
 import { Effect, type Scope } from "effect";
 import { type Tf, TfBackend, withBatchHalving } from "./backend.js";
-import { type SanConfig, validateConfig } from "./config.js";
+import { epochLearningRate, type SanConfig, validateConfig } from "./config.js";
 import {
   type CubeData,
   fitTransform,
@@ -45,6 +45,8 @@ export interface EpochReport {
   readonly seconds: number;
   readonly stepsPerSecond: number;
   readonly batch: number;
+  /** The learning rate this epoch trained at (absent in histories written before decay). */
+  readonly learningRate?: number;
 }
 
 export interface TrainOptions {
@@ -214,6 +216,10 @@ export const trainSan = (
       const yb = new Float32Array(config.batch * p.D);
       for (let epoch = start; epoch < config.epochs; epoch++) {
         const t0 = performance.now();
+        // tfjs's Adam reads its (protected) learningRate field on every step; setting it per
+        // epoch from the epoch number keeps a resumed run on the same schedule.
+        const lr = epochLearningRate(config, epoch);
+        (optimizer as unknown as { learningRate: number }).learningRate = lr;
         const order = permutation(p.split.train.length, mulberry32(config.seed + 1000 + epoch));
         let pos = 0;
         let steps = 0;
@@ -258,6 +264,7 @@ export const trainSan = (
           seconds,
           stepsPerSecond: steps / seconds,
           batch,
+          learningRate: lr,
         };
         history.push(report);
         options.onEpoch?.(report);

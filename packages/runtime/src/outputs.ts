@@ -134,6 +134,10 @@ export const writeJson = (path: string, value: unknown): Effect.Effect<void, Run
 export const writeText = (path: string, text: string): Effect.Effect<void, RunError> =>
   attempt(path, () => writeFileAtomic(path, text.endsWith("\n") ? text : `${text}\n`));
 
+/** Writes a binary file (atomically), e.g. a Parquet table. */
+export const writeBytes = (path: string, bytes: Uint8Array): Effect.Effect<void, RunError> =>
+  attempt(path, () => writeFileAtomic(path, bytes));
+
 /**
  * Writes `chunks` one after the other into a file (atomically: a temporary sibling renamed
  * into place), so a large table (a catalogue's CSV, shard by shard) is never held whole.

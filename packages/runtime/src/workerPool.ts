@@ -13,6 +13,10 @@
  * `WorkerPool.threadsWithFault({ chain, afterIteration })` is the threads layer with a crash
  * injected into the first run of one chain (PPL model or potential), for tests of the retry path: fault
  * injection lives in a test layer, not in an environment variable.
+ * `WorkerPool.threadsWithTaskCrash({ task, afterDone, attempts })` is the threads layer under
+ * which `runTasks` terminates the worker thread of one task (`worker.terminate()`, a real
+ * crash) once it has reported `afterDone` units of progress, on its first `attempts` attempts:
+ * one attempt tests the crash retry, more than `workerCrashRetry` allows tests the failure.
  *
  * A run started inside a Sidereal worker (a model module that starts a parallel run at its
  * own top level) fails at once with a `RunError` instead of spawning workers without end.
@@ -82,12 +86,24 @@ export interface WorkerPoolShape {
     job: PotentialJob<D>,
     workers?: number,
   ) => Effect.Effect<PotentialRun, RunError>;
+  /** A task worker to terminate (test layer `threadsWithTaskCrash` only). */
+  readonly taskCrash?: TaskCrashInjection;
 }
 
 /** A crash to inject (test layer). */
 export interface FaultInjection {
   readonly chain: number;
   readonly afterIteration: number;
+}
+
+/** A task worker to terminate (test layer of `runTasks`; see the module doc). */
+export interface TaskCrashInjection {
+  /** The task's progress name (`TaskJob.label`). */
+  readonly task: string;
+  /** Terminate its worker at its first progress report with `done >= afterDone`. */
+  readonly afterDone: number;
+  /** On how many of its attempts (1: the retry succeeds; 3: `workerCrashRetry` is exhausted). */
+  readonly attempts: number;
 }
 
 /** How often a chain whose worker crashed is run again: twice, at once. */
@@ -333,6 +349,14 @@ export class WorkerPool extends Context.Service<WorkerPool, WorkerPoolShape>()(
       kind: "threads",
       mcmc: mcmcWith(true, fault),
       samplePotential: samplePotentialWith(true, fault),
+    });
+  /** The threads layer under which `runTasks` terminates one task's worker (module doc). */
+  static readonly threadsWithTaskCrash = (crash: TaskCrashInjection): Layer.Layer<WorkerPool> =>
+    Layer.succeed(WorkerPool, {
+      kind: "threads",
+      mcmc: mcmcWith(true),
+      samplePotential: samplePotentialWith(true),
+      taskCrash: crash,
     });
 }
 

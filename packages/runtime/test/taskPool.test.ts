@@ -1,11 +1,13 @@
 /**
  * runTasks: results in input order from worker threads and in process alike, progress
  * through the Progress service, a crashed worker's task run again, a task's error as a
- * RunError naming the task.
+ * RunError naming the task; under `WorkerPool.threadsWithTaskCrash` one task's worker is
+ * terminated mid-task: run again once, or failing with a RunError naming the task when every
+ * attempt is killed.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "@effect/vitest";
-import { Progress, type ProgressEvent, runTasks } from "@sidereal/runtime";
+import { Progress, type ProgressEvent, runTasks, WorkerPool } from "@sidereal/runtime";
 import { Effect } from "effect";
 import { tempDir } from "./helpers.js";
 
@@ -63,6 +65,64 @@ describe("runTasks", () => {
       }).pipe(Effect.flip);
       expect(e._tag).toBe("RunError");
       expect(e.message).toBe("shard alpha failed: task alpha cannot run");
+    }),
+  );
+
+  const slow = [
+    { n: 6, ms: 5 },
+    { n: 40, ms: 10 },
+  ];
+  const slowJob = {
+    ref: { module: TASKS, export: "countSlowly" },
+    inputs: slow,
+    concurrency: 2,
+    label: (x: { n: number }) => `count ${x.n}`,
+  };
+
+  it.effect("a worker terminated mid-task (test layer) is run again; the others run once", () =>
+    Effect.gen(function* () {
+      const events: ProgressEvent[] = [];
+      const r = yield* runTasks<{ n: number; ms: number }, number>(slowJob).pipe(
+        Effect.provide(
+          WorkerPool.threadsWithTaskCrash({ task: "count 40", afterDone: 10, attempts: 1 }),
+        ),
+        Effect.provide(Progress.collect(events)),
+      );
+      expect(r).toEqual([6, 40]);
+      const done = (task: string) => events.filter((e) => e.task === task).map((e) => e.done);
+      // killed at 10 of 40 (further reports of that worker ignored), then counted from 1 again
+      const d40 = done("count 40");
+      const restart = d40.indexOf(1, 1);
+      expect(d40.slice(0, restart)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      expect(d40.slice(restart).filter((x) => x > 0)).toEqual(
+        Array.from({ length: 40 }, (_, i) => i + 1),
+      );
+      expect(done("count 6").filter((x) => x === 1)).toHaveLength(1);
+      const messages = events.filter((e) => e.task === "message").map((e) => e.detail);
+      expect(messages).toEqual([
+        "count 40: its worker crashed (worker exited with code 1); running it again (attempt 2)",
+      ]);
+    }),
+  );
+
+  it.effect("a task whose every attempt is killed fails with a RunError naming it", () =>
+    Effect.gen(function* () {
+      const attempts = 3; // more than workerCrashRetry's two retries allow
+      const events: ProgressEvent[] = [];
+      const e = yield* runTasks<{ n: number; ms: number }, number>(slowJob).pipe(
+        Effect.provide(
+          WorkerPool.threadsWithTaskCrash({ task: "count 40", afterDone: 3, attempts }),
+        ),
+        Effect.provide(Progress.collect(events)),
+        Effect.flip,
+      );
+      expect(e._tag).toBe("RunError");
+      expect(e.stage).toBe("count 40");
+      expect(e.message).toBe(
+        "count 40 failed: its worker crashed 3 times (worker exited with code 1)",
+      );
+      // the other task had finished (6 steps of 5 ms against 3 × 3 steps of 10 ms)
+      expect(events.some((x) => x.task === "count 6" && x.finished)).toBe(true);
     }),
   );
 });

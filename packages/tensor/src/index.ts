@@ -142,6 +142,8 @@ export {
   lbeta,
   lgamma,
   log1mexp,
+  logGammaincCReg,
+  logGammaincReg,
   logNdtr,
   ndtr,
   ndtri,

@@ -18,6 +18,10 @@ export const CatalogueConfig = Schema.Struct({
   lengthScale: Schema.Finite.check(Schema.isGreaterThan(0)),
   /** Stars per shard. */
   shardSize: PositiveInt,
+  /** Worker threads of the local runner (default: the CPUs; 1 = this thread). */
+  workers: Schema.optionalKey(PositiveInt),
+  /** Also write distances.parquet (the CSV's columns, source_id as INT64). */
+  parquet: Schema.optionalKey(Schema.Boolean),
 });
 export type CatalogueConfig = typeof CatalogueConfig.Type;
 

@@ -48,6 +48,8 @@ export function computeShard(spec: CatalogueShard): Float64Array {
 export const catalogueTask: ShardTask<CatalogueShard> = {
   name: "gaia-distances/catalogue",
   run: (spec) => new Uint8Array(computeShard(spec).buffer),
+  // worker threads of the local runner import this module (built JavaScript)
+  module: import.meta.url,
 };
 
 /** The module to pass to `sidereal-runner --tasks`. */

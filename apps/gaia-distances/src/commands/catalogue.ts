@@ -1,24 +1,28 @@
 /**
  * `catalogue`: EDSD distances (median, 16 %, 84 %, mode) of every star of a Gaia table with
  * a finite parallax and a finite positive parallax error, sharded by rows and run by the
- * runtime's JobRunner — in this process (`--runner local`) or on Effect Cluster
+ * runtime's JobRunner — on this machine's worker threads (`--runner local [--workers N]`) or on Effect Cluster
  * (`--runner cluster --storage postgres://…|sqlite:PATH [--runners N]`). Writes
- * DIR/distances.csv (input order) and DIR/meta.json.
+ * DIR/distances.csv (input order) and DIR/meta.json, and with `--parquet` the same columns in
+ * DIR/distances.parquet.
  */
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import {
-  ConfigError,
   DataError,
   JobRunner,
   reasonOf,
+  runnerChoiceLayer,
   withOutputDir,
+  writeBytes,
   writeChunks,
   writeJson,
 } from "@sidereal/runtime";
-import { Effect, Layer } from "effect";
+import { Effect } from "effect";
 import type { CatalogueConfig } from "../catalogue/config.js";
 import { CSV_HEADER, shardColumns, shardCsv } from "../catalogue/csv.js";
+import { distancesParquet } from "../catalogue/parquet.js";
 import { loadGaiaTable } from "../catalogue/table.js";
 import { CATALOGUE_TASK_MODULE, type CatalogueShard, catalogueTask } from "../catalogue/task.js";
 import type { CommandResult } from "./result.js";
@@ -43,22 +47,9 @@ export const catalogueJobId = (config: CatalogueConfig, mtimeMs: number, n: numb
     .digest("hex")
     .slice(0, 16)}`;
 
-/** The JobRunner layer the configuration asks for. */
-export const jobRunnerLayer = (config: CatalogueConfig) => {
-  if (config.runner === "local") return JobRunner.local;
-  if (config.storage === "")
-    return Layer.effect(
-      JobRunner,
-      Effect.fail(
-        new ConfigError({ field: "--storage", reason: "required with --runner cluster" }),
-      ),
-    );
-  return JobRunner.cluster({
-    storage: config.storage,
-    runners: config.runners,
-    tasks: [CATALOGUE_TASK_MODULE],
-  });
-};
+/** The JobRunner layer the configuration asks for (the runtime's shared runner choice). */
+export const jobRunnerLayer = (config: CatalogueConfig) =>
+  runnerChoiceLayer(config, [CATALOGUE_TASK_MODULE]);
 
 export const runCatalogue = (config: CatalogueConfig) =>
   withOutputDir(config.out, (dir) =>
@@ -108,9 +99,18 @@ export const runCatalogue = (config: CatalogueConfig) =>
         jobId,
       };
       yield* writeJson(dir.file("meta.json"), meta);
+      if (config.parquet === true)
+        yield* writeBytes(
+          dir.file("distances.parquet"),
+          distancesParquet(
+            table.sourceId,
+            shards.map((s, k) => ({ start: s.start, cols: shardColumns(results[k]) })),
+            meta,
+          ),
+        );
       const result: CommandResult = {
         outDirs: [dir.path],
-        text: `${n} stars (${table.rowsInFile} rows) in ${shards.length} shards, runner ${config.runner}: ${seconds.toFixed(2)} s, ${(n / seconds).toFixed(0)} stars/s`,
+        text: `${n} stars (${table.rowsInFile} rows) in ${shards.length} shards, runner ${config.runner}${config.runner === "local" ? ` (${config.workers ?? availableParallelism()} workers)` : ""}: ${seconds.toFixed(2)} s, ${(n / seconds).toFixed(0)} stars/s`,
       };
       return result;
     }),

@@ -10,7 +10,7 @@
  * All of it is plain data (typed arrays, numbers): it crosses `postMessage` unchanged.
  */
 import type { DualAveragingState } from "./adaptation/dualAveraging.js";
-import type { WelfordSnapshot } from "./adaptation/welford.js";
+import type { AdaptationSnapshot } from "./adaptation/windowAdaptation.js";
 import type { SampleStats } from "./sample.js";
 
 /** The state of a chain after `completed` iterations (warmup first, then sampling). */
@@ -25,8 +25,8 @@ export interface ChainSnapshot {
   readonly dualAveraging: DualAveragingState;
   /** Index of the next slow window of the warmup schedule. */
   readonly window: number;
-  /** The mass-matrix accumulator (absent when the metric is not adapted). */
-  readonly welford?: WelfordSnapshot;
+  /** The mass-matrix accumulator(s) (absent when the metric is not adapted). */
+  readonly welford?: AdaptationSnapshot;
   /** Step-size searches done so far (their keys are `foldIn(searchKey, k)`). */
   readonly searches: number;
   readonly warmupDivergences: number;

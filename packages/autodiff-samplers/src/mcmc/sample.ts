@@ -1,6 +1,11 @@
 import { foldIn, type PRNGKey, split } from "@sidereal/distributions";
+import { pymcAdaptation } from "./adaptation/pymcAdaptation.js";
 import type { ScheduleOptions } from "./adaptation/schedule.js";
-import { type WindowAdaptationState, windowAdaptation } from "./adaptation/windowAdaptation.js";
+import {
+  type WindowAdaptation,
+  type WindowAdaptationState,
+  windowAdaptation,
+} from "./adaptation/windowAdaptation.js";
 import { type ChainCheckpoint, type ChainSnapshot, sliceStats } from "./checkpoint.js";
 import { McmcParameterError, McmcShapeError } from "./errors.js";
 import type { Mutable, TransitionInfo, TunableKernel } from "./kernel.js";
@@ -58,6 +63,17 @@ export interface SampleChainOptions {
   readonly initialInverseMassMatrix?: InverseMassMatrix;
   /** Whether to estimate the metric in Stan's slow windows (default true). */
   readonly adaptMassMatrix?: boolean;
+  /**
+   * The warmup algorithm: `"stan"` (default; {@link windowAdaptation}) or `"pymc"` (PyMC's
+   * tuning, {@link pymcAdaptation}: no step-size search, `ε₀ = 0.25/d^{1/4}`, a running
+   * diagonal metric, and NUTS trees limited to depth 8 for the first 200 warmup iterations
+   * when `kernel` is not given). `"pymc"` adapts a diagonal metric only.
+   */
+  readonly warmup?: "stan" | "pymc";
+  /** `warmup: "pymc"`: initial mean of the metric estimator (PyMC's `initial_mean`). */
+  readonly initialMean?: Float64Array;
+  /** `warmup: "pymc"`: pseudo-draws of the initial mean and variance (default 10). */
+  readonly initialMetricWeight?: number;
   /** Buffer and window sizes of the warmup schedule (Stan's 75/50/25 by default). */
   readonly schedule?: ScheduleOptions;
   /** Energy error threshold for divergences (default 1000; ignored when `kernel` is given). */
@@ -185,6 +201,55 @@ function checkResume(snap: ChainSnapshot, d: number, numWarmup: number, total: n
     );
 }
 
+/** PyMC's `early_max_treedepth` and the tuning iterations it applies to. */
+const PYMC_EARLY_MAX_TREE_DEPTH = 8;
+const PYMC_EARLY_ITERATIONS = 200;
+
+function warmupKind(options: SampleChainOptions): "stan" | "pymc" {
+  const kind = options.warmup ?? "stan";
+  if (kind !== "stan" && kind !== "pymc")
+    throw new McmcParameterError(
+      `sampleChain: warmup must be "stan" or "pymc", got ${JSON.stringify(kind)}`,
+    );
+  if (kind === "pymc" && options.denseMass === true)
+    throw new McmcParameterError(
+      'sampleChain: warmup "pymc" adapts a diagonal metric (PyMC\'s QuadPotentialDiagAdapt); denseMass must be false',
+    );
+  if (
+    kind === "stan" &&
+    (options.initialMean !== undefined || options.initialMetricWeight !== undefined)
+  )
+    throw new McmcParameterError(
+      'sampleChain: initialMean and initialMetricWeight belong to warmup "pymc"',
+    );
+  return kind;
+}
+
+function pymcWarmup(
+  kernel: TunableKernel,
+  d: number,
+  numWarmup: number,
+  targetAccept: number,
+  options: SampleChainOptions,
+): WindowAdaptation {
+  const metric = options.initialInverseMassMatrix;
+  if (metric !== undefined && metric.length !== d)
+    throw new McmcShapeError(
+      `sampleChain: warmup "pymc" takes a diagonal initialInverseMassMatrix of length ${d}, got length ${metric.length}`,
+    );
+  return pymcAdaptation(kernel, d, {
+    numWarmup,
+    targetAccept,
+    ...(metric !== undefined ? { initialInverseMassMatrix: metric } : {}),
+    ...(options.initialMean !== undefined ? { initialMean: options.initialMean } : {}),
+    ...(options.initialMetricWeight !== undefined
+      ? { initialWeight: options.initialMetricWeight }
+      : {}),
+    ...(options.initialStepSize !== undefined ? { initialStepSize: options.initialStepSize } : {}),
+    ...(options.adaptMassMatrix !== undefined ? { adaptMassMatrix: options.adaptMassMatrix } : {}),
+  });
+}
+
 /**
  * Runs one chain with Stan's warmup on a flat `potential` (`U = −log p` with gradient): NUTS
  * by default, or any {@link TunableKernel} passed as `kernel`.
@@ -229,26 +294,40 @@ export function sampleChain(
 
   const init = initState(initialPosition, potential);
   const d = init.position.length;
-  const kernel: TunableKernel =
-    options.kernel ??
+  const maxTreeDepth = options.maxTreeDepth ?? 10;
+  const nuts = (depth: number): TunableKernel =>
     buildNUTSKernel({
       potential,
-      maxTreeDepth: options.maxTreeDepth ?? 10,
+      maxTreeDepth: depth,
       divergenceThreshold: options.divergenceThreshold ?? 1000,
     });
+  const kernel: TunableKernel = options.kernel ?? nuts(maxTreeDepth);
+  const pymc = warmupKind(options) === "pymc";
+  // PyMC's NUTS caps the trees of the first 200 tuning iterations at depth 8
+  // (`early_max_treedepth`), which keeps a badly scaled start from costing 1023 gradients.
+  const earlyKernel =
+    pymc && options.kernel === undefined && maxTreeDepth > PYMC_EARLY_MAX_TREE_DEPTH
+      ? nuts(PYMC_EARLY_MAX_TREE_DEPTH)
+      : kernel;
   const [kSearch, kWarmup, kSampling] = split(options.key, 3) as [PRNGKey, PRNGKey, PRNGKey];
-  const warmup = windowAdaptation(kernel, d, {
-    numWarmup,
-    key: kSearch,
-    targetAccept,
-    ...(options.denseMass !== undefined ? { denseMass: options.denseMass } : {}),
-    ...(options.adaptMassMatrix !== undefined ? { adaptMassMatrix: options.adaptMassMatrix } : {}),
-    ...(options.schedule !== undefined ? { schedule: options.schedule } : {}),
-    ...(options.initialStepSize !== undefined ? { initialStepSize: options.initialStepSize } : {}),
-    ...(options.initialInverseMassMatrix !== undefined
-      ? { initialInverseMassMatrix: options.initialInverseMassMatrix }
-      : {}),
-  });
+  const warmup = pymc
+    ? pymcWarmup(kernel, d, numWarmup, targetAccept, options)
+    : windowAdaptation(kernel, d, {
+        numWarmup,
+        key: kSearch,
+        targetAccept,
+        ...(options.denseMass !== undefined ? { denseMass: options.denseMass } : {}),
+        ...(options.adaptMassMatrix !== undefined
+          ? { adaptMassMatrix: options.adaptMassMatrix }
+          : {}),
+        ...(options.schedule !== undefined ? { schedule: options.schedule } : {}),
+        ...(options.initialStepSize !== undefined
+          ? { initialStepSize: options.initialStepSize }
+          : {}),
+        ...(options.initialInverseMassMatrix !== undefined
+          ? { initialInverseMassMatrix: options.initialInverseMassMatrix }
+          : {}),
+      });
   const state: MutableHMCState = {
     position: init.position,
     potentialEnergy: init.potentialEnergy,
@@ -333,7 +412,8 @@ export function sampleChain(
 
   // ---- warmup ----
   for (let i = start; i < numWarmup && warmupStats; i++) {
-    kernel.stepInto(foldIn(kWarmup, i), state, params, state, info);
+    const k = i < PYMC_EARLY_ITERATIONS ? earlyKernel : kernel;
+    k.stepInto(foldIn(kWarmup, i), state, params, state, info);
     record(warmupStats, i, state, info, params.stepSize);
     if (info.isDivergent) warmupDivergences++;
     adaptation = warmup.update(adaptation, i, state, info.acceptanceRate);

@@ -4,7 +4,8 @@
  * defaults), then chain `c` starts at the c-th draw of the approximation with the ADVI
  * variances as its initial diagonal inverse mass matrix (the identity of a dense metric with
  * that diagonal when `denseMass`). Stan's windowed adaptation then uses that metric until its
- * first slow window ends.
+ * first slow window ends; PyMC's (`warmup: "pymc"`) also starts its metric estimator from the
+ * ADVI mean, weighting the ADVI variances as `initialWeight` = 50 draws.
  *
  * The fit's key is `foldIn(key(seed), ADVI_STREAM)`, a stream apart from the chain keys
  * `split(key(seed), numChains)`. An ADVI failure becomes an `InitializationError` (bad ADVI
@@ -58,6 +59,8 @@ export function* adviStarts<D>(
   return init.initPositions.map((initialPosition) => ({
     initialPosition,
     initialInverseMassMatrix: metric,
+    initialMean: init.mean,
+    initialMetricWeight: init.initialWeight,
   }));
 }
 

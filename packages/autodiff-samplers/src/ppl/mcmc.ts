@@ -55,6 +55,13 @@ export interface McmcOptions {
   readonly maxTreeDepth?: number;
   /** Adapt a dense mass matrix (default false). */
   readonly denseMass?: boolean;
+  /**
+   * Warmup algorithm: `"stan"` (default: Stan's windowed adaptation) or `"pymc"` (PyMC's
+   * tuning: no step-size search, a running diagonal metric, depth-8 trees for the first 200
+   * iterations; with `init: "advi+adapt_diag"` the metric estimator starts from the ADVI mean
+   * and variances weighted as 50 draws, PyMC's `initial_weight`).
+   */
+  readonly warmup?: "stan" | "pymc";
   /** Init strategy (default `initToUniform()`). */
   readonly initStrategy?: InitStrategy;
   /**
@@ -128,6 +135,18 @@ function checkNotNested(): void {
 }
 
 function chainOptions(o: McmcOptions): ChainOptions {
+  if (o.warmup !== undefined && o.warmup !== "stan" && o.warmup !== "pymc")
+    throw new ModelError(
+      "bad-argument",
+      "",
+      `mcmc: warmup must be "stan" or "pymc", got ${JSON.stringify(o.warmup)}`,
+    );
+  if (o.warmup === "pymc" && o.denseMass === true)
+    throw new ModelError(
+      "bad-argument",
+      "",
+      'mcmc: warmup "pymc" adapts a diagonal metric (PyMC\'s QuadPotentialDiagAdapt); denseMass must be false',
+    );
   const numWarmup = o.numWarmup ?? 1000;
   const numSamples = o.numSamples ?? 1000;
   return {
@@ -137,6 +156,7 @@ function chainOptions(o: McmcOptions): ChainOptions {
     ...(o.targetAccept !== undefined ? { targetAccept: o.targetAccept } : {}),
     ...(o.maxTreeDepth !== undefined ? { maxTreeDepth: o.maxTreeDepth } : {}),
     ...(o.denseMass !== undefined ? { denseMass: o.denseMass } : {}),
+    ...(o.warmup !== undefined ? { warmup: o.warmup } : {}),
     ...(o.initStrategy !== undefined ? { initStrategy: o.initStrategy } : {}),
   };
 }

@@ -23,6 +23,7 @@ import {
   type Constraint,
   foldIn,
   type PRNGKey,
+  withValidation,
 } from "@sidereal/distributions";
 import {
   add,
@@ -237,9 +238,12 @@ export function buildPotential<D, R>(model: Model<D, R>, data: D, tr: Trace): Mo
   });
   const compiled = compile(potentialFn, example);
 
+  // Per draw: the parameters were validated when the model was initialised, and NumPyro's
+  // samplers re-run models without validation too; checking every parameter value again costs
+  // about a third of a small model's run.
   const constrain = (q: Float64Array): Record<string, Tensor> => {
     const u = unflatten(q);
-    const { trace: t } = runConstrained(latent.map((s) => u[s.name]));
+    const { trace: t } = withValidation(false, () => runConstrained(latent.map((s) => u[s.name])));
     const out: Record<string, Tensor> = {};
     for (const s of latent) out[s.name] = t.get(s.name)?.value as Tensor;
     for (const s of deterministic) {

@@ -34,6 +34,8 @@ export interface ChainOptions {
   readonly targetAccept?: number;
   readonly maxTreeDepth?: number;
   readonly denseMass?: boolean;
+  /** Warmup algorithm: Stan's windows (default) or PyMC's tuning (see `sampleChain`). */
+  readonly warmup?: "stan" | "pymc";
   readonly initStrategy?: InitStrategy;
   /** Iterations between progress reports to `onProgress` (default 100; see `sampleChain`). */
   readonly progressInterval?: number;
@@ -48,6 +50,9 @@ export interface ChainOptions {
 export interface ChainStart {
   readonly initialPosition?: Float64Array;
   readonly initialInverseMassMatrix?: Float64Array;
+  /** PyMC's warmup: initial mean of the metric estimator and its weight in pseudo-draws. */
+  readonly initialMean?: Float64Array;
+  readonly initialMetricWeight?: number;
 }
 
 /**
@@ -127,6 +132,15 @@ export function runChain<D, R>(
     ...(options.denseMass !== undefined ? { denseMass: options.denseMass } : {}),
     ...(start.initialInverseMassMatrix
       ? { initialInverseMassMatrix: start.initialInverseMassMatrix }
+      : {}),
+    ...(options.warmup === "pymc"
+      ? {
+          warmup: "pymc" as const,
+          ...(start.initialMean ? { initialMean: start.initialMean } : {}),
+          ...(start.initialMetricWeight !== undefined
+            ? { initialMetricWeight: start.initialMetricWeight }
+            : {}),
+        }
       : {}),
     ...(onProgress ? { onProgress } : {}),
     ...(recovery.checkpoint ? { checkpoint: recovery.checkpoint } : {}),

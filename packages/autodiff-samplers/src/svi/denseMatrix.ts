@@ -5,7 +5,7 @@
  * package's kernels (`@sidereal/tensor/kernels`, the one Cholesky and triangular solve in the
  * repository) to an allocate-and-return style.
  */
-import { choleskyLower as choleskyKernel, triangularSolve } from "@sidereal/tensor/kernels";
+import { choleskyLower as choleskyKernel, lowerTriangularInverse } from "@sidereal/tensor/kernels";
 
 /** Lower Cholesky factor L (A = LLᵀ) of the n×n matrix `a`, or undefined if not positive definite. */
 export function choleskyLower(a: Float64Array, n: number): Float64Array | undefined {
@@ -14,14 +14,14 @@ export function choleskyLower(a: Float64Array, n: number): Float64Array | undefi
 }
 
 /**
- * Inverse of an SPD matrix from its Cholesky factor `l`: A⁻¹ = L⁻ᵀ L⁻¹, with L⁻¹ from one
- * triangular solve L X = I and the product over the lower triangle of L⁻¹ only (it is
- * lower triangular), n³/6 multiply-adds.
+ * Inverse of an SPD matrix from its Cholesky factor `l`: A⁻¹ = L⁻ᵀ L⁻¹, with L⁻¹ from the
+ * tensor kernels' `lowerTriangularInverse` (the solve L X = I that skips the identity's
+ * zeros, n³/6) and the product over the lower triangle of L⁻¹ only (it is lower
+ * triangular), n³/6 multiply-adds.
  */
 export function inverseFromCholesky(l: Float64Array, n: number): Float64Array {
   const li = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) li[i * n + i] = 1;
-  triangularSolve(l, 0, n, li, 0, n, li, 0);
+  lowerTriangularInverse(l, 0, n, li, 0);
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = 0; j <= i; j++) {

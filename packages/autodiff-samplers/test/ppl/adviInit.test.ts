@@ -37,7 +37,7 @@ describe('init: "advi+adapt_diag"', () => {
     const dense = runSteps(adviStarts(scales, null, 1, 7, true, advi))[0].initialInverseMassMatrix;
     const diag = starts[0].initialInverseMassMatrix ?? new Float64Array();
     expect(Array.from(dense ?? [])).toEqual([diag[0], 0, 0, diag[1]]);
-  });
+  }, 30_000);
 
   test("without warmup the chains keep the ADVI metric; with warmup they sample the target", () => {
     const starts = runSteps(adviStarts(scales, null, 2, 3, false, advi));
@@ -73,7 +73,53 @@ describe('init: "advi+adapt_diag"', () => {
     expect(Math.abs(mean(b) + 2)).toBeLessThan((4 * 5) / Math.sqrt(1000));
     expect(Math.abs(sd(a) / 0.1 - 1)).toBeLessThan(0.1);
     expect(Math.abs(sd(b) / 5 - 1)).toBeLessThan(0.1);
-  });
+  }, 30_000);
+
+  test('with warmup "pymc": the ADVI metric for 101 draws, then PyMC\'s running estimate', () => {
+    const starts = runSteps(adviStarts(scales, null, 2, 4, false, advi));
+    expect(starts[0].initialMean).toHaveLength(2);
+    expect(starts[0].initialMetricWeight).toBe(50); // PyMC's initial_weight after ADVI
+    const fit = mcmc(scales, null, {
+      numWarmup: 400,
+      numSamples: 2000,
+      numChains: 2,
+      seed: 4,
+      init: "advi+adapt_diag",
+      advi,
+      warmup: "pymc",
+    });
+    // without tuning: PyMC's first step size 0.25 / d^¼ (d = 2, no search) and the ADVI metric
+    const untuned = mcmc(scales, null, {
+      numWarmup: 0,
+      numSamples: 5,
+      numChains: 2,
+      seed: 4,
+      init: "advi+adapt_diag",
+      advi,
+      warmup: "pymc",
+    });
+    for (let c = 0; c < 2; c++) {
+      expect(untuned.adapted[c].stepSize).toBe(0.25 / 2 ** 0.25);
+      expect([...untuned.adapted[c].inverseMassMatrix]).toEqual([
+        ...(starts[c].initialInverseMassMatrix ?? []),
+      ]);
+    }
+    for (let c = 0; c < 2; c++) {
+      // tuned: the metric of the last window's draws, within 45 % of the true variances
+      const v = fit.adapted[c].inverseMassMatrix;
+      for (let j = 0; j < 2; j++) expect(Math.abs(v[j] / trueVar[j] - 1)).toBeLessThan(0.45);
+    }
+    const mean = (xs: Float64Array) => xs.reduce((t, x) => t + x, 0) / xs.length;
+    // 4000 draws with ESS well above 1000: the means within 4 MCSE
+    expect(Math.abs(mean(fit.samples.a.draws) - 1)).toBeLessThan((4 * 0.1) / Math.sqrt(1000));
+    expect(Math.abs(mean(fit.samples.b.draws) + 2)).toBeLessThan((4 * 5) / Math.sqrt(1000));
+    expect(() =>
+      mcmc(scales, null, { numWarmup: 5, numSamples: 5, warmup: "blackjax" as "stan" }),
+    ).toThrow(expect.objectContaining({ _tag: "ModelError", problem: "bad-argument" }));
+    expect(() =>
+      mcmc(scales, null, { numWarmup: 5, numSamples: 5, warmup: "pymc", denseMass: true }),
+    ).toThrow(expect.objectContaining({ _tag: "ModelError", problem: "bad-argument" }));
+  }, 30_000);
 
   test("bad init option and bad prescribed starts are typed errors", () => {
     expect(() =>

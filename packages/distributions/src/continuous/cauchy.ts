@@ -58,6 +58,15 @@ export class CauchyDistribution extends LocScaleDistribution {
     return div(atan2(1, neg(z)), Math.PI);
   }
   /**
+   * log F(z): log(atan2(1, −z)) − log π for z < 0 (F = atan(1/|z|)/π, no cancellation, finite
+   * while 1/|z| is a normal number, |z| < 4e307), log1p(−atan2(1, z)/π) for z ≥ 0 (F ≥ 1/2).
+   */
+  protected override standardLogCdf(z: Tensor): Tensor {
+    const left = sub(log(atan2(1, neg(z))), LOG_PI);
+    const right = log1p(div(atan2(1, z), -Math.PI));
+    return where(lt(z, 0), left, right);
+  }
+  /**
    * tan(π(q - 1/2)): directly for 1/4 ≤ q ≤ 3/4 (q - 1/2 is exact there), as -1/tan(πq)
    * below and 1/tan(π(1 - q)) above, so that tail quantiles keep the digits of q.
    */

@@ -6,6 +6,7 @@ import {
   div,
   expm1,
   log,
+  log1mexp,
   log1p,
   mul,
   neg,
@@ -18,7 +19,7 @@ import { positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { exponential } from "../random/index.js";
 import type { DistributionOptions } from "../validate.js";
-import { cdfAbove, logProbAbove } from "./params.js";
+import { cdfAbove, logCdfAbove, logProbAbove, logSurvivalAbove } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 
 /**
@@ -53,6 +54,14 @@ export class ExponentialDistribution extends UnivariateDistribution {
   /** -expm1(-rate x) for x ≥ 0, 0 below. */
   override cdf(value: TensorLike): Tensor {
     return cdfAbove(value, 0, (x) => neg(expm1(neg(mul(this.rate, x)))), 0);
+  }
+  /** log(1 − e^(−rate x)) (log1mexp: finite as x → 0) for x > 0, −Infinity below. */
+  override logCdf(value: TensorLike): Tensor {
+    return logCdfAbove(value, 0, (x) => log1mexp(neg(mul(this.rate, x))));
+  }
+  /** −rate x for x > 0, 0 below. */
+  override logSurvival(value: TensorLike): Tensor {
+    return logSurvivalAbove(value, 0, (x) => neg(mul(this.rate, x)));
   }
   /** -log1p(-q) / rate. */
   override icdf(q: TensorLike): Tensor {

@@ -9,6 +9,8 @@ import {
   gammaincReg,
   lgamma,
   log,
+  logGammaincCReg,
+  logGammaincReg,
   mul,
   square,
   sub,
@@ -19,7 +21,7 @@ import { positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { gamma } from "../random/index.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
-import { cdfAbove, logProbAbove, valuesAt } from "./params.js";
+import { cdfAbove, logCdfAbove, logProbAbove, logSurvivalAbove, valuesAt } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 
 /**
@@ -86,6 +88,16 @@ export class GammaDistribution extends ConcentrationRateDistribution {
   /** P(α, βx) for x > 0, 0 otherwise. */
   override cdf(value: TensorLike): Tensor {
     return cdfAbove(value, 0, (x) => gammaincReg(this.concentration, mul(this.rate, x)));
+  }
+  /** log P(α, βx) in log space (finite where P underflows, x → 0), −Infinity for x ≤ 0. */
+  override logCdf(value: TensorLike): Tensor {
+    return logCdfAbove(value, 0, (x) => logGammaincReg(this.concentration, mul(this.rate, x)));
+  }
+  /** log Q(α, βx) in log space (≈ −βx far right), 0 for x ≤ 0. */
+  override logSurvival(value: TensorLike): Tensor {
+    return logSurvivalAbove(value, 0, (x) =>
+      logGammaincCReg(this.concentration, mul(this.rate, x)),
+    );
   }
   /** α - log β + log Γ(α) + (1 - α) ψ(α). */
   override entropy(): Tensor {

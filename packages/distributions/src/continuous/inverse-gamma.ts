@@ -1,54 +1,59 @@
 /**
- * The inverse-gamma distribution: 1/X for X ~ Gamma(concentration, rate) scaled by the rate.
+ * The inverse-gamma distribution: 1/G for G ~ Gamma(concentration, rate) (NumPyro's
+ * `TransformedDistribution(Gamma(concentration, rate), PowerTransform(-1))`).
  */
-import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
+import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
   digamma,
   div,
   gammaincCReg,
   gt,
-  le,
   lgamma,
   log,
+  logGammaincCReg,
+  logGammaincReg,
   mul,
   square,
   sub,
-  toTensor,
   where,
 } from "@sidereal/tensor";
-import type { PRNGKey } from "../random/index.js";
-import type { DistributionOptions } from "../validate.js";
-import { ConcentrationRateDistribution } from "./gamma.js";
-import { maskedLogProb } from "./params.js";
+import { PowerTransform } from "../bijectors/power.js";
+import { positive } from "../constraints/index.js";
+import { DerivedDistribution } from "../derived.js";
+import type { ArgConstraints, DistributionOptions } from "../validate.js";
+import { GammaDistribution } from "./gamma.js";
+import { cdfAbove, logCdfAbove, logSurvivalAbove } from "./params.js";
 import { callable } from "./univariate.js";
 
 /**
- * InverseGamma(concentration α, rate β): density β^α x^(-α-1) e^(-β/x) / Γ(α) for x > 0
- * (scipy's invgamma(a = α, scale = β)), -Infinity for x ≤ 0. Sampling `β / G`,
- * G ~ Gamma(α) (not reparameterised in α). Mean +Infinity for α ≤ 1, variance +Infinity
- * for α ≤ 2 (NumPyro). cdf Q(α, β/x). Throws DistributionError for a concrete
- * concentration ≤ 0 or rate ≤ 0.
+ * InverseGamma(concentration α, rate β): the law of 1/G, G ~ Gamma(α, β), density
+ * β^α x^(-α-1) e^(-β/x) / Γ(α) for x > 0 (scipy's invgamma(a = α, scale = β)), -Infinity
+ * for x ≤ 0. logProb and sampling come from the base and the transform (sample = 1/G,
+ * not reparameterised in α); the closed forms are kept: mean (+Infinity for α ≤ 1) and
+ * variance (+Infinity for α ≤ 2, NumPyro), entropy, cdf Q(α, β/x) and its log-space
+ * logCdf/logSurvival. Throws DistributionError for a concrete concentration ≤ 0 or
+ * rate ≤ 0.
  */
-export class InverseGammaDistribution extends ConcentrationRateDistribution {
-  constructor(concentration: TensorLike, rate: TensorLike = 1, options?: DistributionOptions) {
-    super("InverseGamma", concentration, rate, options);
-  }
+export class InverseGammaDistribution extends DerivedDistribution {
+  static readonly argConstraints: ArgConstraints = { concentration: positive, rate: positive };
+  static readonly support = positive;
+  static readonly reparametrized: readonly string[] = ["rate"];
+  declare readonly concentration: Tensor;
+  declare readonly rate: Tensor;
 
-  /** α log β - log Γ(α) - (α + 1) log x - β/x. */
-  logProb(value: TensorLike): Tensor {
-    const v = toTensor(value);
-    const a = this.concentration;
-    const b = this.rate;
-    return maskedLogProb(v, le(v, 0), 1, (x) =>
-      sub(sub(mul(a, log(b)), lgamma(a)), add(mul(add(a, 1), log(x)), div(b, x))),
+  constructor(concentration: TensorLike, rate: TensorLike = 1, options?: DistributionOptions) {
+    const gamma = new GammaDistribution(concentration, rate, { validateArgs: false });
+    const params = { concentration: gamma.concentration, rate: gamma.rate };
+    super(
+      "InverseGamma",
+      InverseGammaDistribution.argConstraints,
+      params,
+      gamma,
+      PowerTransform(-1),
+      options,
     );
   }
-
-  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    return div(this.rate, this.standardGammaDraws(key, sampleShape));
-  }
-
   override get mean(): Tensor {
     const a = this.concentration;
     const ok = gt(a, 1);
@@ -64,9 +69,15 @@ export class InverseGammaDistribution extends ConcentrationRateDistribution {
   }
   /** Q(α, β/x) for x > 0, 0 otherwise. */
   override cdf(value: TensorLike): Tensor {
-    const v = toTensor(value);
-    const out = le(v, 0);
-    return where(out, 0, gammaincCReg(this.concentration, div(this.rate, where(out, 1, v))));
+    return cdfAbove(value, 0, (x) => gammaincCReg(this.concentration, div(this.rate, x)));
+  }
+  /** log Q(α, β/x) in log space, −Infinity for x ≤ 0. */
+  override logCdf(value: TensorLike): Tensor {
+    return logCdfAbove(value, 0, (x) => logGammaincCReg(this.concentration, div(this.rate, x)));
+  }
+  /** log P(α, β/x) in log space, 0 for x ≤ 0. */
+  override logSurvival(value: TensorLike): Tensor {
+    return logSurvivalAbove(value, 0, (x) => logGammaincReg(this.concentration, div(this.rate, x)));
   }
   /** α + log β + log Γ(α) - (1 + α) ψ(α). */
   override entropy(): Tensor {

@@ -2,7 +2,20 @@
  * The Laplace (double exponential) distribution.
  */
 import type { Tensor, TensorLike } from "@sidereal/tensor";
-import { abs, exp, log, lt, minimum, mul, neg, sign, sub, toTensor, where } from "@sidereal/tensor";
+import {
+  abs,
+  exp,
+  log,
+  log1p,
+  lt,
+  minimum,
+  mul,
+  neg,
+  sign,
+  sub,
+  toTensor,
+  where,
+} from "@sidereal/tensor";
 import type { DistributionOptions } from "../validate.js";
 import { LocScaleDistribution } from "./loc-scale.js";
 import { callable } from "./univariate.js";
@@ -36,6 +49,11 @@ export class LaplaceDistribution extends LocScaleDistribution {
   protected override standardCdf(z: Tensor): Tensor {
     const half = mul(exp(neg(abs(z))), 0.5);
     return where(lt(z, 0), half, sub(1, half));
+  }
+  /** log F(z): z − log 2 for z < 0 (no exp to underflow), log1p(−e^(−z)/2) otherwise. */
+  protected override standardLogCdf(z: Tensor): Tensor {
+    const right = log1p(mul(exp(neg(abs(z))), -0.5));
+    return where(lt(z, 0), sub(z, Math.LN2), right);
   }
   /**
    * -sign(q - 1/2) log(2 min(q, 1 - q)) (1 - q is exact for q ≥ 1/2, so both tails keep

@@ -5,6 +5,7 @@
  *
  *   logProb(x) = log f(z) − log scale        cdf(x) = F(z)
  *   icdf(q)    = loc + scale·F⁻¹(q)          sample = loc + scale·Z (pathwise in loc, scale)
+ *   logCdf(x)  = log F(z)                     logSurvival(x) = log F(−z) (symmetric Z)
  *   mean       = loc + scale·E[Z]             variance = scale²·Var[Z]
  *   entropy    = H[Z] + log scale
  *
@@ -22,6 +23,7 @@ import {
   log1p,
   lt,
   mul,
+  neg,
   sqrt,
   square,
   sub,
@@ -80,6 +82,14 @@ export abstract class LocScaleDistribution extends UnivariateDistribution {
   protected standardIcdf(_q: TensorLike): Tensor {
     throw this.unavailable("icdf");
   }
+  /** log F(z) in log space (finite where F(z) underflows); families without one throw. */
+  protected standardLogCdf(_z: Tensor): Tensor {
+    throw this.unavailable("logCdf");
+  }
+  /** log(1 − F(z)) = log F(−z): every standard member here is symmetric about 0. */
+  protected standardLogSurvival(z: Tensor): Tensor {
+    return this.standardLogCdf(neg(z));
+  }
 
   /** z = (x − loc)/scale (x/scale when loc is the constant 0, as for the folded families). */
   protected standardize(x: TensorLike): Tensor {
@@ -134,6 +144,12 @@ export abstract class LocScaleDistribution extends UnivariateDistribution {
   }
   override icdf(q: TensorLike): Tensor {
     return add(this.loc, mul(this.scale, this.standardIcdf(q)));
+  }
+  override logCdf(value: TensorLike): Tensor {
+    return this.standardLogCdf(this.standardize(value));
+  }
+  override logSurvival(value: TensorLike): Tensor {
+    return this.standardLogSurvival(this.standardize(value));
   }
   override entropy(): Tensor {
     return this.batch(add(log(this.scale), this.standardEntropy()));

@@ -4,11 +4,11 @@
 import type { Tensor, TensorLike } from "@sidereal/tensor";
 import {
   add,
-  broadcastTo,
   div,
   exp,
   expm1,
   log,
+  logNdtr,
   mul,
   ndtr,
   ndtri,
@@ -17,11 +17,10 @@ import {
 } from "@sidereal/tensor";
 import { ExpTransform } from "../bijectors/exp.js";
 import { positive, real } from "../constraints/index.js";
-import { TransformedDistributionImpl } from "../transformed.js";
+import { DerivedDistribution } from "../derived.js";
 import type { ArgConstraints, DistributionOptions } from "../validate.js";
-import { validateArgs } from "../validate.js";
 import { HALF_LOG_2PI, NormalDistribution } from "./normal.js";
-import { cdfAbove } from "./params.js";
+import { cdfAbove, logCdfAbove, logSurvivalAbove } from "./params.js";
 import { callable } from "./univariate.js";
 
 /**
@@ -31,29 +30,24 @@ import { callable } from "./univariate.js";
  * The closed forms are kept: mean, variance, cdf, icdf and entropy. A concrete scale ≤ 0
  * throws a DistributionError naming LogNormal.
  */
-export class LogNormalDistribution extends TransformedDistributionImpl {
+export class LogNormalDistribution extends DerivedDistribution {
   static readonly argConstraints: ArgConstraints = { loc: real, scale: positive };
   static readonly support = positive;
   static readonly reparametrized: readonly string[] = ["loc", "scale"];
-  override readonly name: string = "LogNormal";
-  readonly loc: Tensor;
-  readonly scale: Tensor;
+  declare readonly loc: Tensor;
+  declare readonly scale: Tensor;
 
   constructor(loc: TensorLike = 0, scale: TensorLike = 1, options?: DistributionOptions) {
     const normal = new NormalDistribution(loc, scale, { validateArgs: false });
-    validateArgs(
+    const params = { loc: normal.loc, scale: normal.scale };
+    super(
       "LogNormal",
       LogNormalDistribution.argConstraints,
-      { loc: normal.loc, scale: normal.scale },
+      params,
+      normal,
+      ExpTransform(),
       options,
     );
-    super(normal, ExpTransform());
-    this.loc = normal.loc;
-    this.scale = normal.scale;
-  }
-
-  private batch(t: Tensor): Tensor {
-    return broadcastTo(t, this.batchShape);
   }
   /** exp(loc + scale²/2). */
   override get mean(): Tensor {
@@ -67,6 +61,14 @@ export class LogNormalDistribution extends TransformedDistributionImpl {
   /** Φ((log x - loc)/scale) for x > 0, 0 otherwise. */
   override cdf(value: TensorLike): Tensor {
     return cdfAbove(value, 0, (x) => ndtr(div(sub(log(x), this.loc), this.scale)));
+  }
+  /** log Φ((log x − loc)/scale) (logNdtr) for x > 0, −Infinity otherwise. */
+  override logCdf(value: TensorLike): Tensor {
+    return logCdfAbove(value, 0, (x) => logNdtr(div(sub(log(x), this.loc), this.scale)));
+  }
+  /** log Φ((loc − log x)/scale) for x > 0, 0 otherwise. */
+  override logSurvival(value: TensorLike): Tensor {
+    return logSurvivalAbove(value, 0, (x) => logNdtr(div(sub(this.loc, log(x)), this.scale)));
   }
   /** exp(loc + scale Φ⁻¹(q)). */
   override icdf(q: TensorLike): Tensor {

@@ -2,7 +2,7 @@
  * The logistic distribution.
  */
 import type { Tensor, TensorLike } from "@sidereal/tensor";
-import { abs, add, exp, log1p, logit, mul, neg, sigmoid } from "@sidereal/tensor";
+import { abs, add, exp, log1p, logit, logSigmoid, mul, neg, sigmoid } from "@sidereal/tensor";
 import type { DistributionOptions } from "../validate.js";
 import { LocScaleDistribution } from "./loc-scale.js";
 import { callable } from "./univariate.js";
@@ -36,6 +36,10 @@ export class LogisticDistribution extends LocScaleDistribution {
   }
   protected override standardIcdf(q: TensorLike): Tensor {
     return logit(q);
+  }
+  /** log σ(z) = −softplus(−z), stable in both tails. */
+  protected override standardLogCdf(z: Tensor): Tensor {
+    return logSigmoid(z);
   }
 }
 

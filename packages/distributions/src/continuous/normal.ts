@@ -2,7 +2,7 @@
  * The normal distribution N(loc, scale²).
  */
 import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
-import { logNdtr, mul, ndtr, ndtri, neg, square, tensor } from "@sidereal/tensor";
+import { logNdtr, mul, ndtr, ndtri, square, tensor } from "@sidereal/tensor";
 import type { PRNGKey } from "../random/index.js";
 import { normal } from "../random/index.js";
 import type { DistributionOptions } from "../validate.js";
@@ -46,13 +46,9 @@ export class NormalDistribution extends LocScaleDistribution {
   protected override standardIcdf(q: TensorLike): Tensor {
     return ndtri(q);
   }
-  /** log Φ(z), finite far into the left tail (logNdtr). */
-  logCdf(value: TensorLike): Tensor {
-    return logNdtr(this.standardize(value));
-  }
-  /** log(1 − Φ(z)) = log Φ(−z). */
-  logSurvival(value: TensorLike): Tensor {
-    return logNdtr(neg(this.standardize(value)));
+  /** log Φ(z), finite far into the left tail (logNdtr); logSurvival is log Φ(−z). */
+  protected override standardLogCdf(z: Tensor): Tensor {
+    return logNdtr(z);
   }
 }
 

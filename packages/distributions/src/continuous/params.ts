@@ -43,17 +43,34 @@ export function logProbAbove(
   return maskedLogProb(v, outside, options.inside ?? 1, density);
 }
 
-/** A cdf that is 0 at and below `bound` and `f(x)` above (f evaluated at a safe `inside` below). */
-export function cdfAbove(
+/**
+ * `f(x)` above `bound` and the constant `below` at and below it, with f evaluated at a safe
+ * `inside` value there (so neither its value nor its gradient is NaN): the shape of every
+ * cdf, log-cdf and log-survival function on a support bounded below.
+ */
+export function aboveOr(
   value: TensorLike,
   bound: TensorLike,
+  below: number,
   f: (safe: Tensor) => Tensor,
   inside: TensorLike = 1,
 ): Tensor {
   const v = toTensor(value);
   const out = le(v, bound);
-  return where(out, 0, f(where(out, inside, v)));
+  return where(out, below, f(where(out, inside, v)));
 }
+
+/** {@link aboveOr} with a fixed value below the bound. */
+const constantBelow =
+  (below: number) =>
+  (value: TensorLike, bound: TensorLike, f: (safe: Tensor) => Tensor, inside: TensorLike = 1) =>
+    aboveOr(value, bound, below, f, inside);
+/** A cdf: 0 at and below `bound`, `f(x)` above. */
+export const cdfAbove = constantBelow(0);
+/** A log cdf: −Infinity at and below `bound`, `f(x)` above. */
+export const logCdfAbove = constantBelow(Number.NEGATIVE_INFINITY);
+/** A log survival function: 0 at and below `bound`, `f(x)` above. */
+export const logSurvivalAbove = constantBelow(0);
 
 /** Concrete values of `t` broadcast to `shape` (for samplers that need numbers). */
 export function valuesAt(t: Tensor, shape: Shape): Float64Array {

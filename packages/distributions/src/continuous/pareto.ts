@@ -9,6 +9,7 @@ import {
   expm1,
   gt,
   log,
+  log1mexp,
   log1p,
   lt,
   mul,
@@ -25,7 +26,7 @@ import { greaterThan, positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { exponential } from "../random/index.js";
 import type { DistributionOptions } from "../validate.js";
-import { maskedLogProb } from "./params.js";
+import { logCdfAbove, logSurvivalAbove, maskedLogProb } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 
 /**
@@ -85,6 +86,20 @@ export class ParetoDistribution extends UnivariateDistribution {
     const out = lt(v, this.scale);
     const r = div(where(out, this.scale, v), this.scale);
     return where(out, 0, neg(expm1(neg(mul(this.alpha, log(r))))));
+  }
+  /** α log(x/xₘ) as α log1p((x − xₘ)/xₘ): x − xₘ is exact near xₘ, where log x − log xₘ cancels. */
+  private logRatioTimesAlpha(x: Tensor): Tensor {
+    return mul(this.alpha, log1p(div(sub(x, this.scale), this.scale)));
+  }
+  /** log(1 − (xₘ/x)^α) = log1mexp(−α log(x/xₘ)) for x > xₘ, −Infinity at and below. */
+  override logCdf(value: TensorLike): Tensor {
+    const inside = mul(this.scale, 2);
+    return logCdfAbove(value, this.scale, (x) => log1mexp(neg(this.logRatioTimesAlpha(x))), inside);
+  }
+  /** −α log(x/xₘ) for x > xₘ, 0 at and below. */
+  override logSurvival(value: TensorLike): Tensor {
+    const inside = mul(this.scale, 2);
+    return logSurvivalAbove(value, this.scale, (x) => neg(this.logRatioTimesAlpha(x)), inside);
   }
   /** xₘ exp(-log1p(-q)/α). */
   override icdf(q: TensorLike): Tensor {

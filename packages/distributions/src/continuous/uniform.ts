@@ -43,9 +43,11 @@ export class UniformDistribution extends UnivariateDistribution {
     super("Uniform", { low, high }, options);
   }
 
-  /** interval(low, high). */
+  private supportCache: Constraint | undefined;
+  /** interval(low, high) (built once: the parameters are fixed). */
   override get support(): Constraint {
-    return interval(this.low, this.high);
+    if (this.supportCache === undefined) this.supportCache = interval(this.low, this.high);
+    return this.supportCache;
   }
 
   logProb(value: TensorLike): Tensor {

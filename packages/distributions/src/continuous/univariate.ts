@@ -7,7 +7,7 @@
  * instance under the same names. `hasRsample` is true when every parameter is
  * reparametrized.
  */
-import type { Tensor, TensorLike } from "@sidereal/tensor";
+import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import { broadcastTo, toTensor } from "@sidereal/tensor";
 import { ParametrizedDistribution } from "../declared.js";
 import type { DistributionOptions } from "../validate.js";
@@ -20,9 +20,15 @@ export abstract class UnivariateDistribution extends ParametrizedDistribution {
     options?: DistributionOptions,
   ) {
     const tensors: Record<string, Tensor> = {};
-    for (const [k, v] of Object.entries(params)) if (v !== undefined) tensors[k] = toTensor(v);
-    const batchShape = broadcastParams(name, ...Object.values(tensors).map((t) => t.shape));
-    super(name, tensors, batchShape, [], { options, nan: "propagate" });
+    const shapes: Shape[] = [];
+    for (const k in params) {
+      const v = params[k];
+      if (v === undefined) continue;
+      const t = toTensor(v);
+      tensors[k] = t;
+      shapes.push(t.shape);
+    }
+    super(name, tensors, batchShapeOf(name, shapes), [], { options, nan: "propagate" });
   }
 
   /** `t` broadcast to the batch shape (for mean, variance, entropy). */
@@ -30,6 +36,21 @@ export abstract class UnivariateDistribution extends ParametrizedDistribution {
     return broadcastTo(t, this.batchShape);
   }
 }
+/**
+ * The broadcast batch shape of the parameters: directly when every shape is a scalar or the
+ * same shape (the common case, no allocation), else through {@link broadcastParams}.
+ */
+function batchShapeOf(name: string, shapes: readonly Shape[]): Shape {
+  let widest: Shape = [];
+  for (const s of shapes) {
+    if (s.length === 0) continue;
+    if (widest.length === 0) widest = s;
+    else if (s !== widest && (s.length !== widest.length || s.some((d, i) => d !== widest[i])))
+      return broadcastParams(name, ...shapes);
+  }
+  return widest;
+}
+
 /**
  * A factory callable without `new` (NumPyro's `dist.Normal(0, 1)`), with the class's
  * constructor parameters: `export const Normal = callable(NormalDistribution)`.

@@ -10,6 +10,7 @@ import {
   le,
   lgamma,
   log,
+  log1mexp,
   log1p,
   lt,
   mul,
@@ -27,7 +28,7 @@ import { positive } from "../constraints/index.js";
 import type { PRNGKey } from "../random/index.js";
 import { exponential } from "../random/index.js";
 import type { DistributionOptions } from "../validate.js";
-import { maskedLogProb } from "./params.js";
+import { logCdfAbove, logSurvivalAbove, maskedLogProb } from "./params.js";
 import { callable, UnivariateDistribution } from "./univariate.js";
 
 const EULER_GAMMA = 0.5772156649015329;
@@ -85,6 +86,23 @@ export class WeibullDistribution extends UnivariateDistribution {
     const out = le(v, 0);
     const y = div(where(out, 1, v), this.scale);
     return where(out, 0, neg(expm1(neg(pow(y, this.concentration)))));
+  }
+  /**
+   * log(1 − e^(−y)), y = (x/λ)^k, for x > 0: from log y = k log(x/λ) as log y − y/2 when
+   * y < e⁻²⁰ (y itself may underflow there; the omitted y²/24 is below 1e-18), log1mexp(−y)
+   * otherwise. −Infinity for x ≤ 0.
+   */
+  override logCdf(value: TensorLike): Tensor {
+    return logCdfAbove(value, 0, (x) => {
+      const logY = mul(this.concentration, log(div(x, this.scale)));
+      const y = exp(logY);
+      const small = lt(logY, -20);
+      return where(small, sub(logY, mul(y, 0.5)), log1mexp(neg(where(small, 1, y))));
+    });
+  }
+  /** −(x/λ)^k for x > 0, 0 below. */
+  override logSurvival(value: TensorLike): Tensor {
+    return logSurvivalAbove(value, 0, (x) => neg(pow(div(x, this.scale), this.concentration)));
   }
   /** λ (-log1p(-q))^(1/k). */
   override icdf(q: TensorLike): Tensor {

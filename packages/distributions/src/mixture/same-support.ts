@@ -55,6 +55,8 @@ function sameValues(a: Tensor, b: Tensor): boolean {
 
 /** True when `a` and `b` describe the same set (see the module comment). */
 export function sameSupport(a: Constraint, b: Constraint): boolean {
+  // the common case (components of one family: e.g. both `real`) needs no canonicalisation
+  if (a === b) return true;
   if (a.eventDim !== b.eventDim) return false;
   const ba = (a as { base?: Constraint }).base;
   const bb = (b as { base?: Constraint }).base;

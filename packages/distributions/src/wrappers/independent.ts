@@ -10,11 +10,11 @@ import { toTensor } from "@sidereal/tensor";
 import { independentConstraint } from "../bijectors/independent-constraint.js";
 import { sumRightmost } from "../bijectors/util.js";
 import type { Constraint } from "../constraints/constraint.js";
-import { Distribution, registerDistributionWrappers } from "../distribution.js";
+import { type Distribution, registerDistributionWrappers } from "../distribution.js";
 import { DistributionError } from "../errors.js";
-import type { PRNGKey } from "../random/index.js";
+import { DelegatingDistribution } from "./delegating.js";
 
-export class IndependentImpl extends Distribution {
+export class IndependentImpl extends DelegatingDistribution {
   readonly name = "Independent";
   readonly batchShape: Shape;
   readonly eventShape: Shape;
@@ -43,15 +43,6 @@ export class IndependentImpl extends Distribution {
 
   logProb(value: TensorLike): Tensor {
     return sumRightmost(this.base.logProb(toTensor(value)), this.reinterpretedBatchNdims);
-  }
-  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    return this.base.sample(key, sampleShape);
-  }
-  override get mean(): Tensor {
-    return this.base.mean;
-  }
-  override get variance(): Tensor {
-    return this.base.variance;
   }
   override entropy(): Tensor {
     return sumRightmost(this.base.entropy(), this.reinterpretedBatchNdims);

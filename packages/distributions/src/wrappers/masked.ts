@@ -12,9 +12,13 @@ import type { Shape, Tensor, TensorLike } from "@sidereal/tensor";
 import { broadcastTo, reshape, toTensor, where, zeros } from "@sidereal/tensor";
 import { bijectTo } from "../bijectors/biject-to.js";
 import type { Constraint } from "../constraints/constraint.js";
-import { broadcastParams, Distribution, registerDistributionWrappers } from "../distribution.js";
+import {
+  broadcastParams,
+  type Distribution,
+  registerDistributionWrappers,
+} from "../distribution.js";
 import { DistributionError } from "../errors.js";
-import type { PRNGKey } from "../random/index.js";
+import { DelegatingDistribution } from "./delegating.js";
 import { ExpandedDistribution } from "./expanded.js";
 
 /** A point inside `support` of event shape `eventShape` (null when none is known). */
@@ -36,7 +40,7 @@ function feasiblePoint(support: Constraint, eventShape: Shape): Tensor | null {
   }
 }
 
-export class MaskedDistributionImpl extends Distribution {
+export class MaskedDistributionImpl extends DelegatingDistribution {
   readonly name = "MaskedDistribution";
   readonly batchShape: Shape;
   readonly eventShape: Shape;
@@ -89,15 +93,6 @@ export class MaskedDistributionImpl extends Distribution {
     const mEvent = reshape(m, [...m.shape, ...this.eventShape.map(() => 1)]);
     const safe = this.feasible === null ? v : where(mEvent, v, this.feasible);
     return where(m, this.base.logProb(safe), 0);
-  }
-  sample(key: PRNGKey, sampleShape: Shape = []): Tensor {
-    return this.base.sample(key, sampleShape);
-  }
-  override get mean(): Tensor {
-    return this.base.mean;
-  }
-  override get variance(): Tensor {
-    return this.base.variance;
   }
 }
 

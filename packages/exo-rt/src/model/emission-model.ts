@@ -4,7 +4,7 @@
  * IP → RV shift and resampling (research/exojax.md §11). Differentiable in all six
  * parameters and compilable with `compile` (fixed shapes, no value-dependent control).
  */
-import { add, type Tensor, type TensorLike } from "@sidereal/tensor";
+import { add, clip, type Tensor, type TensorLike } from "@sidereal/tensor";
 import { MdbExomol } from "../db/exomol.js";
 import { wavenumberGrid } from "../grid.js";
 import { type CdbCIA, readCia } from "../opacity/cia.js";
@@ -12,7 +12,7 @@ import { OpaPremodit } from "../opacity/premodit.js";
 import { ArtEmisPure } from "../rt/art-emis-pure.js";
 import { resolutionToGaussianStd, SopInstProfile } from "../sop/inst-profile.js";
 import { SopRotation } from "../sop/rotation.js";
-import { logaciaMatrixOp, premoditXsmatrixOp } from "./ops.js";
+import { logaciaMatrixOp, premoditXsmatrixClippedOp, premoditXsmatrixOp } from "./ops.js";
 
 export interface EmissionModelSetup {
   readonly nuGrid: Float64Array;
@@ -47,19 +47,31 @@ export interface EmissionModel {
   readonly forward: (p: EmissionParams) => Tensor;
   /** Stages: temperatures, total dtau, raw flux, operators. */
   readonly temperature: (t0: TensorLike, alpha: TensorLike) => Tensor;
-  readonly opticalDepth: (tarr: Tensor, mmr: TensorLike, g: TensorLike) => Tensor;
+  /**
+   * With `traw` (the temperatures before the range clip, `tarr = clip(traw)`), the line
+   * opacity uses the clip-fused primitive, whose gradient skips clipped layers.
+   */
+  readonly opticalDepth: (tarr: Tensor, mmr: TensorLike, g: TensorLike, traw?: Tensor) => Tensor;
   readonly operators: (flux: Tensor, rv: TensorLike, vsini: TensorLike) => Tensor;
 }
 
 /** Builds the differentiable forward model from its parts. */
 export function emissionModel(setup: EmissionModelSetup): EmissionModel {
-  const xsmatrix = premoditXsmatrixOp(setup.opa, setup.art.pressure);
-  const logacia = setup.cdb === null ? null : logaciaMatrixOp(setup.cdb, setup.nuGrid);
   const { art } = setup;
+  const xsmatrix = premoditXsmatrixOp(setup.opa, art.pressure);
+  // the clip-fused opacity for the range in force (rebuilt if changeTemperatureRange is called)
+  let clipped = { lo: Number.NaN, hi: Number.NaN, op: xsmatrix };
+  const xsmatrixClipped = (traw: Tensor) => {
+    const [lo, hi] = art.temperatureRange;
+    if (lo !== clipped.lo || hi !== clipped.hi)
+      clipped = { lo, hi, op: premoditXsmatrixClippedOp(setup.opa, art.pressure, lo, hi) };
+    return clipped.op(traw);
+  };
+  const logacia = setup.cdb === null ? null : logaciaMatrixOp(setup.cdb, setup.nuGrid);
   const temperature = (t0: TensorLike, alpha: TensorLike) => art.powerlawTemperature(t0, alpha);
-  const opticalDepth = (tarr: Tensor, mmr: TensorLike, g: TensorLike) => {
+  const opticalDepth = (tarr: Tensor, mmr: TensorLike, g: TensorLike, traw?: Tensor) => {
     const dtauLine = art.opacityProfileXs(
-      xsmatrix(tarr),
+      traw === undefined ? xsmatrix(tarr) : xsmatrixClipped(traw),
       art.constantMmrProfile(mmr),
       setup.opa.molmass,
       g,
@@ -81,8 +93,10 @@ export function emissionModel(setup: EmissionModelSetup): EmissionModel {
     return setup.sopInst.sampling(finst, rv, setup.nuObs);
   };
   const forward = (p: EmissionParams) => {
-    const tarr = temperature(p.T0, p.alpha);
-    const dtau = opticalDepth(tarr, p.mmr, p.g);
+    const traw = art.powerlawTemperatureUnclipped(p.T0, p.alpha);
+    const [tlow, thigh] = art.temperatureRange;
+    const tarr = clip(traw, tlow, thigh);
+    const dtau = opticalDepth(tarr, p.mmr, p.g, traw);
     return operators(art.run(dtau, tarr), p.RV, p.vsini);
   };
   return { setup, forward, temperature, opticalDepth, operators };

@@ -15,7 +15,7 @@ import {
   toTensor,
 } from "@sidereal/tensor";
 import { ExoInputError } from "../errors.js";
-import { type CdbCIA, ciaColumns, logaciaSlope, logaciaValue } from "../opacity/cia.js";
+import { type CdbCIA, ciaColumns, logaciaRow } from "../opacity/cia.js";
 import type { OpaPremodit } from "../opacity/premodit.js";
 
 let nextId = 0;
@@ -69,6 +69,80 @@ export function premoditXsmatrixOp(
   };
 }
 
+interface ClippedAttrs extends PremoditAttrs {
+  readonly lo: number;
+  readonly hi: number;
+  /** Clipped temperatures and the 0/1 mask of layers inside [lo, hi] (reused buffers). */
+  readonly clipped: Float64Array;
+  readonly active: Float64Array;
+}
+
+function clipInto(traw: Float64Array, a: ClippedAttrs): void {
+  for (let i = 0; i < traw.length; i++) {
+    const t = traw[i];
+    a.clipped[i] = Math.min(Math.max(t, a.lo), a.hi);
+    a.active[i] = t >= a.lo && t <= a.hi ? 1 : 0;
+  }
+}
+
+const PREMODIT_CLIPPED_VJP: Primitive<ClippedAttrs> = {
+  name: "premoditXsmatrixClippedVjp",
+  nondifferentiable: true,
+  outShape: ([, t]) => [t[0]],
+  run: ([g, t], _s, out, _o, a) => {
+    clipInto(t, a);
+    a.opa.vjpTemperature(a.clipped, a.pressure, g, out, a.active);
+  },
+  attrsKey: (a) => a.key,
+};
+
+const PREMODIT_CLIPPED: Primitive<ClippedAttrs> = {
+  name: "premoditXsmatrixClipped",
+  outShape: ([t], a) => [t[0], a.opa.nuGrid.length],
+  run: ([t], _s, out, _o, a) => {
+    clipInto(t, a);
+    a.opa.xsmatrix(a.clipped, a.pressure, out);
+  },
+  vjp: (g, [t], _o, a) => [applyPrimitive(PREMODIT_CLIPPED_VJP, [g, t], a)],
+  attrsKey: (a) => a.key,
+};
+
+/**
+ * `xsmatrix(clip(traw, lo, hi))` as one primitive. The composition is the same function as
+ * `premoditXsmatrixOp` after a `clip`, but its gradient skips the layers whose temperature
+ * is clipped (their derivative is zero), which a separate `clip` cannot tell the opacity:
+ * in the seed's atmosphere a quarter of the layers sit at the lower limit. At a raw
+ * temperature exactly on a limit the derivative is taken from inside (one-sided).
+ */
+export function premoditXsmatrixClippedOp(
+  opa: OpaPremodit,
+  pressure: Float64Array,
+  lo: number,
+  hi: number,
+): (traw: TensorLike) => Tensor {
+  opa.enableSpectrumCache(pressure.length);
+  const attrs: ClippedAttrs = {
+    key: `premoditClipped#${nextId++}`,
+    opa,
+    pressure,
+    lo,
+    hi,
+    clipped: new Float64Array(pressure.length),
+    active: new Float64Array(pressure.length),
+  };
+  return (traw) => {
+    const t = toTensor(traw);
+    if (t.rank !== 1 || t.size !== pressure.length)
+      throw new ExoInputError({
+        fn: "premoditXsmatrixClipped",
+        argument: "traw",
+        value: `shape [${t.shape}]`,
+        reason: `expected [${pressure.length}]`,
+      });
+    return applyPrimitive(PREMODIT_CLIPPED, [t], attrs);
+  };
+}
+
 interface CiaAttrs {
   readonly key: string;
   readonly cdb: CdbCIA;
@@ -81,8 +155,7 @@ const LOGACIA_SLOPE: Primitive<CiaAttrs> = {
   outShape: ([t], a) => [t[0], a.columns.length],
   run: ([t], _s, out, _o, a) => {
     const n = a.columns.length;
-    for (let i = 0; i < t.length; i++)
-      for (let k = 0; k < n; k++) out[i * n + k] = logaciaSlope(a.cdb, a.columns[k], t[i]);
+    for (let i = 0; i < t.length; i++) logaciaRow(a.cdb, a.columns, t[i], out, i * n, true);
   },
   attrsKey: (a) => a.key,
 };
@@ -92,8 +165,7 @@ const LOGACIA: Primitive<CiaAttrs> = {
   outShape: ([t], a) => [t[0], a.columns.length],
   run: ([t], _s, out, _o, a) => {
     const n = a.columns.length;
-    for (let i = 0; i < t.length; i++)
-      for (let k = 0; k < n; k++) out[i * n + k] = logaciaValue(a.cdb, a.columns[k], t[i]);
+    for (let i = 0; i < t.length; i++) logaciaRow(a.cdb, a.columns, t[i], out, i * n);
   },
   vjp: (g, [t], _o, a) => [sum(mul(g, applyPrimitive(LOGACIA_SLOPE, [t], a)), 1)],
   attrsKey: (a) => a.key,

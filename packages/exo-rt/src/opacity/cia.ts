@@ -143,6 +143,43 @@ export function logaciaValue(cdb: CdbCIA, column: number, t: number): number {
   return cdb.logac[i * m + column] + (t - ts[i]) * logaciaSlope(cdb, column, t);
 }
 
+/**
+ * One layer of {@link logaciaValue} (or, with `slope`, of {@link logaciaSlope}) for the grid
+ * columns `cols` into out[off ..]: the temperature interval is found once per layer, and the
+ * arithmetic per column is the same as the scalar functions' (bitwise equal results).
+ */
+export function logaciaRow(
+  cdb: CdbCIA,
+  cols: Int32Array,
+  t: number,
+  out: Float64Array,
+  off: number,
+  slope = false,
+): void {
+  const ts = cdb.temperatures;
+  const m = cdb.nu.length;
+  const lg = cdb.logac;
+  const n = cols.length;
+  const i = interval(ts, t);
+  if (i < 0 || i >= ts.length - 1) {
+    if (slope) out.fill(0, off, off + n);
+    else {
+      const row = i < 0 ? 0 : (ts.length - 1) * m;
+      for (let k = 0; k < n; k++) out[off + k] = lg[row + cols[k]];
+    }
+    return;
+  }
+  const dt = ts[i + 1] - ts[i];
+  const x = t - ts[i];
+  const lo = i * m;
+  const hi = (i + 1) * m;
+  for (let k = 0; k < n; k++) {
+    const c = cols[k];
+    const sl = (lg[hi + c] - lg[lo + c]) / dt;
+    out[off + k] = slope ? sl : lg[lo + c] + x * sl;
+  }
+}
+
 /** log10 α (cm⁵) per layer and grid wavenumber (Nlayer × Nnu). */
 export function logaciaMatrix(
   cdb: CdbCIA,

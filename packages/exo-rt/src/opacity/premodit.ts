@@ -17,8 +17,14 @@ import { lineStrength } from "../db/line-physics.js";
 import { interp1, partitionAt } from "../db/partition.js";
 import { ExoInputError } from "../errors.js";
 import { isEslogGrid, resolutionEslog } from "../grid.js";
+import { BoltzmannFactors } from "./boltzmann-factors.js";
 import { ditgridLinearInterval, ditgridLogInterval, getix } from "./dit.js";
-import { FoldedVoigtConvolver, foldedVoigtKernel, gaussianFactor } from "./folded-voigt.js";
+import {
+  FoldedVoigtConvolver,
+  foldedVoigtKernel,
+  foldedVoigtKernelTangent,
+  gaussianFactor,
+} from "./folded-voigt.js";
 import { type DiffMode, optimalPremoditParams } from "./premodit-params.js";
 
 export interface OpaPremoditOptions {
@@ -70,8 +76,6 @@ export class OpaPremodit {
   private readonly dspecRe: Float64Array;
   private readonly dspecIm: Float64Array;
   private readonly dkernel: Float64Array;
-  private readonly dkg: Float64Array;
-  private readonly dkb: Float64Array;
   private readonly tangentAccRe: Float64Array;
   private readonly tangentAccIm: Float64Array;
   private readonly weightE: Float64Array;
@@ -79,6 +83,9 @@ export class OpaPremodit {
   private readonly gauss: Float64Array;
   /** 1 / (1 − exp(−c2 ν_k / Tref)): the T-independent half of the stimulated-emission factor. */
   private readonly invBiasRef: Float64Array;
+  /** exp(−c2 ν_k / T) on the grid, and its buffer. */
+  private readonly boltzmann: BoltzmannFactors;
+  private readonly boltzBuf: Float64Array;
   private readonly dweightE: Float64Array;
   /** Spectra F(slsd_b) of the last xsmatrix call per layer, reused by the VJP. */
   private spectrumCache: {
@@ -295,13 +302,13 @@ export class OpaPremodit {
     this.dspecRe = new Float64Array(n + 1);
     this.dspecIm = new Float64Array(n + 1);
     this.dkernel = new Float64Array(n + 1);
-    this.dkg = new Float64Array(n + 1);
-    this.dkb = new Float64Array(n + 1);
     this.tangentAccRe = new Float64Array(n + 1);
     this.tangentAccIm = new Float64Array(n + 1);
     this.weightE = new Float64Array(ne);
     this.gauss = new Float64Array(n + 1);
     this.invBiasRef = nuGrid.map((v) => 1 / (1 - Math.exp((-c2 * v) / this.Tref)));
+    this.boltzmann = new BoltzmannFactors(nuGrid);
+    this.boltzBuf = new Float64Array(n);
     this.dweightE = new Float64Array(ne);
     this.adjRe = new Float64Array(n + 1);
     this.adjIm = new Float64Array(n + 1);
@@ -333,9 +340,6 @@ export class OpaPremodit {
     return this.lbd.v0.length;
   }
 
-  /**
-   * One layer: cross section at (T, P) into out[off..off+N); with `dout`, also ∂xs/∂T.
-   */
   /** Line-shape densities S[k, b] at T into `slsd` (and ∂S/∂T into `dslsd` when asked). */
   private densities(t: number, derivative: boolean): void {
     const dout = derivative;
@@ -380,8 +384,10 @@ export class OpaPremodit {
     // stimulated-emission factor at the grid wavenumber, divided by qt
     const nu = this.nuGrid;
     const ibr = this.invBiasRef;
+    const boltz = this.boltzBuf;
+    this.boltzmann.at(t, boltz);
     for (let k = 0; k < n; k++) {
-      const a = Math.exp((-c2 * nu[k]) / t);
+      const a = boltz[k];
       const gk = (1 - a) * ibr[k];
       const f = gk / qt;
       if (dout) {
@@ -395,6 +401,12 @@ export class OpaPremodit {
     }
   }
 
+  /**
+   * One layer: cross section at (T, P) into out[off..off+N); with `dout`, also ∂xs/∂T.
+   * `cacheIndex` ≥ 0 stores the layer's spectra F(slsd_b) in the spectrum cache;
+   * `reuseIndex` ≥ 0 (value only) takes them from that cached layer instead, which is
+   * exact when that layer had the same temperature: the densities do not depend on P.
+   */
   layer(
     t: number,
     p: number,
@@ -402,9 +414,15 @@ export class OpaPremodit {
     off = 0,
     dout?: Float64Array,
     cacheIndex = -1,
+    reuseIndex = -1,
   ): void {
     const n = this.nuGrid.length;
     const nb = this.multiIndex.length;
+    const cache = this.spectrumCache;
+    if (reuseIndex >= 0 && cache !== null && dout === undefined) {
+      this.layerFromCache(t, p, out, off, cacheIndex, reuseIndex, cache);
+      return;
+    }
     this.densities(t, dout !== undefined);
     const slsd = this.slsd;
     const dslsd = this.dslsd;
@@ -424,17 +442,15 @@ export class OpaPremodit {
       const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
       const g = ngref * (t / this.TrefBroadening) ** -nexp * p;
       conv.transform(slsd, b, nb);
-      const cache = this.spectrumCache;
       if (cache !== null && cacheIndex >= 0 && cacheIndex < cache.t.length) {
         const at = (cacheIndex * nb + b) * (n + 1);
         cache.re.set(conv.specRe, at);
         cache.im.set(conv.specIm, at);
       }
       if (dout) {
-        foldedVoigtKernel(g, nsigmaD, n, conv.kernel, this.dkg, this.dkb, gauss);
         const dg = (-nexp * g) / t;
         const dk = this.dkernel;
-        for (let j = 0; j <= n; j++) dk[j] = this.dkg[j] * dg + this.dkb[j] * dnsigmaD;
+        foldedVoigtKernelTangent(g, nsigmaD, n, conv.kernel, dk, dg, dnsigmaD, gauss);
         // tangent: F(slsd) dK + F(dslsd) K
         const tre = this.tangentAccRe;
         const tim = this.tangentAccIm;
@@ -462,6 +478,39 @@ export class OpaPremodit {
     }
   }
 
+  /** A value-only layer whose spectra are those of cached layer `from` (same T). */
+  private layerFromCache(
+    t: number,
+    p: number,
+    out: Float64Array,
+    off: number,
+    cacheIndex: number,
+    from: number,
+    cache: NonNullable<OpaPremodit["spectrumCache"]>,
+  ): void {
+    const n = this.nuGrid.length;
+    const nb = this.multiIndex.length;
+    const conv = this.conv;
+    const nsigmaD = DOPPLER_C3 * Math.sqrt(t / this.molmass) * this.resolution;
+    gaussianFactor(nsigmaD, n, this.gauss);
+    conv.reset();
+    for (let b = 0; b < nb; b++) {
+      const [igb, inb] = this.multiIndex[b];
+      const ngref = this.ngammaRefGrid[Math.min(igb, this.ngammaRefGrid.length - 1)];
+      const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
+      const g = ngref * (t / this.TrefBroadening) ** -nexp * p;
+      foldedVoigtKernel(g, nsigmaD, n, conv.kernel, undefined, undefined, this.gauss);
+      const at = (from * nb + b) * (n + 1);
+      conv.accumulate(conv.kernel, cache.re, cache.im, at);
+      if (cacheIndex >= 0 && cacheIndex < cache.t.length && cacheIndex !== from) {
+        const to = (cacheIndex * nb + b) * (n + 1);
+        cache.re.copyWithin(to, at, at + n + 1);
+        cache.im.copyWithin(to, at, at + n + 1);
+      }
+    }
+    conv.finish(out, off);
+  }
+
   /** Cross section (cm²) at temperature T (K) and pressure P (bar). */
   xsvector(t: number, p: number): Float64Array {
     const out = new Float64Array(this.nuGrid.length);
@@ -478,7 +527,10 @@ export class OpaPremodit {
     const n = this.nuGrid.length;
     const cache = this.spectrumCache;
     for (let i = 0; i < tarr.length; i++) {
-      this.layer(tarr[i], parr[i], out, i * n, undefined, i);
+      // layers clipped to the same temperature share their spectra (only P differs)
+      const reuse =
+        cache !== null && i > 0 && i < cache.t.length && cache.t[i - 1] === tarr[i] ? i - 1 : -1;
+      this.layer(tarr[i], parr[i], out, i * n, undefined, i, reuse);
       if (cache !== null && i < cache.t.length) {
         cache.t[i] = tarr[i];
         cache.p[i] = parr[i];
@@ -491,13 +543,16 @@ export class OpaPremodit {
    * Vector-Jacobian product of xsmatrix with respect to the layer temperatures:
    * out[i] = Σ_k g[i, k] ∂xs[i, k]/∂T_i. Uses the adjoint of the inverse transform,
    * so a layer costs one forward and Nb inverse transforms (plus Nb forward ones
-   * when the layer's spectra are not cached from the last xsmatrix call).
+   * when the layer's spectra are not cached from the last xsmatrix call). With `active`,
+   * layers where active[i] is 0 are skipped and get out[i] = 0 (the caller knows their
+   * temperature derivative is multiplied by zero, e.g. a clipped temperature).
    */
   vjpTemperature(
     tarr: ArrayLike<number>,
     parr: ArrayLike<number>,
     g: Float64Array,
     out: Float64Array,
+    active?: ArrayLike<number>,
   ): void {
     const n = this.nuGrid.length;
     const nb = this.multiIndex.length;
@@ -505,11 +560,20 @@ export class OpaPremodit {
     const cache = this.spectrumCache;
     const scale = conv.scaleFactors;
     const inv2n = 1 / (2 * n);
+    let densityT = Number.NaN;
     for (let i = 0; i < tarr.length; i++) {
+      if (active !== undefined && active[i] === 0) {
+        out[i] = 0;
+        continue;
+      }
       const t = tarr[i];
       const p = parr[i];
-      // line-shape density and its T-derivative (no transforms)
-      this.densities(t, true);
+      // line-shape density and its T-derivative (no transforms; P-independent, so kept
+      // while consecutive layers share T)
+      if (t !== densityT) {
+        this.densities(t, true);
+        densityT = t;
+      }
       const slsd = this.slsd;
       const dslsd = this.dslsd;
       // H = rfft(pad(R/ν ∘ g_i))
@@ -530,7 +594,17 @@ export class OpaPremodit {
         const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
         const gw = ngref * (t / this.TrefBroadening) ** -nexp * p;
         const dg = (-nexp * gw) / t;
-        foldedVoigtKernel(gw, nsigmaD, n, conv.kernel, this.dkg, this.dkb, this.gauss);
+        foldedVoigtKernelTangent(
+          gw,
+          nsigmaD,
+          n,
+          conv.kernel,
+          this.dkernel,
+          dg,
+          dnsigmaD,
+          this.gauss,
+        );
+        const dkt = this.dkernel;
         let sre: Float64Array;
         let sim: Float64Array;
         let soff = 0;
@@ -546,7 +620,7 @@ export class OpaPremodit {
         // (1/2N) Σ_j c_j dK_j Re(conj(H_j) F(slsd)_j)
         let a = 0;
         for (let j = 0; j <= n; j++) {
-          const dk = this.dkg[j] * dg + this.dkb[j] * dnsigmaD;
+          const dk = dkt[j];
           const c = j === 0 || j === n ? 1 : 2;
           a += c * dk * (hre[j] * sre[soff + j] + him[j] * sim[soff + j]);
         }

@@ -108,10 +108,20 @@ export class ArtEmisPure {
     this.thigh = thigh;
   }
 
+  /** The clip limits [Tlow, Thigh] of `powerlawTemperature`. */
+  get temperatureRange(): readonly [number, number] {
+    return [this.tlow, this.thigh];
+  }
+
   /** T_i = clip(T0 P_i^α, Tlow, Thigh) (P in bar). */
   powerlawTemperature(t0: TensorLike, alpha: TensorLike): Tensor {
+    return clip(this.powerlawTemperatureUnclipped(t0, alpha), this.tlow, this.thigh);
+  }
+
+  /** T0 P_i^α before the range clip (for opacities that fuse the clip, see model/ops). */
+  powerlawTemperatureUnclipped(t0: TensorLike, alpha: TensorLike): Tensor {
     const lnP = toTensor(this.pressure.map(Math.log));
-    return clip(mul(t0, exp(mul(alpha, lnP))), this.tlow, this.thigh);
+    return mul(t0, exp(mul(alpha, lnP)));
   }
 
   /** A constant mass mixing ratio in every layer. */

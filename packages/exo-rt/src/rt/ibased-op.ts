@@ -14,21 +14,44 @@ interface StreamAttrs {
   readonly key: string;
   readonly mu: Float64Array;
   readonly coef: Float64Array;
-  readonly scratch: { e: Float64Array; tau: Float64Array; w: Float64Array };
+  readonly scratch: {
+    e: Float64Array;
+    tau: Float64Array;
+    w: Float64Array;
+    /** The dtau that `e` (and, when `wValid`, `w`) were computed from. */
+    key: Float64Array;
+    eValid: boolean;
+    wValid: boolean;
+  };
+}
+
+/** True when `key` holds exactly the values of `dtau` (NaN never matches: recompute). */
+function sameValues(key: Float64Array, dtau: Float64Array): boolean {
+  if (key.length !== dtau.length) return false;
+  for (let i = 0; i < key.length; i++) if (key[i] !== dtau[i]) return false;
+  return true;
 }
 
 /**
  * Transmissions E_ijk = exp(−τ_ik/μ_j) for all layers, streams and wavenumbers, into a
- * reusable (Nstream × Nlayer × Nnu) buffer: the three kernels below share this sweep.
+ * reusable (Nstream × Nlayer × Nnu) buffer. The flux and both parts of its gradient need
+ * the same sweep (Nstream × Nlayer × Nnu exponentials, the RT's whole cost), so it is kept
+ * with a copy of the dtau it came from and reused while dtau is unchanged: a value and
+ * gradient evaluation pays for it once instead of three times.
  */
 function transmissions(dtau: Float64Array, nl: number, n: number, a: StreamAttrs): Float64Array {
   const ns = a.mu.length;
   const size = ns * nl * n;
-  if (a.scratch.e.length !== size) {
-    a.scratch.e = new Float64Array(size);
-    a.scratch.tau = new Float64Array(n);
+  const sc = a.scratch;
+  if (sc.eValid && sc.e.length === size && sameValues(sc.key, dtau)) return sc.e;
+  if (sc.e.length !== size) {
+    sc.e = new Float64Array(size);
+    sc.tau = new Float64Array(n);
+    sc.key = new Float64Array(nl * n);
   }
-  const e = a.scratch.e;
+  sc.eValid = false;
+  sc.wValid = false;
+  const e = sc.e;
   const tau = a.scratch.tau;
   tau.fill(0);
   for (let i = 0; i < nl; i++) {
@@ -40,21 +63,24 @@ function transmissions(dtau: Float64Array, nl: number, n: number, a: StreamAttrs
       for (let k = 0; k < n; k++) e[off + k] = Math.exp(tau[k] * inv);
     }
   }
+  sc.key.set(dtau);
+  sc.eValid = true;
   return e;
 }
 
 /**
- * Layer weights W_ik = Σ_j c_j (E_{i−1,jk} − E_ijk) (E_{−1} = 1) into `out` (Nlayer × Nnu):
- * the flux is Σ_i B_ik W_ik and ∂F_k/∂B_ik = W_ik.
+ * Layer weights W_ik = Σ_j c_j (E_{i−1,jk} − E_ijk) (E_{−1} = 1) (Nlayer × Nnu), kept in
+ * the scratch alongside the transmissions: the flux is Σ_i B_ik W_ik and ∂F_k/∂B_ik = W_ik.
  */
-function layerWeights(
-  dtau: Float64Array,
-  nl: number,
-  n: number,
-  a: StreamAttrs,
-  out: Float64Array,
-): void {
+function layerWeights(dtau: Float64Array, nl: number, n: number, a: StreamAttrs): Float64Array {
   const e = transmissions(dtau, nl, n, a);
+  const sc = a.scratch;
+  if (sc.w.length !== nl * n) {
+    sc.w = new Float64Array(nl * n);
+    sc.wValid = false;
+  }
+  const out = sc.w;
+  if (sc.wValid) return out;
   out.fill(0);
   for (let j = 0; j < a.mu.length; j++) {
     const c = a.coef[j];
@@ -65,6 +91,8 @@ function layerWeights(
       for (let k = 0; k < n; k++) out[row + k] += c * ((i > 0 ? e[prev + k] : 1) - e[cur + k]);
     }
   }
+  sc.wValid = true;
+  return out;
 }
 
 const IBASED_GRAD_SOURCE: Primitive<StreamAttrs> = {
@@ -73,8 +101,8 @@ const IBASED_GRAD_SOURCE: Primitive<StreamAttrs> = {
   outShape: ([, d]) => d,
   run: ([g, dtau], [, s], out, _o, a) => {
     const [nl, n] = s;
-    layerWeights(dtau, nl, n, a, out);
-    for (let i = 0; i < nl; i++) for (let k = 0; k < n; k++) out[i * n + k] *= g[k];
+    const w = layerWeights(dtau, nl, n, a);
+    for (let i = 0; i < nl; i++) for (let k = 0; k < n; k++) out[i * n + k] = w[i * n + k] * g[k];
   },
   attrsKey: (a) => a.key,
 };
@@ -115,9 +143,7 @@ const IBASED_FLUX: Primitive<StreamAttrs> = {
   },
   run: ([dtau, src], [s], out, _o, a) => {
     const [nl, n] = s;
-    if (a.scratch.w.length !== nl * n) a.scratch.w = new Float64Array(nl * n);
-    const w = a.scratch.w;
-    layerWeights(dtau, nl, n, a, w);
+    const w = layerWeights(dtau, nl, n, a);
     out.fill(0);
     for (let i = 0; i < nl; i++)
       for (let k = 0; k < n; k++) out[k] += src[i * n + k] * w[i * n + k];
@@ -140,7 +166,14 @@ export function ibasedFluxOp(
     key: `ibased#${nextId++}`,
     mu,
     coef: mu.map((m, j) => 2 * m * weight[j]),
-    scratch: { e: new Float64Array(0), tau: new Float64Array(0), w: new Float64Array(0) },
+    scratch: {
+      e: new Float64Array(0),
+      tau: new Float64Array(0),
+      w: new Float64Array(0),
+      key: new Float64Array(0),
+      eValid: false,
+      wValid: false,
+    },
   };
   return (dtau, source) => applyPrimitive(IBASED_FLUX, [dtau, source], attrs);
 }

@@ -4,8 +4,15 @@ export {
   type ClusterOptions,
   JobRunner,
   type JobRunnerService,
+  type LocalOptions,
   type RunJobOptions,
 } from "./jobRunner.js";
+export {
+  type RunnerChoice,
+  RunnerChoiceFields,
+  runnerChoiceFlags,
+  runnerChoiceLayer,
+} from "./runnerChoice.js";
 export { parseRunnerArgs, runnerLayer } from "./runnerMain.js";
 export { memoryShardStore, ShardStore, sqlShardStore } from "./shardStore.js";
 export {

@@ -10,6 +10,12 @@ export interface ShardTask<Spec> {
   /** Registry name, e.g. `gaia-distances/catalogue` (the same on every runner). */
   readonly name: string;
   readonly run: (spec: Spec) => Uint8Array;
+  /**
+   * The module that exports this task (`import.meta.url` of built JavaScript). With it, the
+   * local runner runs shards in worker threads; without it (or from TypeScript source, as in
+   * tests) they run in the calling thread.
+   */
+  readonly module?: string;
 }
 
 /** A job: its id (the key of its stored results), the task and one spec per shard. */

@@ -2,7 +2,8 @@
  * The JobRunner service: runs a job (a list of shards with a pure, idempotent task each) and
  * returns the shard results in shard order.
  *
- * - `JobRunner.local` (the default): this process, shard after shard, results in memory.
+ * - `JobRunner.local` (the default): this machine, shards in worker threads (one lane per
+ *   CPU, or `JobRunner.localWith({ workers })`), results in memory (see `localRunner.ts`).
  * - `JobRunner.cluster({ storage, runners, tasks })`: Effect Cluster. Each shard is a
  *   persisted message to the `SiderealShard` entity; runner processes (`sidereal-runner`,
  *   on this or other machines) run it and write its result once into the storage's
@@ -14,6 +15,8 @@
  * shard that fails on every attempt ends the job with ShardFailed naming it, after every
  * other shard has finished and kept its result.
  */
+
+import { availableParallelism } from "node:os";
 import { NodeClusterSocket, NodeCrypto } from "@effect/platform-node";
 import { Context, Effect, Exit, Layer } from "effect";
 import { SingleRunner } from "effect/cluster";
@@ -22,9 +25,10 @@ import { clientSharding, JOB_SHARDING } from "./clusterConfig.js";
 import type { Job, JobStorageError, ShardFailed } from "./job.js";
 import { JobStorageError as StorageError } from "./job.js";
 import { failLayer, mapLayerError } from "./layerErrors.js";
+import { runLocal } from "./localRunner.js";
 import { ShardEntity, shardEntityId, shardEntityLayer } from "./shardEntity.js";
 import { memoryShardStore, ShardStore, sqlShardStore } from "./shardStore.js";
-import { DEFAULT_ATTEMPTS, executeShard, missingShards, ShardTasks } from "./shardTasks.js";
+import { DEFAULT_ATTEMPTS, missingShards, ShardTasks } from "./shardTasks.js";
 import { spawnRunners } from "./spawnRunners.js";
 import { type JobStorage, parseStorage, sqlClientLayer, storageLabel } from "./storage.js";
 
@@ -42,6 +46,12 @@ export interface JobRunnerService {
   ) => Effect.Effect<ReadonlyArray<Uint8Array>, ShardFailed | JobStorageError>;
   /** Completed executions per shard of a job (for tests and reports). */
   readonly runs: (jobId: string) => Effect.Effect<Map<number, number>, JobStorageError>;
+}
+
+/** Options of {@link JobRunner.localWith}. */
+export interface LocalOptions {
+  /** Worker threads (lanes of shards); 1 runs every shard in the calling thread. */
+  readonly workers: number;
 }
 
 /** Options of {@link JobRunner.cluster}. */
@@ -72,39 +82,22 @@ const allResults = <S>(job: Job<S>) =>
     return out;
   });
 
-/** The local runner's service: shards one after the other in this process. */
-const makeLocal = Effect.gen(function* () {
-  const store = yield* ShardStore;
-  const ctx = yield* Effect.context<ShardStore>();
-  const service: JobRunnerService = {
-    kind: "local",
-    run: (job, options) =>
-      Effect.gen(function* () {
-        const missing = yield* missingShards(job);
-        let failure: ShardFailed | undefined;
-        for (const i of missing) {
-          const exit = yield* Effect.exit(
-            executeShard(
-              job.id,
-              job.task as never,
-              i,
-              job.shards[i],
-              "local",
-              options?.attempts ?? DEFAULT_ATTEMPTS,
-            ),
-          );
-          if (Exit.isFailure(exit) && failure === undefined) {
-            const e = exit.cause.reasons.find((r) => r._tag === "Fail");
-            if (e?._tag === "Fail") failure = e.error as ShardFailed;
-          }
-        }
-        if (failure !== undefined) return yield* Effect.fail(failure);
-        return yield* allResults(job);
-      }).pipe(Effect.provide(ctx)),
-    runs: (jobId) => store.runs(jobId),
-  };
-  return service;
-});
+/** The local runner's service (see `localRunner.ts`). */
+const makeLocal = (workers: number) =>
+  Effect.gen(function* () {
+    const store = yield* ShardStore;
+    const ctx = yield* Effect.context<ShardStore>();
+    const service: JobRunnerService = {
+      kind: "local",
+      run: (job, options) =>
+        runLocal(job, options?.attempts ?? DEFAULT_ATTEMPTS, workers).pipe(
+          Effect.andThen(allResults(job)),
+          Effect.provide(ctx),
+        ),
+      runs: (jobId) => store.runs(jobId),
+    };
+    return service;
+  });
 
 /** Submits every missing shard to the cluster and waits for all replies. */
 const submitAll = <S>(job: Job<S>, attempts: number, label: string) =>
@@ -163,10 +156,17 @@ const makeCluster = (label: string, register: ((job: Job<never>) => void) | unde
 export class JobRunner extends Context.Service<JobRunner, JobRunnerService>()(
   "@sidereal/runtime/JobRunner",
 ) {
-  /** This process, shard after shard; results in memory. */
-  static readonly local: Layer.Layer<JobRunner> = Layer.effect(JobRunner, makeLocal).pipe(
-    Layer.provide(memoryShardStore),
+  /** This machine: shards in as many worker threads as it has CPUs; results in memory. */
+  static readonly local: Layer.Layer<JobRunner> = Layer.suspend(() =>
+    JobRunner.localWith({ workers: availableParallelism() }),
   );
+
+  /** This machine with `workers` worker threads (1: every shard in the calling thread). */
+  static localWith(options: LocalOptions): Layer.Layer<JobRunner> {
+    return Layer.effect(JobRunner, makeLocal(Math.max(1, Math.floor(options.workers)))).pipe(
+      Layer.provide(memoryShardStore),
+    );
+  }
 
   /** Effect Cluster with Postgres or SQLite storage (see the module doc). */
   static cluster(options: ClusterOptions): Layer.Layer<JobRunner, JobStorageError | ConfigError> {

@@ -31,6 +31,9 @@ export const ShardFault = Context.Reference<(jobId: string, shard: number) => bo
 export const failShardLayer = (shard: number): Layer.Layer<never> =>
   Layer.succeed(ShardFault, (_jobId: string, s: number) => s === shard);
 
+/** The reason an injected fault gives (the same wherever the shard runs). */
+export const INJECTED_FAULT = "injected fault (test layer)";
+
 /** How many times a shard's task is attempted before the job fails with ShardFailed. */
 export const DEFAULT_ATTEMPTS = 3;
 
@@ -53,7 +56,7 @@ export const executeShard = (
     let reason = "";
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const result = fault(jobId, shard)
-        ? Exit.fail(new Error("injected fault (test layer)"))
+        ? Exit.fail(new Error(INJECTED_FAULT))
         : yield* Effect.exit(executor.run(task, spec));
       if (Exit.isSuccess(result)) {
         yield* store.put(jobId, shard, runner, result.value);

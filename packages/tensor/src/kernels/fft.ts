@@ -349,23 +349,39 @@ export function rfftInto(
   }
   transform(zr, zi, 0, h, 1);
   const { cos, sin } = getRealPlan(n);
-  for (let k = 0; k <= h; k++) {
-    const k1 = k === h ? 0 : k;
-    const k2 = k === 0 ? 0 : h - k;
-    const ar = zr[k1];
-    const ai = zi[k1];
-    const br = zr[k2];
-    const bi = -zi[k2];
-    // E = (Z_k + conj Z_{h−k}) / 2, O = (Z_k − conj Z_{h−k}) / 2i, X_k = E + e^{−2πik/n}·O.
-    const er = 0.5 * (ar + br);
-    const ei = 0.5 * (ai + bi);
-    const or = 0.5 * (ai - bi);
-    const oi = -0.5 * (ar - br);
-    const tr = cos[k];
-    const ti = -sin[k];
-    outRe[outOff + k] = er + tr * or - ti * oi;
-    outIm[outOff + k] = ei + tr * oi + ti * or;
-  }
+  // E = (Z_k + conj Z_{h−k}) / 2, O = (Z_k − conj Z_{h−k}) / 2i, X_k = E + e^{−2πik/n}·O,
+  // with Z_h read as Z_0. The interior runs without the wrap-around tests; k = 0 and k = h
+  // use the same expressions with their indices.
+  untangle(zr, zi, 0, 0, 0, cos, sin, outRe, outIm, outOff);
+  for (let k = 1; k < h; k++) untangle(zr, zi, k, k, h - k, cos, sin, outRe, outIm, outOff);
+  untangle(zr, zi, h, 0, 0, cos, sin, outRe, outIm, outOff);
+}
+
+/** One bin of the real-FFT untangling: X_k from Z_{k1} and Z_{k2} (see rfftInto). */
+function untangle(
+  zr: Float64Array,
+  zi: Float64Array,
+  k: number,
+  k1: number,
+  k2: number,
+  cos: Float64Array,
+  sin: Float64Array,
+  outRe: Float64Array,
+  outIm: Float64Array,
+  outOff: number,
+): void {
+  const ar = zr[k1];
+  const ai = zi[k1];
+  const br = zr[k2];
+  const bi = -zi[k2];
+  const er = 0.5 * (ar + br);
+  const ei = 0.5 * (ai + bi);
+  const or = 0.5 * (ai - bi);
+  const oi = -0.5 * (ar - br);
+  const tr = cos[k];
+  const ti = -sin[k];
+  outRe[outOff + k] = er + tr * or - ti * oi;
+  outIm[outOff + k] = ei + tr * oi + ti * or;
 }
 
 /**
@@ -443,7 +459,15 @@ export function irfftInto(
   const zr = scratchRe;
   const zi = scratchIm;
   const { cos, sin } = getRealPlan(n);
-  for (let k = 0; k < h; k++) {
+  // the full spectrum (m > h) skips the per-bin range tests; otherwise the general loop
+  if (m > h) {
+    tangle(re[inOff], 0, re[inOff + h], 0, 0, cos, sin, zr, zi);
+    for (let k = 1; k < h; k++) {
+      const c = h - k;
+      tangle(re[inOff + k], im[inOff + k], re[inOff + c], -im[inOff + c], k, cos, sin, zr, zi);
+    }
+  }
+  for (let k = m > h ? h : 0; k < h; k++) {
     const ar = k < m ? re[inOff + k] : 0;
     const ai = k === 0 || k >= m ? 0 : im[inOff + k];
     const c = h - k;
@@ -468,6 +492,31 @@ export function irfftInto(
     out[outOff + 2 * j] = zr[j] * s;
     out[outOff + 2 * j + 1] = zi[j] * s;
   }
+}
+
+/** One bin of the inverse real-FFT packing: Z_k from X_k = (ar, ai) and conj X_{h−k} = (br, bi). */
+function tangle(
+  ar: number,
+  ai: number,
+  br: number,
+  bi: number,
+  k: number,
+  cos: Float64Array,
+  sin: Float64Array,
+  zr: Float64Array,
+  zi: Float64Array,
+): void {
+  const er = 0.5 * (ar + br);
+  const ei = 0.5 * (ai + bi);
+  const dr = 0.5 * (ar - br);
+  const di = 0.5 * (ai - bi);
+  // O = D · e^{+2πik/n}; Z = E + iO.
+  const tr = cos[k];
+  const ti = sin[k];
+  const or = dr * tr - di * ti;
+  const oi = dr * ti + di * tr;
+  zr[k] = er - oi;
+  zi[k] = ei + or;
 }
 
 /**

@@ -19,6 +19,7 @@ export { type SignedLogDet, slogdet } from "./determinant.js";
 export { clearFftCache, fft, fftCacheSize, irfft, irfftInto, rfft, rfftInto } from "./fft.js";
 export { type GaussLegendreRule, gaussLegendre } from "./gaussLegendre.js";
 export { inverse } from "./inverse.js";
+export { lowerTriangularInverse } from "./lowerTriangularInverse.js";
 export { luFactor, luSolve } from "./lu.js";
 export { matmul, matmulUnchecked } from "./matmul.js";
 export { symmetricEigen } from "./symmetricEigen.js";

@@ -5,7 +5,10 @@
  * span L (product of the previous radices) reads v_r = x[j + r·n/R]·e^{∓2πi r (j mod L)/(L R)},
  * applies the R-point DFT and writes y[(j div L)·L·R + (j mod L) + t·L]
  * (Govindaraju et al. 2008, "High performance discrete Fourier transforms on graphics
- * processors", §3). Radix-2/3/4/5 butterflies are written out; radix 7 uses its DFT matrix.
+ * processors", §3). Every radix (2, 3, 4, 5, 7) has its own stage loop with the butterfly
+ * written out in locals; the loop runs over j = q·L + p so that the twiddles, which depend on
+ * p = j mod L only, come from a table of L·(R−1) entries and no division or modulo is
+ * taken per element. The odd radices use the symmetric-pair form X_t, X_{R−t} = M_t ∓ i N_t.
  */
 
 const RADICES = [4, 2, 3, 5, 7];
@@ -25,7 +28,7 @@ export function smoothFactors(n: number): number[] | null {
 interface Stage {
   readonly radix: number;
   readonly span: number;
-  /** Forward twiddles e^{−2πi r (j mod L)/(L R)}, index j·R + r (j < n/R). */
+  /** Forward twiddles e^{−2πi r p/(L R)} for p < L, 1 ≤ r < R, at index p·(R−1) + r − 1. */
   readonly twRe: Float64Array;
   readonly twIm: Float64Array;
 }
@@ -37,8 +40,6 @@ export interface MixedRadixPlan {
   readonly bufIm: Float64Array;
   readonly tmpRe: Float64Array;
   readonly tmpIm: Float64Array;
-  /** Butterfly inputs (interleaved re/im, up to radix 7). */
-  readonly v: Float64Array;
 }
 
 /** Builds the plan (twiddle tables and two length-n work buffers); n must be 7-smooth. */
@@ -48,14 +49,13 @@ export function makeMixedRadixPlan(n: number): MixedRadixPlan {
   const stages: Stage[] = [];
   let span = 1;
   for (const radix of factors) {
-    const cols = n / radix;
-    const twRe = new Float64Array(cols * radix);
-    const twIm = new Float64Array(cols * radix);
-    for (let j = 0; j < cols; j++)
-      for (let r = 0; r < radix; r++) {
-        const a = (-2 * Math.PI * r * (j % span)) / (span * radix);
-        twRe[j * radix + r] = Math.cos(a);
-        twIm[j * radix + r] = Math.sin(a);
+    const twRe = new Float64Array(span * (radix - 1));
+    const twIm = new Float64Array(span * (radix - 1));
+    for (let p = 0; p < span; p++)
+      for (let r = 1; r < radix; r++) {
+        const a = (-2 * Math.PI * r * p) / (span * radix);
+        twRe[p * (radix - 1) + r - 1] = Math.cos(a);
+        twIm[p * (radix - 1) + r - 1] = Math.sin(a);
       }
     stages.push({ radix, span, twRe, twIm });
     span *= radix;
@@ -67,7 +67,6 @@ export function makeMixedRadixPlan(n: number): MixedRadixPlan {
     bufIm: new Float64Array(n),
     tmpRe: new Float64Array(n),
     tmpIm: new Float64Array(n),
-    v: new Float64Array(14),
   };
 }
 
@@ -77,141 +76,291 @@ const C51 = Math.cos((2 * Math.PI) / 5);
 const C52 = Math.cos((4 * Math.PI) / 5);
 const S51 = Math.sin((2 * Math.PI) / 5);
 const S52 = Math.sin((4 * Math.PI) / 5);
-const C7 = [1, 2, 3].map((k) => Math.cos((2 * Math.PI * k) / 7));
-const S7 = [1, 2, 3].map((k) => Math.sin((2 * Math.PI * k) / 7));
+const C71 = Math.cos((2 * Math.PI) / 7);
+const C72 = Math.cos((4 * Math.PI) / 7);
+const C73 = Math.cos((6 * Math.PI) / 7);
+const S71 = Math.sin((2 * Math.PI) / 7);
+const S72 = Math.sin((4 * Math.PI) / 7);
+const S73 = Math.sin((6 * Math.PI) / 7);
+
+/** One stage: reads sr/si[so ..], writes dr/di[dO ..]. */
+type StageFn = (
+  sr: Float64Array,
+  si: Float64Array,
+  so: number,
+  dr: Float64Array,
+  di: Float64Array,
+  dO: number,
+  n: number,
+  L: number,
+  twr: Float64Array,
+  twi: Float64Array,
+) => void;
+
+const stage2: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
+  const cols = n / 2;
+  for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 2 * L)
+    for (let p = 0; p < L; p++) {
+      const j = so + jb + p;
+      const o = dO + ob + p;
+      const ar = sr[j + cols];
+      const ai = si[j + cols];
+      const x1r = ar * twr[p] - ai * twi[p];
+      const x1i = ar * twi[p] + ai * twr[p];
+      dr[o] = sr[j] + x1r;
+      di[o] = si[j] + x1i;
+      dr[o + L] = sr[j] - x1r;
+      di[o + L] = si[j] - x1i;
+    }
+};
+
+const stage3: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
+  const cols = n / 3;
+  for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 3 * L)
+    for (let p = 0; p < L; p++) {
+      const j = so + jb + p;
+      const o = dO + ob + p;
+      const t = 2 * p;
+      const x0r = sr[j];
+      const x0i = si[j];
+      let ar = sr[j + cols];
+      let ai = si[j + cols];
+      const x1r = ar * twr[t] - ai * twi[t];
+      const x1i = ar * twi[t] + ai * twr[t];
+      ar = sr[j + 2 * cols];
+      ai = si[j + 2 * cols];
+      const x2r = ar * twr[t + 1] - ai * twi[t + 1];
+      const x2i = ar * twi[t + 1] + ai * twr[t + 1];
+      const sumr = x1r + x2r;
+      const sumi = x1i + x2i;
+      const difr = x1r - x2r;
+      const difi = x1i - x2i;
+      const mr = x0r + C3 * sumr;
+      const mi = x0i + C3 * sumi;
+      dr[o] = x0r + sumr;
+      di[o] = x0i + sumi;
+      dr[o + L] = mr + S3 * difi;
+      di[o + L] = mi - S3 * difr;
+      dr[o + 2 * L] = mr - S3 * difi;
+      di[o + 2 * L] = mi + S3 * difr;
+    }
+};
+
+const stage4: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
+  const cols = n / 4;
+  for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 4 * L)
+    for (let p = 0; p < L; p++) {
+      const j = so + jb + p;
+      const o = dO + ob + p;
+      const t = 3 * p;
+      const x0r = sr[j];
+      const x0i = si[j];
+      let ar = sr[j + cols];
+      let ai = si[j + cols];
+      const x1r = ar * twr[t] - ai * twi[t];
+      const x1i = ar * twi[t] + ai * twr[t];
+      ar = sr[j + 2 * cols];
+      ai = si[j + 2 * cols];
+      const x2r = ar * twr[t + 1] - ai * twi[t + 1];
+      const x2i = ar * twi[t + 1] + ai * twr[t + 1];
+      ar = sr[j + 3 * cols];
+      ai = si[j + 3 * cols];
+      const x3r = ar * twr[t + 2] - ai * twi[t + 2];
+      const x3i = ar * twi[t + 2] + ai * twr[t + 2];
+      const pr = x0r + x2r;
+      const pi = x0i + x2i;
+      const mr = x0r - x2r;
+      const mi = x0i - x2i;
+      const qr = x1r + x3r;
+      const qi = x1i + x3i;
+      const nr = x1r - x3r;
+      const ni = x1i - x3i;
+      dr[o] = pr + qr;
+      di[o] = pi + qi;
+      dr[o + L] = mr + ni;
+      di[o + L] = mi - nr;
+      dr[o + 2 * L] = pr - qr;
+      di[o + 2 * L] = pi - qi;
+      dr[o + 3 * L] = mr - ni;
+      di[o + 3 * L] = mi + nr;
+    }
+};
+
+const stage5: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
+  const cols = n / 5;
+  for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 5 * L)
+    for (let p = 0; p < L; p++) {
+      const j = so + jb + p;
+      const o = dO + ob + p;
+      const t = 4 * p;
+      const x0r = sr[j];
+      const x0i = si[j];
+      let ar = sr[j + cols];
+      let ai = si[j + cols];
+      const x1r = ar * twr[t] - ai * twi[t];
+      const x1i = ar * twi[t] + ai * twr[t];
+      ar = sr[j + 2 * cols];
+      ai = si[j + 2 * cols];
+      const x2r = ar * twr[t + 1] - ai * twi[t + 1];
+      const x2i = ar * twi[t + 1] + ai * twr[t + 1];
+      ar = sr[j + 3 * cols];
+      ai = si[j + 3 * cols];
+      const x3r = ar * twr[t + 2] - ai * twi[t + 2];
+      const x3i = ar * twi[t + 2] + ai * twr[t + 2];
+      ar = sr[j + 4 * cols];
+      ai = si[j + 4 * cols];
+      const x4r = ar * twr[t + 3] - ai * twi[t + 3];
+      const x4i = ar * twi[t + 3] + ai * twr[t + 3];
+      const s1r = x1r + x4r;
+      const s1i = x1i + x4i;
+      const d1r = x1r - x4r;
+      const d1i = x1i - x4i;
+      const s2r = x2r + x3r;
+      const s2i = x2i + x3i;
+      const d2r = x2r - x3r;
+      const d2i = x2i - x3i;
+      const m1r = x0r + C51 * s1r + C52 * s2r;
+      const m1i = x0i + C51 * s1i + C52 * s2i;
+      const m2r = x0r + C52 * s1r + C51 * s2r;
+      const m2i = x0i + C52 * s1i + C51 * s2i;
+      const n1r = S51 * d1r + S52 * d2r;
+      const n1i = S51 * d1i + S52 * d2i;
+      const n2r = S52 * d1r - S51 * d2r;
+      const n2i = S52 * d1i - S51 * d2i;
+      dr[o] = x0r + s1r + s2r;
+      di[o] = x0i + s1i + s2i;
+      dr[o + L] = m1r + n1i;
+      di[o + L] = m1i - n1r;
+      dr[o + 4 * L] = m1r - n1i;
+      di[o + 4 * L] = m1i + n1r;
+      dr[o + 2 * L] = m2r + n2i;
+      di[o + 2 * L] = m2i - n2r;
+      dr[o + 3 * L] = m2r - n2i;
+      di[o + 3 * L] = m2i + n2r;
+    }
+};
+
+const stage7: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
+  const cols = n / 7;
+  for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 7 * L)
+    for (let p = 0; p < L; p++) {
+      const j = so + jb + p;
+      const o = dO + ob + p;
+      const t = 6 * p;
+      const x0r = sr[j];
+      const x0i = si[j];
+      let ar = sr[j + cols];
+      let ai = si[j + cols];
+      const x1r = ar * twr[t] - ai * twi[t];
+      const x1i = ar * twi[t] + ai * twr[t];
+      ar = sr[j + 2 * cols];
+      ai = si[j + 2 * cols];
+      const x2r = ar * twr[t + 1] - ai * twi[t + 1];
+      const x2i = ar * twi[t + 1] + ai * twr[t + 1];
+      ar = sr[j + 3 * cols];
+      ai = si[j + 3 * cols];
+      const x3r = ar * twr[t + 2] - ai * twi[t + 2];
+      const x3i = ar * twi[t + 2] + ai * twr[t + 2];
+      ar = sr[j + 4 * cols];
+      ai = si[j + 4 * cols];
+      const x4r = ar * twr[t + 3] - ai * twi[t + 3];
+      const x4i = ar * twi[t + 3] + ai * twr[t + 3];
+      ar = sr[j + 5 * cols];
+      ai = si[j + 5 * cols];
+      const x5r = ar * twr[t + 4] - ai * twi[t + 4];
+      const x5i = ar * twi[t + 4] + ai * twr[t + 4];
+      ar = sr[j + 6 * cols];
+      ai = si[j + 6 * cols];
+      const x6r = ar * twr[t + 5] - ai * twi[t + 5];
+      const x6i = ar * twi[t + 5] + ai * twr[t + 5];
+      // pairs (r, 7 − r): sums s_r and differences d_r
+      const s1r = x1r + x6r;
+      const s1i = x1i + x6i;
+      const d1r = x1r - x6r;
+      const d1i = x1i - x6i;
+      const s2r = x2r + x5r;
+      const s2i = x2i + x5i;
+      const d2r = x2r - x5r;
+      const d2i = x2i - x5i;
+      const s3r = x3r + x4r;
+      const s3i = x3i + x4i;
+      const d3r = x3r - x4r;
+      const d3i = x3i - x4i;
+      // M_t = x0 + Σ_r cos(2π rt/7) s_r,  N_t = Σ_r sin(2π rt/7) d_r
+      const m1r = x0r + C71 * s1r + C72 * s2r + C73 * s3r;
+      const m1i = x0i + C71 * s1i + C72 * s2i + C73 * s3i;
+      const m2r = x0r + C72 * s1r + C73 * s2r + C71 * s3r;
+      const m2i = x0i + C72 * s1i + C73 * s2i + C71 * s3i;
+      const m3r = x0r + C73 * s1r + C71 * s2r + C72 * s3r;
+      const m3i = x0i + C73 * s1i + C71 * s2i + C72 * s3i;
+      const n1r = S71 * d1r + S72 * d2r + S73 * d3r;
+      const n1i = S71 * d1i + S72 * d2i + S73 * d3i;
+      const n2r = S72 * d1r - S73 * d2r - S71 * d3r;
+      const n2i = S72 * d1i - S73 * d2i - S71 * d3i;
+      const n3r = S73 * d1r - S71 * d2r + S72 * d3r;
+      const n3i = S73 * d1i - S71 * d2i + S72 * d3i;
+      dr[o] = x0r + s1r + s2r + s3r;
+      di[o] = x0i + s1i + s2i + s3i;
+      dr[o + L] = m1r + n1i;
+      di[o + L] = m1i - n1r;
+      dr[o + 6 * L] = m1r - n1i;
+      di[o + 6 * L] = m1i + n1r;
+      dr[o + 2 * L] = m2r + n2i;
+      di[o + 2 * L] = m2i - n2r;
+      dr[o + 5 * L] = m2r - n2i;
+      di[o + 5 * L] = m2i + n2r;
+      dr[o + 3 * L] = m3r + n3i;
+      di[o + 3 * L] = m3i - n3r;
+      dr[o + 4 * L] = m3r - n3i;
+      di[o + 4 * L] = m3i + n3r;
+    }
+};
+
+const STAGES: Record<number, StageFn> = { 2: stage2, 3: stage3, 4: stage4, 5: stage5, 7: stage7 };
 
 /**
  * Unnormalised transform of re/im[off .. off+n): sgn = +1 forward (e^{−2πi jk/n}),
- * −1 inverse (e^{+2πi jk/n}), as the radix-2 kernel.
+ * −1 inverse (e^{+2πi jk/n}), as the radix-2 kernel. The inverse is the forward transform
+ * with the real and imaginary parts swapped on the way in and out (swap(F(swap x))), which
+ * costs nothing: the arrays are passed the other way round. With two or more stages the
+ * first stage reads the caller's arrays and the last writes them, so no copies are made.
  */
 export function mixedRadix(
-  re: Float64Array,
-  im: Float64Array,
+  inRe: Float64Array,
+  inIm: Float64Array,
   off: number,
   plan: MixedRadixPlan,
   sgn: number,
 ): void {
   const n = plan.n;
-  let srcRe = plan.bufRe;
-  let srcIm = plan.bufIm;
-  let dstRe = plan.tmpRe;
-  let dstIm = plan.tmpIm;
-  for (let i = 0; i < n; i++) {
-    srcRe[i] = re[off + i];
-    srcIm[i] = sgn * im[off + i]; // inverse = conj(F(conj x))
-  }
-  const v = plan.v;
-  for (const st of plan.stages) {
-    const R = st.radix;
-    const L = st.span;
-    const cols = n / R;
-    const { twRe, twIm } = st;
-    for (let j = 0; j < cols; j++) {
-      for (let r = 0; r < R; r++) {
-        const xr = srcRe[j + r * cols];
-        const xi = srcIm[j + r * cols];
-        const wr = twRe[j * R + r];
-        const wi = twIm[j * R + r];
-        v[2 * r] = xr * wr - xi * wi;
-        v[2 * r + 1] = xr * wi + xi * wr;
-      }
-      const b = ((j / L) | 0) * L * R + (j % L);
-      if (R === 4) {
-        const ar = v[0] + v[4];
-        const ai = v[1] + v[5];
-        const br = v[0] - v[4];
-        const bi = v[1] - v[5];
-        const cr = v[2] + v[6];
-        const ci = v[3] + v[7];
-        const dr = v[2] - v[6];
-        const di = v[3] - v[7];
-        dstRe[b] = ar + cr;
-        dstIm[b] = ai + ci;
-        dstRe[b + L] = br + di;
-        dstIm[b + L] = bi - dr;
-        dstRe[b + 2 * L] = ar - cr;
-        dstIm[b + 2 * L] = ai - ci;
-        dstRe[b + 3 * L] = br - di;
-        dstIm[b + 3 * L] = bi + dr;
-      } else if (R === 2) {
-        dstRe[b] = v[0] + v[2];
-        dstIm[b] = v[1] + v[3];
-        dstRe[b + L] = v[0] - v[2];
-        dstIm[b + L] = v[1] - v[3];
-      } else if (R === 3) {
-        const sr = v[2] + v[4];
-        const si = v[3] + v[5];
-        const dr = v[2] - v[4];
-        const di = v[3] - v[5];
-        const mr = v[0] + C3 * sr;
-        const mi = v[1] + C3 * si;
-        dstRe[b] = v[0] + sr;
-        dstIm[b] = v[1] + si;
-        dstRe[b + L] = mr + S3 * di;
-        dstIm[b + L] = mi - S3 * dr;
-        dstRe[b + 2 * L] = mr - S3 * di;
-        dstIm[b + 2 * L] = mi + S3 * dr;
-      } else if (R === 5) {
-        const s1r = v[2] + v[8];
-        const s1i = v[3] + v[9];
-        const d1r = v[2] - v[8];
-        const d1i = v[3] - v[9];
-        const s2r = v[4] + v[6];
-        const s2i = v[5] + v[7];
-        const d2r = v[4] - v[6];
-        const d2i = v[5] - v[7];
-        const m1r = v[0] + C51 * s1r + C52 * s2r;
-        const m1i = v[1] + C51 * s1i + C52 * s2i;
-        const m2r = v[0] + C52 * s1r + C51 * s2r;
-        const m2i = v[1] + C52 * s1i + C51 * s2i;
-        const n1r = S51 * d1r + S52 * d2r;
-        const n1i = S51 * d1i + S52 * d2i;
-        const n2r = S52 * d1r - S51 * d2r;
-        const n2i = S52 * d1i - S51 * d2i;
-        dstRe[b] = v[0] + s1r + s2r;
-        dstIm[b] = v[1] + s1i + s2i;
-        dstRe[b + L] = m1r + n1i;
-        dstIm[b + L] = m1i - n1r;
-        dstRe[b + 4 * L] = m1r - n1i;
-        dstIm[b + 4 * L] = m1i + n1r;
-        dstRe[b + 2 * L] = m2r + n2i;
-        dstIm[b + 2 * L] = m2i - n2r;
-        dstRe[b + 3 * L] = m2r - n2i;
-        dstIm[b + 3 * L] = m2i + n2r;
-      } else {
-        // radix 7: pairs (r, 7 − r) share cosines, sines change sign
-        dstRe[b] = v[0] + v[2] + v[4] + v[6] + v[8] + v[10] + v[12];
-        dstIm[b] = v[1] + v[3] + v[5] + v[7] + v[9] + v[11] + v[13];
-        for (let t = 1; t < 7; t++) {
-          let accR = v[0];
-          let accI = v[1];
-          for (let r = 1; r <= 3; r++) {
-            const k = (r * t) % 7;
-            const ci = k <= 3 ? k - 1 : 6 - k;
-            const c = C7[ci];
-            const s = k <= 3 ? S7[ci] : -S7[ci];
-            const pr = v[2 * r] + v[2 * (7 - r)];
-            const pi = v[2 * r + 1] + v[2 * (7 - r) + 1];
-            const qr = v[2 * r] - v[2 * (7 - r)];
-            const qi = v[2 * r + 1] - v[2 * (7 - r) + 1];
-            // v_r e^{−iθ} + v_{7−r} e^{+iθ} = c (v_r + v_{7−r}) − i s (v_r − v_{7−r})
-            accR += c * pr + s * qi;
-            accI += c * pi - s * qr;
-          }
-          dstRe[b + t * L] = accR;
-          dstIm[b + t * L] = accI;
-        }
-      }
+  const re = sgn === 1 ? inRe : inIm;
+  const im = sgn === 1 ? inIm : inRe;
+  const stages = plan.stages;
+  const ns = stages.length;
+  if (ns === 0) return;
+  if (ns === 1) {
+    // a single butterfly of the whole array: through the work buffer
+    const st = stages[0];
+    (STAGES[st.radix] as StageFn)(re, im, off, plan.bufRe, plan.bufIm, 0, n, 1, st.twRe, st.twIm);
+    for (let i = 0; i < n; i++) {
+      re[off + i] = plan.bufRe[i];
+      im[off + i] = plan.bufIm[i];
     }
-    const tr = srcRe;
-    const ti = srcIm;
+    return;
+  }
+  // caller → buf → tmp → buf … → caller (the last stage's source is never the caller's)
+  let srcRe = re;
+  let srcIm = im;
+  let so = off;
+  for (let s = 0; s < ns; s++) {
+    const st = stages[s];
+    const last = s === ns - 1;
+    const dstRe = last ? re : s % 2 === 0 ? plan.bufRe : plan.tmpRe;
+    const dstIm = last ? im : s % 2 === 0 ? plan.bufIm : plan.tmpIm;
+    const dO = last ? off : 0;
+    (STAGES[st.radix] as StageFn)(srcRe, srcIm, so, dstRe, dstIm, dO, n, st.span, st.twRe, st.twIm);
     srcRe = dstRe;
     srcIm = dstIm;
-    dstRe = tr;
-    dstIm = ti;
-  }
-  for (let i = 0; i < n; i++) {
-    re[off + i] = srcRe[i];
-    im[off + i] = sgn * srcIm[i];
+    so = 0;
   }
 }

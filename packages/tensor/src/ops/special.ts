@@ -10,7 +10,7 @@ import { defineElementwise } from "../core/define.js";
 import { registerScalar } from "../core/scalar-env.js";
 import type { Tensor, TensorLike } from "../core/tensor.js";
 import * as sp from "../special/index.js";
-import { add, exp, expm1, mul, neg, reciprocal, square, sub } from "./elementwise.js";
+import { add, exp, expm1, log, mul, neg, reciprocal, square, sub } from "./elementwise.js";
 
 registerScalar("lgamma", sp.lgamma);
 registerScalar("digamma", sp.digamma);
@@ -28,6 +28,8 @@ registerScalar("log1mexp", sp.log1mexp);
 registerScalar("betaln", sp.betaln);
 registerScalar("gammaincReg", sp.gammaincReg);
 registerScalar("gammaincCReg", sp.gammaincCReg);
+registerScalar("logGammaincReg", sp.logGammaincReg);
+registerScalar("logGammaincCReg", sp.logGammaincCReg);
 registerScalar("gammaincRegDerivX", sp.gammaincRegDerivX);
 registerScalar("gammaincRegDerivA", sp.gammaincRegDerivA);
 registerScalar("besselI0e", sp.besselI0e);
@@ -156,6 +158,31 @@ export const GAMMAINCC = defineElementwise({
     neg(mul(g, apply(GAMMAINC_DX, [a, x], undefined))),
   ],
 });
+/**
+ * d log P/dx = x^{a−1}e^{−x}/(Γ(a)·P), formed as exp(log density − log P) so that it stays
+ * finite where P and the density both underflow (far left tail of the gamma cdf).
+ */
+const logGammaDensityMinus = (a: Tensor, x: Tensor, logP: Tensor): Tensor =>
+  exp(sub(sub(sub(mul(sub(a, 1), log(x)), x), lgamma(a)), logP));
+export const LOG_GAMMAINC = defineElementwise({
+  name: "logGammaincReg",
+  arity: 2,
+  expr: (a, x) => `S.logGammaincReg(${a}, ${x})`,
+  // ∂a: (∂P/∂a)/P, finite wherever P is a normal number.
+  vjp: (g, [a, x], out) => [
+    mul(g, mul(apply(GAMMAINC_DA, [a, x], undefined), exp(neg(out)))),
+    mul(g, logGammaDensityMinus(a, x, out)),
+  ],
+});
+export const LOG_GAMMAINCC = defineElementwise({
+  name: "logGammaincCReg",
+  arity: 2,
+  expr: (a, x) => `S.logGammaincCReg(${a}, ${x})`,
+  vjp: (g, [a, x], out) => [
+    neg(mul(g, mul(apply(GAMMAINC_DA, [a, x], undefined), exp(neg(out))))),
+    neg(mul(g, logGammaDensityMinus(a, x, out))),
+  ],
+});
 export const BESSEL_I0E = defineElementwise({
   name: "besselI0e",
   arity: 1,
@@ -209,6 +236,12 @@ export const gammaincReg = (a: TensorLike, x: TensorLike): Tensor =>
 /** Regularised upper incomplete gamma Q(a, x) = 1 - P(a, x). */
 export const gammaincCReg = (a: TensorLike, x: TensorLike): Tensor =>
   apply(GAMMAINCC, [u(a), u(x)], undefined);
+/** log P(a, x), finite where P underflows (x → 0); differentiable in a and x. */
+export const logGammaincReg = (a: TensorLike, x: TensorLike): Tensor =>
+  apply(LOG_GAMMAINC, [u(a), u(x)], undefined);
+/** log Q(a, x), finite where Q underflows (x → ∞); differentiable in a and x. */
+export const logGammaincCReg = (a: TensorLike, x: TensorLike): Tensor =>
+  apply(LOG_GAMMAINCC, [u(a), u(x)], undefined);
 /** Exponentially scaled modified Bessel function e^{-|x|} I₀(x). */
 export const besselI0e = (x: TensorLike): Tensor => apply(BESSEL_I0E, [u(x)], undefined);
 /** Exponentially scaled modified Bessel function e^{-|x|} I₁(x). */

@@ -12,7 +12,7 @@ export { erfcx, erfcxDeriv } from "./erfcx.js";
 export { erfcinv, erfinv, erfinvDeriv } from "./erfinv.js";
 export type { Complex } from "./faddeeva.js";
 export { faddeeva } from "./faddeeva.js";
-export { gammaincCReg, gammaincReg } from "./gammainc.js";
+export { gammaincCReg, gammaincReg, logGammaincCReg, logGammaincReg } from "./gammainc.js";
 export { gammaincRegDerivA, gammaincRegDerivX } from "./gammaincDeriv.js";
 export { lgamma } from "./lgamma.js";
 export { log1mexp, log1mexpDeriv } from "./log1mexp.js";

@@ -6,6 +6,7 @@ export {
   dualAveraging,
 } from "./dualAveraging.js";
 export { type FindStepSizeOptions, findReasonableStepSize } from "./findReasonableStepSize.js";
+export { type PymcAdaptationOptions, pymcAdaptation } from "./pymcAdaptation.js";
 export { regularizeCovariance, regularizeVariance } from "./regularize.js";
 export {
   type AdaptationWindow,
@@ -21,6 +22,7 @@ export {
   welfordVariance,
 } from "./welford.js";
 export {
+  type AdaptationSnapshot,
   type WindowAdaptation,
   type WindowAdaptationOptions,
   type WindowAdaptationState,

@@ -71,6 +71,14 @@ export interface WindowAdaptationState {
   readonly searches: number;
 }
 
+/**
+ * The metric estimator's state in a checkpoint: one Welford accumulator (Stan's windows), or
+ * PyMC's foreground and background weighted variances ({@link pymcAdaptation}).
+ */
+export type AdaptationSnapshot =
+  | WelfordSnapshot
+  | { readonly foreground: WelfordSnapshot; readonly background: WelfordSnapshot };
+
 /** The three functions of warmup, plus the metric estimator's checkpoint. */
 export interface WindowAdaptation {
   /** The slow windows (empty when the metric is not adapted). */
@@ -97,9 +105,9 @@ export interface WindowAdaptation {
   /** The parameters for sampling: the averaged step size `exp(log ε̄)` and the last metric. */
   final(adaptation: WindowAdaptationState): KernelParams;
   /** A copy of the metric estimator (absent when the metric is not adapted). */
-  snapshot(): WelfordSnapshot | undefined;
+  snapshot(): AdaptationSnapshot | undefined;
   /** Restores the metric estimator from {@link snapshot}'s output. */
-  restore(snapshot: WelfordSnapshot): void;
+  restore(snapshot: AdaptationSnapshot): void;
 }
 
 function identity(d: number, dense: boolean): Float64Array {
@@ -204,6 +212,10 @@ export function windowAdaptation(
     },
     snapshot: () => (variance ?? covariance)?.snapshot(),
     restore(s) {
+      if ("foreground" in s)
+        throw new McmcShapeError(
+          "windowAdaptation: the snapshot is a PyMC adaptation's, not Stan's window adaptation's",
+        );
       (variance ?? covariance)?.restore(s);
     },
   };

@@ -1,0 +1,191 @@
+/**
+ * `photometry-cube posterior`: amortised posteriors for a catalogue with a trained SAN
+ * (spec §4.2): per galaxy `--samples` draws (default 10,000), each from the network given the
+ * galaxy's maggies perturbed by their uncertainties, summarised per parameter by the median,
+ * the mode and the 16/84 % quantiles in physical units (`estimates.csv`, `estimates.hdf5`).
+ *
+ * The catalogue (CSV or FITS) follows spec §1.7: AB magnitudes → maggies. A galaxy with a
+ * missing band is not estimated (the network needs every band) and a redshift outside
+ * (0.01, 4) is flagged; both are reported on the galaxy's own row, which is always written.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  type CatalogueColumns,
+  defaultCatalogueColumns,
+  denormalise,
+  histogramMode,
+  loadSan,
+  quantileSorted,
+  samplePosterior,
+  sortedColumn,
+  TfBackend,
+} from "@sidereal/nn";
+import { THETA_COLUMNS } from "@sidereal/photometry";
+import {
+  appCommand,
+  ConfigError,
+  Flags,
+  NonEmptyString,
+  PositiveInt,
+  Progress,
+  Seed,
+  withOutputDir,
+  writeText,
+} from "@sidereal/runtime";
+import { Effect, Schema } from "effect";
+import { BackendField, backendFlag, withBackend } from "./backend-flag.js";
+import { readCatalogueFile } from "./catalogue-file.js";
+import { estimatesCsv, type GalaxyEstimate, writeEstimatesHdf5 } from "./estimates-file.js";
+import { mapNnFailures } from "./nn-errors.js";
+
+const PosteriorConfig = Schema.Struct({
+  model: NonEmptyString,
+  catalogue: NonEmptyString,
+  out: NonEmptyString,
+  samples: PositiveInt,
+  seed: Seed,
+  redshiftColumn: NonEmptyString,
+  idColumn: Schema.optionalKey(NonEmptyString),
+  noErrors: Schema.Boolean,
+  backend: BackendField,
+});
+type PosteriorConfig = typeof PosteriorConfig.Type;
+
+/** Median, mode, 16 % and 84 % per dimension of (n, D) normalised samples, denormalised. */
+export function summarise(
+  samples: ArrayLike<number>,
+  D: number,
+  toPhysical: (unit: Float64Array) => Float64Array,
+) {
+  const median = new Float64Array(D);
+  const mode = new Float64Array(D);
+  const q16 = new Float64Array(D);
+  const q84 = new Float64Array(D);
+  for (let j = 0; j < D; j++) {
+    const col = sortedColumn(samples, D, j);
+    median[j] = quantileSorted(col, 0.5);
+    mode[j] = histogramMode(col);
+    q16[j] = quantileSorted(col, 0.16);
+    q84[j] = quantileSorted(col, 0.84);
+  }
+  return {
+    median: toPhysical(median),
+    mode: toPhysical(mode),
+    q16: toPhysical(q16),
+    q84: toPhysical(q84),
+  };
+}
+
+const modelMissing = (model: string) =>
+  new ConfigError({
+    field: "--model",
+    reason: `${model} holds no trained model (hyperparameters.json); train one with \`photometry-cube train\``,
+  });
+
+export const runPosterior = (c: PosteriorConfig) =>
+  Effect.gen(function* () {
+    const model = resolve(c.model);
+    if (!existsSync(`${model}/hyperparameters.json`)) return yield* modelMissing(model);
+    const catalogueFile = resolve(c.catalogue);
+    const progress = yield* Progress;
+    yield* withOutputDir(c.out, (dir) =>
+      mapNnFailures(
+        withBackend(
+          c.backend,
+          Effect.scoped(
+            Effect.gen(function* () {
+              const { tf: t } = yield* TfBackend;
+              const { model: san, hp } = yield* Effect.acquireRelease(
+                loadSan(t, model),
+                ({ model: m }) => Effect.sync(() => m.dispose()),
+              );
+              const columns: CatalogueColumns = {
+                ...defaultCatalogueColumns(hp.bands, c.redshiftColumn),
+                ...(c.idColumn === undefined ? {} : { id: c.idColumn }),
+              };
+              const cat = yield* readCatalogueFile(catalogueFile, columns);
+              const D = hp.columns.length;
+              const rows: GalaxyEstimate[] = [];
+              const t0 = performance.now();
+              let estimated = 0;
+              for (const row of cat.rows) {
+                const base = {
+                  id: row.id,
+                  missingBands: row.missingBands,
+                  redshiftOutOfRange: row.redshiftOutOfRange,
+                };
+                if (row.missingBands.length > 0) {
+                  rows.push(base);
+                  continue;
+                }
+                const samples = samplePosterior(
+                  t,
+                  san,
+                  hp.transform,
+                  row.maggies,
+                  c.samples,
+                  (c.seed + row.index * 7919) >>> 0,
+                  c.noErrors ? undefined : row.maggieErrors,
+                );
+                rows.push({ ...base, ...summarise(samples, D, (u) => denormalise(hp, u)) });
+                estimated++;
+                const rate = (estimated * c.samples) / ((performance.now() - t0) / 1000);
+                progress.update(
+                  "posterior",
+                  row.index + 1,
+                  cat.rows.length,
+                  `${rate.toFixed(0)} samples/s`,
+                );
+              }
+              const seconds = (performance.now() - t0) / 1000;
+              const params = [...THETA_COLUMNS];
+              yield* writeText(dir.file("estimates.csv"), estimatesCsv(params, rows));
+              yield* writeEstimatesHdf5(dir.file("estimates.hdf5"), params, rows);
+              const missing = rows.filter((r) => r.missingBands.length > 0);
+              const zFlag = rows.filter((r) => r.redshiftOutOfRange);
+              const list = (rs: GalaxyEstimate[]) =>
+                rs
+                  .slice(0, 5)
+                  .map((r) => r.id)
+                  .join(", ") + (rs.length > 5 ? ", …" : "");
+              if (missing.length > 0)
+                progress.message(
+                  `${missing.length} rows not estimated (missing bands; see the status column): ${list(missing)}`,
+                );
+              if (zFlag.length > 0)
+                progress.message(
+                  `${zFlag.length} rows with a redshift outside (0.01, 4), estimated and flagged: ${list(zFlag)}`,
+                );
+              progress.message(
+                `${dir.path}: ${cat.rows.length} rows, ${estimated} estimated with ${c.samples} samples each, ${((estimated * c.samples) / Math.max(seconds, 1e-9)).toFixed(0)} samples/s`,
+              );
+            }),
+          ),
+        ),
+        catalogueFile,
+        dir.staging,
+      ),
+    );
+  });
+
+export const posteriorCommand = appCommand({
+  name: "posterior",
+  description:
+    "posterior medians, modes and 16/84 % quantiles of the 9 parameters for every galaxy of a CSV or FITS catalogue (spec §1.7 columns), with a trained SAN",
+  config: PosteriorConfig,
+  defaults: { samples: 10_000, seed: 0, redshiftColumn: "redshift", noErrors: false },
+  flags: {
+    model: Flags.string("model", "model folder written by `train`"),
+    catalogue: Flags.string("catalogue", "catalogue (.csv, or .fits with a binary table)"),
+    out: Flags.string("out", "output folder (estimates.csv, estimates.hdf5)"),
+    samples: Flags.int("samples", "posterior samples per galaxy (default 10000)"),
+    seed: Flags.int("seed", "PRNG seed (default 0)"),
+    redshiftColumn: Flags.string("redshift-column", "redshift column (default redshift)"),
+    idColumn: Flags.string("id-column", "identifier column (default: the row number)"),
+    noErrors: Flags.boolean("no-errors", "ignore the magnitude errors (no perturbed copies)"),
+    backend: backendFlag,
+  },
+  pathFields: ["model", "catalogue", "out"],
+  run: runPosterior,
+});
