@@ -7,11 +7,10 @@
 import { initToMedian } from "@sidereal/autodiff-samplers";
 import {
   appCommand,
+  cliRunner,
   Flags,
   NonEmptyString,
   PositiveInt,
-  type RunCliOptions,
-  runCli as runtimeCli,
   SamplingFields,
   Seed,
   sampleModel,
@@ -203,8 +202,8 @@ export const app = Command.make("exo-retrieval").pipe(
 
 export const PACKAGE_JSON = new URL("../package.json", import.meta.url);
 
+/** What `runMain` and `runCli` need besides the command. */
+export const CLI_OPTIONS = { packageJson: PACKAGE_JSON, program: "exo-retrieval" };
+
 /** Runs the CLI on `argv`; resolves to the exit code (tests). */
-export const runCli = (
-  argv: readonly string[],
-  io: Pick<RunCliOptions, "stdout" | "stderr"> = {},
-) => runtimeCli(app, argv, { packageJson: PACKAGE_JSON, program: "exo-retrieval", ...io });
+export const runCli = cliRunner(app, CLI_OPTIONS);

@@ -32,18 +32,22 @@ export interface ParallaxCuts {
 }
 export const SEED_CUTS: ParallaxCuts = { parallaxMin: 0.2, parallaxMax: 3.0 };
 
-export interface M67Catalogue {
+/** The parallax columns every Gaia table of the app has (M67's and the catalogue's). */
+export interface ParallaxTable {
   readonly file: string;
   /** Rows in the file before the cuts. */
   readonly rowsInFile: number;
   /** Gaia DR3 source_id (int64, as decimal strings). */
   readonly sourceId: readonly string[];
-  /** Observed parallax [mas] after the cuts, cast to float32 as the seed does. */
+  /** Observed parallax [mas] (M67: after the cuts, cast to float32 as the seed does). */
   readonly parallax: Float64Array;
   /** Parallax uncertainty [mas], float32 as in the file. */
   readonly parallaxError: Float64Array;
   /** Lindegren et al. (2021) parallax zero point [mas] per star (0 where non-finite, as in the seed). */
   readonly zeroPoint: Float64Array;
+}
+
+export interface M67Catalogue extends ParallaxTable {
   readonly ra: Float64Array;
   readonly dec: Float64Array;
   /** G magnitude (NaN where missing). */
@@ -51,6 +55,17 @@ export interface M67Catalogue {
   /** BP − RP colour (NaN where missing). */
   readonly bpRp: Float64Array;
 }
+
+/** The L21 zero point from a table's columns (`col(name)`), extrapolated as the seed does. */
+export const l21ZeroPoint = (col: (name: string) => Float64Array): Float64Array =>
+  zeroPointL21(
+    col("phot_g_mean_mag"),
+    col("nu_eff_used_in_astrometry"),
+    col("pseudocolour"),
+    col("ecl_lat"),
+    col("astrometric_params_solved"),
+    { outOfRange: "extrapolate" },
+  );
 
 const f32 = (x: Float64Array): Float64Array => Float64Array.from(Float32Array.from(x));
 
@@ -85,14 +100,7 @@ export function loadM67(file: string = BUNDLED_M67, cuts: ParallaxCuts = SEED_CU
   const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
   const col = (name: string) => pick(asFloat64(table.column(name)));
   const ids = sourceIds(table);
-  const zeroPoint = zeroPointL21(
-    col("phot_g_mean_mag"),
-    col("nu_eff_used_in_astrometry"),
-    col("pseudocolour"),
-    col("ecl_lat"),
-    col("astrometric_params_solved"),
-    { outOfRange: "extrapolate" },
-  ).map((z) => (Number.isFinite(z) ? z : 0));
+  const zeroPoint = l21ZeroPoint(col).map((z) => (Number.isFinite(z) ? z : 0));
   return {
     file,
     rowsInFile: table.nrows,

@@ -4,7 +4,14 @@
  * FILE.json|.yaml` and the flags, unknown keys rejected) and one for `simulate`, with the
  * seed's settings as defaults (tutorial cells [3], [16], [25], [28], [31]).
  */
-import { MODEL_CLASSES, SEED_ADVI, SEED_NUTS, SEED_SOLVE } from "@sidereal/hi-physics";
+import {
+  MODEL_CLASSES,
+  priorsToCaribouNames,
+  SEED_ADVI,
+  SEED_FIT_PRIORS,
+  SEED_NUTS,
+  SEED_SOLVE,
+} from "@sidereal/hi-physics";
 import {
   NonEmptyString,
   NonNegativeInt,
@@ -69,19 +76,8 @@ export const HiConfig = Schema.Struct({
 });
 export type HiConfig = typeof HiConfig.Type;
 
-/** cell [16]'s priors in caribou_hi's names (the fit model: constant column density). */
-export const SEED_FIT_PRIOR_ARGS = {
-  prior_filling_factor: [2, 1],
-  prior_TB_fwhm: 200,
-  prior_tkin_factor: [2, 2],
-  prior_sigma_log10_NHI: null,
-  prior_fwhm2: 200,
-  prior_log10_nHI: [0, 1.5],
-  prior_velocity: [-20, 20],
-  prior_log10_n_alpha: [-6, 1],
-  prior_fwhm_L: null,
-  prior_baseline_coeffs: null,
-} as const;
+/** cell [16]'s priors (hi-physics' `SEED_FIT_PRIORS`) in caribou_hi's names, as a config writes them. */
+export const SEED_FIT_PRIOR_ARGS = priorsToCaribouNames(SEED_FIT_PRIORS);
 
 /** The seed's settings (every command starts from them). */
 export const HI_DEFAULTS = {

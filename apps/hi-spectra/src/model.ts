@@ -14,7 +14,7 @@ import {
   priorsFromCaribouNames,
   type SampleOptions,
 } from "@sidereal/hi-physics";
-import { ConfigError, Progress, RunError, reasonOf } from "@sidereal/runtime";
+import { ConfigError, loggerSink, Progress, RunError, reasonOf } from "@sidereal/runtime";
 import { Effect } from "effect";
 import type { HiConfig } from "./config.js";
 
@@ -38,22 +38,26 @@ export function buildModel(
     readonly priors?: Readonly<Record<string, unknown>>;
   } = {},
 ): Effect.Effect<HiModel, ConfigError> {
-  return Effect.try({
-    try: () => {
-      const Class = MODEL_CLASSES[overrides.model ?? config.model];
-      const model = new Class(data, {
-        nClouds: overrides.nClouds ?? config.nClouds,
-        baselineDegree: config.baselineDegree,
-        bgTemp: config.bgTemp,
-        seed: config.seed,
-      });
-      const priors = priorsFromCaribouNames({ ...config.priors, ...overrides.priors });
-      (model as unknown as { addPriors(p: object): HiModel }).addPriors(priors).addLikelihood();
-      model.validate();
-      return model;
-    },
-    catch: (e) => priorError(e),
-  });
+  return Effect.flatMap(loggerSink(), (output) =>
+    Effect.try({
+      try: () => {
+        const Class = MODEL_CLASSES[overrides.model ?? config.model];
+        const model = new Class(data, {
+          nClouds: overrides.nClouds ?? config.nClouds,
+          baselineDegree: config.baselineDegree,
+          bgTemp: config.bgTemp,
+          seed: config.seed,
+          // the model's messages and ADVI/NUTS progress lines go through the Logger
+          output,
+        });
+        const priors = priorsFromCaribouNames({ ...config.priors, ...overrides.priors });
+        (model as unknown as { addPriors(p: object): HiModel }).addPriors(priors).addLikelihood();
+        model.validate();
+        return model;
+      },
+      catch: (e) => priorError(e),
+    }),
+  );
 }
 
 /** ADVI options of the config: tolerances, learning rate, velocity_norm = linspace(a, b, n). */
@@ -96,12 +100,11 @@ export const runAdvi = (model: HiModel, config: HiConfig, label = "ADVI") =>
     const progress = yield* Progress;
     progress.message(`${label}: up to ${config.advi.n} iterations`);
     const t0 = performance.now();
-    const r = yield* Effect.try({
-      try: () => model.fit(adviOptions(config, model.nClouds)),
-      catch: (e) => new RunError({ stage: label, reason: reasonOf(e) }),
-    });
-    const seconds = (performance.now() - t0) / 1000;
-    progress.message(`${label}: ${r.message}`);
+    // yields the event loop every ~50 ms: Ctrl-C stops a long fit at once
+    const r = yield* model
+      .fitEffect(adviOptions(config, model.nClouds))
+      .pipe(Effect.mapError((e) => new RunError({ stage: label, reason: reasonOf(e) })));
+    const seconds = (performance.now() - t0) / 1000; // r.message: logged by the model
     return { iterations: r.iterations, converged: r.converged, message: r.message, seconds };
   });
 

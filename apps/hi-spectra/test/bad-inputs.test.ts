@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkBinFailure } from "@sidereal/runtime";
+import { checkBinFailure, commonBadInvocations } from "@sidereal/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 
 const BIN = fileURLToPath(new URL("../bin/hi-spectra.js", import.meta.url));
@@ -122,13 +122,32 @@ const CASES: [string, string[], RegExp][] = [
     ["run", "--config", file("key.json", { chainz: 2 })],
     /chainz \(in .*key\.json\): unknown key/,
   ],
+  [
+    "config: wrong type",
+    ["fit", "--data", goodData, "--config", file("type.json", { chains: "two" })],
+    /chains \(in .*type\.json\): Expected number, got "two"/,
+  ],
+  [
+    "config: negative count",
+    ["fit", "--data", goodData, "--config", file("neg.json", { draws: -5 })],
+    /draws \(in .*neg\.json\): Expected a value greater than 0, got -5/,
+  ],
+  // unknown flag, extra positional, empty --out, --out under a file and under /proc
+  ...commonBadInvocations("fit", goodData).map(
+    ([name, argv, message]): [string, string[], RegExp] => [
+      name,
+      [...argv, "--data", goodData],
+      message,
+    ],
+  ),
 ];
 
 describe("hi-spectra: bad inputs through the bin", () => {
   it.each(CASES)(
     "%s → exit 2, one line, nothing written",
     (_name, args, message) => {
-      const r = checkBinFailure(BIN, [...args, "--out", existing], [dir]);
+      const argv = args.includes("--out") ? args : [...args, "--out", existing];
+      const r = checkBinFailure(BIN, argv, [dir]);
       expect(r.stderrLines).toHaveLength(1);
       expect(r.code).toBe(2);
       expect(r.stderrLines[0]).toMatch(/^hi-spectra: /);

@@ -3,7 +3,7 @@
  * `inspect`, built on @sidereal/runtime (`--help`, `--version`, `--config`, one-line errors,
  * exit codes 2/1/130). A bare `photometry-cube` prints the help.
  */
-import { type RunCliOptions, runCli as runtimeCli } from "@sidereal/runtime";
+import { cliRunner } from "@sidereal/runtime";
 import { Command } from "effect/cli";
 import { calibrateCommand } from "./calibrate.js";
 import { compareCommand } from "./compare.js";
@@ -30,8 +30,8 @@ export const app = Command.make("photometry-cube").pipe(
 
 export const PACKAGE_JSON = new URL("../package.json", import.meta.url);
 
+/** What `runMain` and `runCli` need besides the command. */
+export const CLI_OPTIONS = { packageJson: PACKAGE_JSON, program: "photometry-cube" };
+
 /** Runs the CLI on `argv` (without `node main.js`); resolves to the exit code. */
-export const runCli = (
-  argv: readonly string[],
-  io: Pick<RunCliOptions, "stdout" | "stderr"> = {},
-) => runtimeCli(app, argv, { packageJson: PACKAGE_JSON, program: "photometry-cube", ...io });
+export const runCli = cliRunner(app, CLI_OPTIONS);

@@ -5,10 +5,16 @@
  * evenly strided subsample of at most 3,000 rows, in `DIR/index.html` with `summary.json`.
  * The cube is read in blocks, so any size fits in memory.
  */
-import { writeFileSync } from "node:fs";
 import { type CubeInfo, readCubeInfo, readCubeRows } from "@sidereal/photometry";
 import { plotPair, plotScatterColored, renderReportHtml } from "@sidereal/plots";
-import { DataError, Progress, RunInfo, withOutputDir } from "@sidereal/runtime";
+import {
+  DataError,
+  Progress,
+  RunInfo,
+  withOutputDir,
+  writeJson,
+  writeText,
+} from "@sidereal/runtime";
 import { Effect } from "effect";
 import { Argument, Command, Flag } from "effect/cli";
 import { checkHdf5File } from "./hdf5-check.js";
@@ -124,8 +130,8 @@ export const runInspect = (file: string, out: string) =>
         theta: Object.fromEntries(names.map((c, j) => [c, fmt(thetaRanges[j])])),
         maggies: Object.fromEntries(layout.bands.map((b, i) => [b, fmt(bandRanges[i])])),
       };
-      writeFileSync(dir.file("summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
-      for (const f of figures) writeFileSync(dir.file(f.name), f.svg);
+      yield* writeJson(dir.file("summary.json"), summary);
+      for (const f of figures) yield* writeText(dir.file(f.name), f.svg);
       const html = renderReportHtml({
         title: `Cube ${file}`,
         subtitle: `${rows} rows, ${D} parameters, ${F} bands (${layout.filterSet})`,
@@ -152,7 +158,7 @@ export const runInspect = (file: string, out: string) =>
           { heading: "Plots", images: figures.map((f) => ({ src: f.name, caption: f.caption })) },
         ],
       });
-      writeFileSync(dir.file("index.html"), html);
+      yield* writeText(dir.file("index.html"), html);
       progress.message(`${out}/index.html: ${rows} rows`);
     }),
   );

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** Entry point of the `photometry-cube` bin (see cli.ts for the commands). */
 import { runMain } from "@sidereal/runtime";
-import { app, PACKAGE_JSON } from "./cli.js";
+import { app, CLI_OPTIONS } from "./cli.js";
 
-runMain(app, { packageJson: PACKAGE_JSON, program: "photometry-cube" });
+runMain(app, CLI_OPTIONS);

@@ -4,7 +4,7 @@
  * files goes through `@sidereal/runtime`: `writeJson`, `writeText`, `writeFigures`.)
  */
 import type { SummaryJson } from "@sidereal/autodiff-samplers";
-import type { ReportTable } from "@sidereal/plots";
+import { quantiles, type ReportTable } from "@sidereal/plots";
 
 /** An ArviZ summary (as JSON) as a report table. */
 export function summaryTable(json: SummaryJson): ReportTable {
@@ -53,12 +53,9 @@ export function columnPercentiles(
   const col = new Float64Array(rows);
   for (let j = 0; j < cols; j++) {
     for (let i = 0; i < rows; i++) col[i] = values[i * cols + j];
-    col.sort();
-    probs.forEach((p, k) => {
-      const h = (rows - 1) * p;
-      const lo = Math.floor(h);
-      const hi = Math.min(rows - 1, lo + 1);
-      out[k][j] = col[lo] + (h - lo) * (col[hi] - col[lo]);
+    // numpy's default percentile (linear, type 7) of the column's finite values
+    quantiles(col, probs).forEach((q, k) => {
+      out[k][j] = q;
     });
   }
   return out;

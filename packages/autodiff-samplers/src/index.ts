@@ -7,4 +7,5 @@ export * from "./loo/index.js";
 export * from "./mcmc/index.js";
 export * from "./optim/index.js";
 export * from "./ppl/index.js";
+export { runSteps, type Steps, stepsEffect } from "./sliced.js";
 export * from "./svi/index.js";

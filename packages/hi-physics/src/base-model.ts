@@ -22,7 +22,7 @@ import type { PosteriorSolution, SolvePosteriorResult } from "@sidereal/gmm-solv
 import type { Tensor } from "@sidereal/tensor";
 import { Effect } from "effect";
 import { HiModelError } from "./errors.js";
-import { type FitOptions, fitModel } from "./fit.js";
+import { type FitOptions, fitModel, fitModelEffect } from "./fit.js";
 import { hiModel } from "./hi-model.js";
 import { initialPoint } from "./initial-point.js";
 import { varNameMap } from "./labels.js";
@@ -60,10 +60,22 @@ export interface HiModelOptions {
   readonly bgTemp?: number;
   /** Seed of every random step (default 1234, as bayes_spec). */
   readonly seed?: number;
-  /** Print progress messages (default false). */
+  /** Print progress messages (default false; true when `output` is given). */
   readonly verbose?: boolean;
+  /**
+   * Where the verbose messages and the ADVI/NUTS progress go, as lines (default: messages on
+   * stdout, progress on stderr, as PyMC). Apps pass a Logger-backed stream
+   * (`@sidereal/runtime`'s `loggerSink`) so nothing bypasses their Logger.
+   */
+  readonly output?: HiOutput;
   /** Size–linewidth power of the physical models (default 1/3). */
   readonly depthNthFwhmPower?: number;
+}
+
+/** A text stream (`process.stderr`, or a Logger-backed one); see `HiModelOptions.output`. */
+export interface HiOutput {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
 }
 
 /** One site of the model with its dims. */
@@ -81,6 +93,8 @@ export abstract class BaseHiModel<P extends object = AnyPriorOptions> {
   readonly bgTemp: number;
   readonly seed: number;
   readonly verbose: boolean;
+  /** See `HiModelOptions.output` (undefined: the defaults). */
+  readonly output: HiOutput | undefined;
   readonly depthNthFwhmPower: number;
   /** The PPL model all classes share (data from {@link modelData}). */
   readonly model = hiModel;
@@ -130,8 +144,16 @@ export abstract class BaseHiModel<P extends object = AnyPriorOptions> {
         message: `bgTemp must be finite, got ${this.bgTemp}`,
       });
     this.seed = int("seed", options.seed ?? 1234, 0);
-    this.verbose = options.verbose ?? false;
+    this.output = options.output;
+    this.verbose = options.verbose ?? options.output !== undefined;
     this.depthNthFwhmPower = options.depthNthFwhmPower ?? 1 / 3;
+  }
+
+  /** A verbose message line: to `output` when given, else stdout (nothing unless `verbose`). */
+  say(line: string): void {
+    if (!this.verbose) return;
+    if (this.output !== undefined) this.output.write(`${line}\n`);
+    else process.stdout.write(`${line}\n`);
   }
 
   /** Sets the priors (caribou_hi's `add_priors`); unknown or impossible values are a `HiModelError`. */
@@ -310,6 +332,11 @@ export abstract class BaseHiModel<P extends object = AnyPriorOptions> {
     return fitModel(this, options);
   }
 
+  /** {@link fit} as an Effect that yields the event loop every ~50 ms (interruptible). */
+  fitEffect(options: FitOptions = {}) {
+    return fitModelEffect(this, options);
+  }
+
   /** NUTS (bayes_spec's `sample`, spec §3.6) as an Effect with typed errors; sets `trace`. */
   sampleEffect(options: SampleOptions = {}) {
     return sampleModelEffect(this, options);
@@ -413,7 +440,7 @@ export abstract class BaseHiModel<P extends object = AnyPriorOptions> {
       return this.nParams * Math.log(this.nData) - 2 * this.meanLnlike(options);
     } catch (e) {
       if (e instanceof HiModelError && e.method === "meanLnlike" && e.argument === "solution") {
-        if (this.verbose) console.log(e.message);
+        this.say(e.message);
         return Number.POSITIVE_INFINITY;
       }
       throw e;

@@ -5,8 +5,14 @@
  * (PyMC's support points, `start` overriding them), then `draws` independent draws
  * as a one-chain trace with the pointwise log-likelihood. Defaults are bayes_spec's.
  */
-import { type AdviResult, fitAdvi } from "@sidereal/autodiff-samplers";
+import {
+  type AdviResult,
+  type FitAdviOptions,
+  fitAdvi,
+  fitAdviEffect,
+} from "@sidereal/autodiff-samplers";
 import type { TensorLike } from "@sidereal/tensor";
+import { Effect } from "effect";
 import type { BaseHiModel } from "./base-model.js";
 import { hiModel } from "./hi-model.js";
 import { initialPoint } from "./initial-point.js";
@@ -35,10 +41,30 @@ export interface FitOptions {
 
 /** Runs ADVI on `model`, sets `model.trace` (one chain) and `model.advi`, returns the ADVI result. */
 export function fitModel(model: BaseHiModel<object>, options: FitOptions = {}): AdviResult {
+  const { data, advi } = adviInputs(model, options);
+  return storeAdvi(model, data, fitAdvi(hiModel, data, advi));
+}
+
+/**
+ * {@link fitModel} as an Effect that hands the event loop back every ~50 ms (Ctrl-C and
+ * interrupts stop a long fit at once); fails with the thrown error (`HiModelError`, `SviError`).
+ */
+export const fitModelEffect = (
+  model: BaseHiModel<object>,
+  options: FitOptions = {},
+): Effect.Effect<AdviResult, unknown> =>
+  Effect.flatMap(
+    Effect.try({ try: () => adviInputs(model, options), catch: (e) => e }),
+    ({ data, advi }) =>
+      Effect.map(fitAdviEffect(hiModel, data, advi), (r) => storeAdvi(model, data, r)),
+  );
+
+/** Validates `model`, clears its results and builds `fitAdvi`'s data and options. */
+function adviInputs(model: BaseHiModel<object>, options: FitOptions) {
   model.validate();
   model.resetResults();
   const data = model.modelData(true);
-  const result = fitAdvi(hiModel, data, {
+  const advi: FitAdviOptions = {
     n: options.n ?? 1_000_000,
     draws: options.draws ?? 1000,
     relTolerance: options.relTolerance ?? 0.01,
@@ -49,10 +75,20 @@ export function fitModel(model: BaseHiModel<object>, options: FitOptions = {}): 
     start: { ...initialPoint(data), ...options.start },
     seed: model.seed,
     progress: options.progress ?? model.verbose,
-  });
+    ...(model.output !== undefined ? { progressStream: model.output } : {}),
+  };
+  return { data, advi };
+}
+
+/** Sets `model.trace` and `model.advi` from an ADVI result. */
+function storeAdvi(
+  model: BaseHiModel<object>,
+  data: ReturnType<BaseHiModel<object>["modelData"]>,
+  result: AdviResult,
+): AdviResult {
   const dims = new Map(model.sites.map((s) => [s.name, s.dims]));
   const posterior = posteriorFromAdvi(result, (name) => dims.get(name) ?? []);
-  if (model.verbose) console.log("Adding log-likelihood to trace");
+  model.say("Adding log-likelihood to trace");
   const logLikelihood = pointwiseLogLikelihood(data, posterior, model.freeRVs);
   model.trace = { method: "advi", posterior, logLikelihood, sampleStats: {}, solutions: [] };
   model.advi = result;

@@ -2,13 +2,18 @@
  * @sidereal/hi-physics — HI 21-cm emission/absorption physics and the caribou_hi cloud models.
  */
 
-export { BaseHiModel, type HiModelOptions, type SiteSummary } from "./base-model.js";
+export {
+  BaseHiModel,
+  type HiModelOptions,
+  type HiOutput,
+  type SiteSummary,
+} from "./base-model.js";
 export { MAX_BRIGHTNESS_RATIO } from "./clouds-emission.js";
 export type { CloudParams } from "./clouds-shared.js";
 export * from "./column-density.js";
 export * from "./constants.js";
 export { HiModelError, HiPhysicsError, SpecDataError } from "./errors.js";
-export { type FitOptions, fitModel } from "./fit.js";
+export { type FitOptions, fitModel, fitModelEffect } from "./fit.js";
 export { hiModel, hiModelBody } from "./hi-model.js";
 export { initialPoint, supportPoint } from "./initial-point.js";
 export { VAR_NAME_MAP, varNameMap } from "./labels.js";

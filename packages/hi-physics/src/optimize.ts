@@ -109,8 +109,7 @@ export class Optimize<P extends object = object> {
         options.onModel?.(n, modelBic(m));
       } catch (e) {
         options.onModel?.(n, Number.POSITIVE_INFINITY, e);
-        if (m.verbose)
-          console.log(`n_clouds = ${n}: ${e instanceof Error ? e.message : String(e)}`);
+        m.say(`n_clouds = ${n}: ${e instanceof Error ? e.message : String(e)}`);
       }
       const stop = this.checkStop(n, threshold);
       if (stop && previousStop) break;

@@ -152,6 +152,17 @@ export function priorsFromCaribouNames(args: Readonly<Record<string, unknown>>):
   return out as AnyPriorOptions;
 }
 
+/** The inverse of {@link priorsFromCaribouNames}: camelCase options in caribou_hi's names. */
+export function priorsToCaribouNames(
+  options: Readonly<Partial<Record<keyof AnyPriorOptions, unknown>>>,
+): Record<string, unknown> {
+  const caribou = new Map(Object.entries(PRIOR_ARGUMENT_NAMES).map(([c, camel]) => [camel, c]));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(options))
+    out[caribou.get(k as keyof AnyPriorOptions) ?? k] = v;
+  return out;
+}
+
 /** Which optional defaults differ between families. */
 export interface PriorDefaultsOverride {
   readonly fwhm2?: number;

@@ -107,8 +107,8 @@ export function sampleModelEffect(
     });
     const init = options.init ?? "advi+adapt_diag";
     const k = options.initKwargs ?? {};
-    if (model.verbose && init === "advi+adapt_diag")
-      console.log("Initializing NUTS using custom advi+adapt_diag strategy");
+    if (init === "advi+adapt_diag")
+      model.say("Initializing NUTS using custom advi+adapt_diag strategy");
     const data = model.modelData(true);
     const result = yield* mcmcEffect(
       options.chainMethod === "parallel" ? (hiModel.ref ?? hiModel) : hiModel,
@@ -131,18 +131,17 @@ export function sampleModelEffect(
           objNMc: k.objNMc ?? 5,
           start: { ...initialPoint(data), ...k.start },
           progress: model.verbose,
+          ...(model.output !== undefined ? { progressStream: model.output } : {}),
         },
         seed: model.seed,
         ...(options.numWorkers !== undefined ? { numWorkers: options.numWorkers } : {}),
         ...(options.progress !== undefined ? { progress: options.progress } : {}),
+        ...(model.output !== undefined ? { progressStream: model.output } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       },
     );
-    if (model.verbose) {
-      console.log("Adding log-likelihood to trace");
-      if (result.numDivergences > 0)
-        console.log(`There were ${result.numDivergences} divergences.`);
-    }
+    model.say("Adding log-likelihood to trace");
+    if (result.numDivergences > 0) model.say(`There were ${result.numDivergences} divergences.`);
     const trace = traceFromMcmc(model, result);
     model.trace = trace;
     return trace;

@@ -34,6 +34,6 @@ export function solveModel(
     seed: model.seed,
   });
   model.trace = { ...trace, solutions: result.solutions };
-  if (model.verbose) for (const m of result.messages) console.log(m);
+  for (const m of result.messages) model.say(m);
   return result;
 }

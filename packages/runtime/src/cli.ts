@@ -34,6 +34,7 @@ import {
 } from "./config.js";
 import { ConfigError, exitCodeOf } from "./errors.js";
 import type { AppFlag } from "./flags.js";
+import { jsonLogger, loggerSink, textLogger } from "./logSink.js";
 import { OutputDir } from "./outputDir.js";
 import { Progress, type ProgressStream } from "./progress.js";
 import { packageVersions, RunInfo } from "./runInfo.js";
@@ -186,17 +187,20 @@ export function appCommand<const Name extends string, S extends Schema.Decoder<u
         packages: meta.packages,
         startedAt: new Date().toISOString(),
       });
-      // logs go to stderr (stdout carries the results): logfmt lines, or JSON lines
-      const logger = Logger.layer([
-        Logger.withConsoleError(logFormat === "json" ? Logger.formatJson : Logger.formatLogFmt),
-      ]);
-      for (const w of warnings) yield* Effect.logWarning(w);
-      yield* spec
-        .run(config)
-        .pipe(
-          Effect.provide(Layer.mergeAll(info, Progress.layerFor({ quiet, logFormat }), logger)),
-          Effect.provideService(References.MinimumLogLevel, quiet ? "Warn" : "Info"),
-        );
+      // logs go to stderr (stdout carries the results): plain lines, or JSON lines
+      const logger = Logger.layer([logFormat === "json" ? jsonLogger : textLogger]);
+      yield* Effect.gen(function* () {
+        for (const w of warnings) yield* Effect.logWarning(w);
+        // Progress messages are log records of this fiber (bars stay on stderr)
+        const sink = yield* loggerSink();
+        const progress = Progress.make({ quiet, logFormat, log: sink.log });
+        yield* spec
+          .run(config)
+          .pipe(Effect.provide(info), Effect.provideService(Progress, progress));
+      }).pipe(
+        Effect.provide(logger),
+        Effect.provideService(References.MinimumLogLevel, quiet ? "Warn" : "Info"),
+      );
     }).pipe(Effect.withLogSpan(spec.name)),
   ).pipe(Command.withDescription(spec.description));
 }

@@ -6,7 +6,7 @@
  * `SamplerError` of `@sidereal/autodiff-samplers`) pass through unchanged and count as run
  * failures.
  */
-import { Data } from "effect";
+import { Data, Effect } from "effect";
 
 /**
  * A flag, a configuration field or the output location is wrong. `field` is the flag
@@ -65,3 +65,7 @@ export function exitCodeOf(error: unknown): 1 | 2 {
   const tag = (error as { _tag?: unknown } | null)?._tag;
   return tag === "ConfigError" || tag === "DataError" ? 2 : 1;
 }
+
+/** Runs a synchronous stage of numeric work; a throw becomes `RunError { stage, reason }`. */
+export const attemptStage = <A>(stage: string, f: () => A): Effect.Effect<A, RunError> =>
+  Effect.try({ try: f, catch: (e) => new RunError({ stage, reason: reasonOf(e) }) });

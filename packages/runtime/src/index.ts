@@ -44,9 +44,23 @@ export {
   SamplingFields,
   Seed,
 } from "./config.js";
-export { ConfigError, DataError, exitCodeOf, RunError, reasonOf } from "./errors.js";
+export {
+  attemptStage,
+  ConfigError,
+  DataError,
+  exitCodeOf,
+  RunError,
+  reasonOf,
+} from "./errors.js";
 export { type AppFlag, Flags, standardFlags } from "./flags.js";
+export {
+  INFERENCE_DEFAULTS,
+  type InferenceCommandSpec,
+  type InferenceConfig,
+  inferenceCommand,
+} from "./inferenceCommand.js";
 export * from "./jobs/index.js";
+export { jsonLogger, type LogSink, loggerSink, messageText, textLogger } from "./logSink.js";
 export {
   buildManifest,
   hashFile,
@@ -73,6 +87,8 @@ export {
   type PredictiveFigureInput,
   potentialResult,
   type RunOutputs,
+  writeBytes,
+  writeChunks,
   writeFigures,
   writeJson,
   writeRunOutputs,

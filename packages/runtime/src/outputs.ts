@@ -16,6 +16,7 @@
  * `sample_stats` group, divergences or sampler columns in draws.csv). One writer for all.
  * Every failure is a `RunError` naming the file.
  */
+import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import {
@@ -34,6 +35,7 @@ import {
   type InferenceData,
   writeDrawsCsv,
   writeFileAtomic,
+  writeFileAtomically,
   writeInferenceData,
 } from "@sidereal/io";
 import {
@@ -131,6 +133,30 @@ export const writeJson = (path: string, value: unknown): Effect.Effect<void, Run
 /** Writes a text file (atomically), ending it with a newline. */
 export const writeText = (path: string, text: string): Effect.Effect<void, RunError> =>
   attempt(path, () => writeFileAtomic(path, text.endsWith("\n") ? text : `${text}\n`));
+
+/** Writes a binary file (atomically), e.g. a Parquet table. */
+export const writeBytes = (path: string, bytes: Uint8Array): Effect.Effect<void, RunError> =>
+  attempt(path, () => writeFileAtomic(path, bytes));
+
+/**
+ * Writes `chunks` one after the other into a file (atomically: a temporary sibling renamed
+ * into place), so a large table (a catalogue's CSV, shard by shard) is never held whole.
+ */
+export const writeChunks = (
+  path: string,
+  chunks: Iterable<string>,
+): Effect.Effect<void, RunError> =>
+  attempt(path, () =>
+    writeFileAtomically(path, (tmp) => {
+      const fd = openSync(tmp, "w");
+      try {
+        for (const c of chunks) writeSync(fd, c);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }),
+  );
 
 /** Writes each figure (`{ name, svg }`, or name → SVG) as `dir/plots/<name>.svg` and `.png`. */
 export const writeFigures = (

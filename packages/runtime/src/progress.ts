@@ -81,7 +81,7 @@ function tracker() {
 }
 
 /** Bars redrawn in place (ANSI cursor movement), at most every 100 ms. */
-function ttyProgress(stream: ProgressStream): ProgressShape {
+function ttyProgress(stream: ProgressStream, log?: (line: string) => void): ProgressShape {
   const { tasks, get } = tracker();
   let drawn = 0;
   let last = 0;
@@ -119,7 +119,8 @@ function ttyProgress(stream: ProgressStream): ProgressShape {
       // print above the bars: clear them, write the line, redraw
       if (drawn > 0) stream.write(`\x1b[${drawn}A\x1b[J`);
       drawn = 0;
-      stream.write(`${line}\n`);
+      if (log !== undefined) log(line);
+      else stream.write(`${line}\n`);
       draw(true);
     },
   };
@@ -130,6 +131,7 @@ function decileProgress(
   stream: ProgressStream,
   format: (task: string, t: TaskState, at: number) => string,
   formatMessage: (line: string) => string,
+  log?: (line: string) => void,
 ): ProgressShape {
   const { tasks, get } = tracker();
   return {
@@ -154,7 +156,7 @@ function decileProgress(
         stream.write(`${format(task, t, now())}\n`);
       }
     },
-    message: (line) => stream.write(`${formatMessage(line)}\n`),
+    message: (line) => (log !== undefined ? log(line) : stream.write(`${formatMessage(line)}\n`)),
   };
 }
 
@@ -184,6 +186,12 @@ export interface ProgressOptions {
   readonly logFormat?: "text" | "json";
   /** Default `process.stderr`. */
   readonly stream?: ProgressStream;
+  /**
+   * Where `message` lines go instead of the stream: `appCommand` passes its Logger (a
+   * `loggerSink`'s `log`), so messages are log records (`--log-format json`) that `--quiet`
+   * drops. Bars and progress lines stay on the stream.
+   */
+  readonly log?: (line: string) => void;
 }
 
 /** The progress service (see the module doc). */
@@ -212,10 +220,21 @@ export class Progress extends Context.Service<Progress, ProgressShape>()(
       message: (line) => into.push({ task: "message", done: 0, total: 0, detail: line }),
     });
   /** The layer for a command line's `--quiet` / `--log-format` (see the module doc). */
-  static readonly layerFor = (o: ProgressOptions = {}): Layer.Layer<Progress> => {
+  static readonly layerFor = (o: ProgressOptions = {}): Layer.Layer<Progress> =>
+    Layer.sync(Progress, () => Progress.make(o));
+  /** The service of {@link Progress.layerFor} (see {@link ProgressOptions}). */
+  static readonly make = (o: ProgressOptions = {}): ProgressShape => {
     const stream = o.stream ?? process.stderr;
-    if (o.quiet) return Progress.quiet;
-    if (o.logFormat === "json") return Progress.json(stream);
-    return stream.isTTY ? Progress.tty(stream) : Progress.lines(stream);
+    if (o.quiet) return o.log !== undefined ? { ...silent, message: o.log } : silent;
+    if (o.logFormat === "json")
+      return decileProgress(
+        stream,
+        jsonFormat,
+        (l) => JSON.stringify({ type: "message", message: l }),
+        o.log,
+      );
+    return stream.isTTY
+      ? ttyProgress(stream, o.log)
+      : decileProgress(stream, linesFormat, (l) => l, o.log);
   };
 }

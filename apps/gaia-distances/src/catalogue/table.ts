@@ -15,16 +15,9 @@
 import { statSync } from "node:fs";
 import { asFloat64, readFitsTable } from "@sidereal/io";
 import { zeroPointL21 } from "@sidereal/parallax";
+import { l21ZeroPoint, type ParallaxTable } from "../data.js";
 
-export interface GaiaTable {
-  readonly file: string;
-  readonly rowsInFile: number;
-  readonly sourceId: readonly string[];
-  /** Observed parallax [mas] (as stored in the file). */
-  readonly parallax: Float64Array;
-  readonly parallaxError: Float64Array;
-  /** L21 zero point [mas]. */
-  readonly zeroPoint: Float64Array;
+export interface GaiaTable extends ParallaxTable {
   /** How the zero point's inputs were obtained ("file columns" or the approximation). */
   readonly zeroPointInputs: string;
 }
@@ -71,14 +64,7 @@ export function loadGaiaTable(file: string): GaiaTable {
   let zp: Float64Array;
   let inputs: string;
   if (L21_COLUMNS.every((c) => names.has(c))) {
-    zp = zeroPointL21(
-      col("phot_g_mean_mag"),
-      col("nu_eff_used_in_astrometry"),
-      col("pseudocolour"),
-      col("ecl_lat"),
-      col("astrometric_params_solved"),
-      { outOfRange: "extrapolate" },
-    );
+    zp = l21ZeroPoint(col);
     inputs = "file columns";
   } else {
     const g = col("phot_g_mean_mag");

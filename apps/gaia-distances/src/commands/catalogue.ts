@@ -7,7 +7,7 @@
  * DIR/distances.parquet.
  */
 import { createHash } from "node:crypto";
-import { appendFileSync, statSync, writeFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import {
   DataError,
@@ -15,6 +15,9 @@ import {
   reasonOf,
   runnerChoiceLayer,
   withOutputDir,
+  writeBytes,
+  writeChunks,
+  writeJson,
 } from "@sidereal/runtime";
 import { Effect } from "effect";
 import type { CatalogueConfig } from "../catalogue/config.js";
@@ -73,10 +76,15 @@ export const runCatalogue = (config: CatalogueConfig) =>
         const results = yield* runner.run({ id: jobId, task: catalogueTask, shards });
         return { results, seconds: (performance.now() - t0) / 1000 };
       }).pipe(Effect.provide(jobRunnerLayer(config)));
-      const csv = dir.file("distances.csv");
-      writeFileSync(csv, `${CSV_HEADER}\n`);
-      for (let s = 0; s < shards.length; s++)
-        appendFileSync(csv, shardCsv(table.sourceId, shards[s].start, shardColumns(results[s])));
+      // one shard's rows at a time, into a file that appears whole or not at all
+      yield* writeChunks(
+        dir.file("distances.csv"),
+        (function* () {
+          yield `${CSV_HEADER}\n`;
+          for (let s = 0; s < shards.length; s++)
+            yield shardCsv(table.sourceId, shards[s].start, shardColumns(results[s]));
+        })(),
+      );
       const meta = {
         prior: "EDSD",
         L_pc: config.lengthScale,
@@ -90,9 +98,9 @@ export const runCatalogue = (config: CatalogueConfig) =>
         runner: config.runner,
         jobId,
       };
-      writeFileSync(dir.file("meta.json"), `${JSON.stringify(meta, null, 2)}\n`);
+      yield* writeJson(dir.file("meta.json"), meta);
       if (config.parquet === true)
-        writeFileSync(
+        yield* writeBytes(
           dir.file("distances.parquet"),
           distancesParquet(
             table.sourceId,

@@ -1,7 +1,9 @@
 /** What every model run returns to the pipeline (for the overview report and the CLI). */
-import { RunError, reasonOf } from "@sidereal/runtime";
-import { Effect } from "effect";
-import type { OptimizationRecord } from "../fit.js";
+import type { LbfgsBOptions } from "@sidereal/autodiff-samplers";
+import { attemptStage, Progress, RunError } from "@sidereal/runtime";
+import { Effect, Option } from "effect";
+import type { CompiledModel } from "../compiled.js";
+import { fitMap, type OptimizationRecord } from "../fit.js";
 
 export interface ModelRun {
   readonly model: "gaussian" | "spline" | "gd1";
@@ -16,8 +18,41 @@ export interface ModelRun {
 }
 
 /** Runs a synchronous numerical stage, mapping a throw to RunError(stage). */
-export const attempt = <A>(stage: string, f: () => A) =>
-  Effect.try({ try: f, catch: (e) => new RunError({ stage, reason: reasonOf(e) }) });
+export const attempt = attemptStage;
+
+/**
+ * `fitMap` as the stage `stage`: its L-BFGS-B iterations are shown as that Progress task
+ * (the callback only watches: it never stops the optimiser, so the result is unchanged).
+ */
+export const mapStage = (
+  stage: string,
+  compiled: CompiledModel,
+  x0: Float64Array,
+  options: LbfgsBOptions,
+) =>
+  Effect.gen(function* () {
+    // optional, as the runtime's WorkerPool does: library callers need not provide Progress
+    const progress = Option.getOrUndefined(yield* Effect.serviceOption(Progress));
+    const total = options.maxiter ?? 15000; // lbfgsB's default
+    const opt = yield* attempt(stage, () =>
+      fitMap(compiled, x0, {
+        ...options,
+        callback: ({ nit, fun }) => {
+          progress?.update(stage, nit, total, `objective ${fmt(fun, 8)}`);
+          return undefined;
+        },
+      }),
+    );
+    progress?.finish(stage);
+    return opt;
+  });
+
+/** The report's rows comparing an L-BFGS-B result with the seed's (objective, nfev, nit). */
+export const optimisationRows = (opt: OptimizationRecord, seed: ModelRun["seed"]) => [
+  ["objective −ln p / N", opt.fun, seed.fun],
+  ["nfev", opt.nfev, seed.nfev],
+  ["nit", opt.nit, seed.nit],
+];
 
 /** Fails with RunError when the objective at the start is not finite. */
 export const requireFinite = (stage: string, value: number) =>

@@ -9,7 +9,6 @@ import { Effect } from "effect";
 import { compileModel } from "../compiled.js";
 import { TRUE_GAUSSIAN } from "../data.js";
 import { densityFigure1d } from "../figures.js";
-import { fitMap } from "../fit.js";
 import { centres, linspace } from "../grids.js";
 import { histogram1d } from "../init/histogram.js";
 import {
@@ -18,7 +17,7 @@ import {
   gaussianLnDensity,
   gaussianModel,
 } from "../models/gaussian.js";
-import { attempt, fmt, type ModelRun } from "./common.js";
+import { attempt, fmt, type ModelRun, mapStage, optimisationRows } from "./common.js";
 
 /** The seed's L-BFGS-B result for this model (its cell output). */
 export const SEED_GAUSSIAN = { fun: -10.261409577341759, nfev: 10, nit: 8 } as const;
@@ -53,9 +52,10 @@ export const runGaussian = (
   Effect.gen(function* () {
     const n = z.length;
     const compiled = yield* attempt("gaussian compile", () => compileModel(gaussianModel(z)));
-    const opt = yield* attempt("gaussian L-BFGS-B", () =>
-      fitMap(compiled, gaussianInit(n), { bounds: GAUSSIAN_BOUNDS, maxiter: 1000 }),
-    );
+    const opt = yield* mapStage("gaussian L-BFGS-B", compiled, gaussianInit(n), {
+      bounds: GAUSSIAN_BOUNDS,
+      maxiter: 1000,
+    });
     const [lnN0, mean, lnStd] = opt.x;
     const estimates = { N0: Math.exp(lnN0), mean, std: Math.exp(lnStd) };
     const lines = [
@@ -107,9 +107,7 @@ export const runGaussian = (
             table: {
               columns: ["", "ours", "seed"],
               rows: [
-                ["objective −ln p / N", opt.fun, SEED_GAUSSIAN.fun],
-                ["nfev", opt.nfev, SEED_GAUSSIAN.nfev],
-                ["nit", opt.nit, SEED_GAUSSIAN.nit],
+                ...optimisationRows(opt, SEED_GAUSSIAN),
                 ["ln_N0", lnN0, 11.5129243],
                 ["mean", mean, 0.02868799],
                 ["ln_std", lnStd, -1.16748798],

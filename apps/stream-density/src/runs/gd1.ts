@@ -22,7 +22,6 @@ import { compileModel } from "../compiled.js";
 import type { RunConfig } from "../config.js";
 import type { Gd1Catalogue } from "../data.js";
 import { knotsFigure, streamDensityImage } from "../figures.js";
-import { fitMap } from "../fit.js";
 import { linspace } from "../grids.js";
 import { streamInit } from "../init/stream-init.js";
 import {
@@ -34,7 +33,14 @@ import {
 } from "../models/stream.js";
 import { divergenceFlags, meanTreeDepth, sampleModelSpec } from "../nuts.js";
 import { convergence } from "../outputs.js";
-import { attempt, fmt, type ModelRun, requireFinite } from "./common.js";
+import {
+  attempt,
+  fmt,
+  type ModelRun,
+  mapStage,
+  optimisationRows,
+  requireFinite,
+} from "./common.js";
 
 /** The seed's L-BFGS-B result for the GD-1 model. */
 export const SEED_GD1 = { fun: -0.4172804414762403, nfev: 470, nit: 439 } as const;
@@ -100,9 +106,10 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
     );
     const x0 = yield* attempt("gd1 initialisation", () => streamInit(cat.phi1, cat.phi2));
     yield* requireFinite("gd1 initialisation", compiled.objective(Float64Array.from(x0)).value);
-    const opt = yield* attempt("gd1 L-BFGS-B", () =>
-      fitMap(compiled, x0, { maxiter: config.gd1MaxIter, maxls: 1000 }),
-    );
+    const opt = yield* mapStage("gd1 L-BFGS-B", compiled, x0, {
+      maxiter: config.gd1MaxIter,
+      maxls: 1000,
+    });
     const pMap = membership(cat.phi1, cat.phi2, opt.x);
     const lines = [
       `GD-1 model (${n} stars): objective ${opt.fun} after ${opt.nfev} evaluations (${opt.nit} iterations, ${opt.seconds.toFixed(1)} s), seed ${SEED_GD1.fun} (${SEED_GD1.nfev}); ${opt.message}`,
@@ -305,9 +312,7 @@ export const runGd1 = (config: RunConfig, cat: Gd1Catalogue, dir: string) =>
               columns: ["", "ours", "seed"],
               rows: [
                 ["initial objective", opt.fun0, -0.05543877],
-                ["objective −ln p / N", opt.fun, SEED_GD1.fun],
-                ["nfev", opt.nfev, SEED_GD1.nfev],
-                ["nit", opt.nit, SEED_GD1.nit],
+                ...optimisationRows(opt, SEED_GD1),
               ],
             },
             images: [

@@ -14,12 +14,11 @@ import { Effect } from "effect";
 import { compileModel } from "../compiled.js";
 import type { RunConfig } from "../config.js";
 import { densityFigure1d, knotsFigure } from "../figures.js";
-import { fitMap } from "../fit.js";
 import { linspace } from "../grids.js";
 import { SPLINE_KNOTS, splineInit, splineLnDensity, splineModel } from "../models/spline1d.js";
 import { divergenceFlags, sampleModelSpec } from "../nuts.js";
 import { columnPercentiles } from "../outputs.js";
-import { attempt, fmt, type ModelRun } from "./common.js";
+import { attempt, fmt, type ModelRun, mapStage, optimisationRows } from "./common.js";
 import { observedDensity, trueDensity } from "./gaussian.js";
 
 /** The seed's L-BFGS-B result for this model. */
@@ -61,25 +60,25 @@ export const runSpline = (config: RunConfig, z: Float64Array, dir: string) =>
     const compiled = yield* attempt("spline compile", () => compileModel(splineModel(z)));
     const jitter = uniform(key(config.seed), [SPLINE_KNOTS.length], 0, 0.1);
     const x0 = splineInit(z, jitter);
-    const opt = yield* attempt("spline L-BFGS-B", () =>
-      fitMap(compiled, x0, { maxiter: 1000, maxls: 1000 }),
-    );
+    const opt = yield* mapStage("spline L-BFGS-B", compiled, x0, { maxiter: 1000, maxls: 1000 });
     const grid = linspace(-3, 3, 1024);
     const mapDens = splineLnDensity(grid, opt.x).map(Math.exp);
     const mapRecovery = densityRecovery(grid, mapDens, n);
 
+    // the NUTS settings, also shown in the report's configuration table
+    const nuts = {
+      chains: config.numChains,
+      warmup: config.numWarmup,
+      draws: config.numSamples,
+      maxTreeDepth: config.maxTreeDepth,
+      targetAccept: config.targetAccept,
+      seed: config.seed,
+    };
     const { result, seconds } = yield* sampleModelSpec(
       { kind: "spline", z },
       compiled,
       Float64Array.from(opt.x),
-      {
-        chains: config.numChains,
-        warmup: config.numWarmup,
-        draws: config.numSamples,
-        maxTreeDepth: config.maxTreeDepth,
-        targetAccept: config.targetAccept,
-        seed: config.seed,
-      },
+      nuts,
       config.workers,
       "spline",
     );
@@ -182,12 +181,7 @@ export const runSpline = (config: RunConfig, z: Float64Array, dir: string) =>
           model: "spline",
           points: n,
           data: config.gaussianData,
-          chains: config.numChains,
-          warmup: config.numWarmup,
-          draws: config.numSamples,
-          maxTreeDepth: config.maxTreeDepth,
-          targetAccept: config.targetAccept,
-          seed: config.seed,
+          ...nuts,
         },
         summary: table,
         diagnostics: { divergences, totalDraws: config.numChains * config.numSamples },
@@ -197,11 +191,7 @@ export const runSpline = (config: RunConfig, z: Float64Array, dir: string) =>
             text: lines[0],
             table: {
               columns: ["", "ours", "seed"],
-              rows: [
-                ["objective −ln p / N", opt.fun, SEED_SPLINE.fun],
-                ["nfev", opt.nfev, SEED_SPLINE.nfev],
-                ["nit", opt.nit, SEED_SPLINE.nit],
-              ],
+              rows: [...optimisationRows(opt, SEED_SPLINE)],
             },
             images: [
               { src: "plots/spline_knots.png", caption: "Knot values: initial guess and optimum" },

@@ -12,7 +12,12 @@
  * options a `ModelError`).
  */
 import { foldIn, key } from "@sidereal/distributions";
-import { type AdviAdaptDiagOptions, adviAdaptDiagInit } from "../svi/advi/adaptDiag.js";
+import type { Steps } from "../sliced.js";
+import {
+  type AdviAdaptDiagInit,
+  type AdviAdaptDiagOptions,
+  adviAdaptDiagInitSteps,
+} from "../svi/advi/adaptDiag.js";
 import { SviError } from "../svi/errors.js";
 import { InitializationError, ModelError } from "./errors.js";
 import type { Model } from "./model.js";
@@ -24,18 +29,21 @@ export type AdviInitOptions = Omit<AdviAdaptDiagOptions, "numChains" | "seed" | 
 /** `foldIn` data of the ADVI key ("ADVI" in ASCII). */
 const ADVI_STREAM = 0x41445649;
 
-/** The starts of `numChains` chains (see the module doc); throws typed errors. */
-export function adviStarts<D>(
+/**
+ * The starts of `numChains` chains (see the module doc) as pausable steps (those of the ADVI
+ * fit; `runSteps` runs them at once); throws typed errors.
+ */
+export function* adviStarts<D>(
   model: Model<D>,
   data: D,
   numChains: number,
   seed: number,
   denseMass: boolean,
   options: AdviInitOptions = {},
-): ChainStart[] {
-  let init: ReturnType<typeof adviAdaptDiagInit>;
+): Steps<ChainStart[]> {
+  let init: AdviAdaptDiagInit;
   try {
-    init = adviAdaptDiagInit(model, data, {
+    init = yield* adviAdaptDiagInitSteps(model, data, {
       ...options,
       numChains,
       rngKey: foldIn(key(seed), ADVI_STREAM),

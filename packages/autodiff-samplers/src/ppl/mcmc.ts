@@ -25,6 +25,7 @@ import { key, type PRNGKey, split } from "@sidereal/distributions";
 import { isWasmBackendLoaded, loadWasmBackend } from "@sidereal/tensor";
 import { Effect, Schedule } from "effect";
 import { type ChainCheckpoint, CheckpointLog, type SampleProgress } from "../mcmc/index.js";
+import { runSteps, type Steps, stepsEffect } from "../sliced.js";
 import { type AdviInitOptions, adviStarts } from "./adviStarts.js";
 import { type ChainPhase, InitializationError, ModelError, SamplerError } from "./errors.js";
 import { importModel } from "./importModel.js";
@@ -203,15 +204,18 @@ function resultSource<D>(model: Model<D>, data: D): McmcResultSource {
   return { logLikelihood: (draws, options) => logLikelihood(model, draws, data, options) };
 }
 
-/** Per-chain starts: from ADVI for `init: "advi+adapt_diag"`, none otherwise. */
-function chainStartsOf<D>(
+/**
+ * Per-chain starts: from ADVI for `init: "advi+adapt_diag"`, none otherwise; as pausable
+ * steps (`runSteps` for the synchronous `mcmc`, `stepsEffect` for `mcmcEffect`).
+ */
+function* chainStartsOf<D>(
   model: Model<D>,
   data: D,
   numChains: number,
   o: McmcOptions,
-): readonly ChainStart[] {
+): Steps<readonly ChainStart[]> {
   if (!usesAdvi(o)) return Array.from({ length: numChains }, () => ({}));
-  return adviStarts(model, data, numChains, o.seed ?? 0, o.denseMass ?? false, o.advi);
+  return yield* adviStarts(model, data, numChains, o.seed ?? 0, o.denseMass ?? false, o.advi);
 }
 
 /** The model itself (imported from its reference when only that was given). */
@@ -360,13 +364,14 @@ export function mcmcEffect<D>(
     const ref = parallel ? checkedRef(model) : undefined;
     const starts: Effect.Effect<readonly ChainStart[], ChainFailure> = usesAdvi(options)
       ? Effect.flatMap(resolvedModel(model), (m) =>
-          Effect.try({
-            try: () => chainStartsOf(m, data, numChains, options),
-            catch: (e): ChainFailure =>
+          // the ADVI fit yields the event loop every 50 ms: Ctrl-C is seen at once
+          stepsEffect(
+            () => chainStartsOf(m, data, numChains, options),
+            (e): ChainFailure =>
               e instanceof ModelError || e instanceof InitializationError
                 ? e
                 : new InitializationError([], 0, `init "advi+adapt_diag" failed: ${String(e)}`),
-          }),
+          ),
         )
       : Effect.succeed(keys.map(() => ({})));
     const chains = (start: readonly ChainStart[]): Effect.Effect<ChainOutput[], ChainFailure> =>
@@ -462,7 +467,7 @@ export function mcmc<D>(
   const sink = progressSink(options, numChains);
   const base = chainOptions(options);
   const opts: ChainOptions = sink ? { ...base, progressInterval: 1 } : base;
-  const starts = chainStartsOf(m, data, numChains, options);
+  const starts = runSteps(chainStartsOf(m, data, numChains, options));
   try {
     const outs = keys.map((k, c) =>
       runChain(m, data, k, opts, sink ? (p) => sink.report(c, p) : undefined, starts[c]),

@@ -8,6 +8,7 @@ export {
   type AdviAdaptDiagInit,
   type AdviAdaptDiagOptions,
   adviAdaptDiagInit,
+  adviAdaptDiagInitSteps,
 } from "./advi/adaptDiag.js";
 export { type ParameterConvergence, parameterConvergence } from "./advi/convergence.js";
 export {
@@ -15,6 +16,8 @@ export {
   type AdviResult,
   type FitAdviOptions,
   fitAdvi,
+  fitAdviEffect,
+  fitAdviSteps,
 } from "./advi/fitAdvi.js";
 export {
   AutoDelta,

@@ -32,7 +32,7 @@ import type { AutoGuide, GuideSetup } from "./autoguide.js";
 import { type CompiledElbo, compileElbo, type ElboLoss, traceELBO } from "./elbo.js";
 import { SviError } from "./errors.js";
 import { constrainedParams, initialFlat } from "./guideParams.js";
-import { sviProgressReporter } from "./progress.js";
+import { type SviProgressStream, sviProgressReporter } from "./progress.js";
 
 /** SVI state (plain data; `update` advances its arrays in place, see the module doc). */
 export interface SviState<S> {
@@ -71,7 +71,11 @@ export interface Svi<D, S> {
     rngKey: PRNGKey,
     numSteps: number,
     data: D,
-    options?: { readonly progress?: boolean },
+    options?: {
+      readonly progress?: boolean;
+      /** Where the progress goes (default `process.stderr`; see `SviProgressStream`). */
+      readonly progressStream?: SviProgressStream;
+    },
   ): SviRunResult<S>;
   getParams(state: SviState<S>): Record<string, Tensor>;
   /** The compiled loss for `data` (compiling it if needed). */
@@ -147,7 +151,9 @@ export function svi<D, S>(
         );
       let state = self.init(rngKey, data);
       const losses = new Float64Array(numSteps);
-      const reporter = runOptions.progress ? sviProgressReporter(numSteps) : undefined;
+      const reporter = runOptions.progress
+        ? sviProgressReporter(numSteps, runOptions.progressStream)
+        : undefined;
       for (let i = 0; i < numSteps; i++) {
         const [s, l] = self.update(state, data);
         state = s;

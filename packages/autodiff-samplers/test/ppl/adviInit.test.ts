@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import { adviStarts } from "../../src/ppl/adviStarts.js";
 import { defineModel, mcmc } from "../../src/ppl/index.js";
 import { runChain } from "../../src/ppl/runChain.js";
+import { runSteps } from "../../src/sliced.js";
 
 // Two independent Gaussians with very different scales: mean-field ADVI is exact for this
 // target, so its variances must match the true ones (0.1² and 5²) up to optimisation noise.
@@ -18,7 +19,7 @@ const advi = { learningRate: 0.05, relTolerance: 1e-2, absTolerance: 1e-2, n: 20
 
 describe('init: "advi+adapt_diag"', () => {
   test("ADVI starts: one draw per chain, diagonal metric from the ADVI variances", () => {
-    const starts = adviStarts(scales, null, 3, 7, false, advi);
+    const starts = runSteps(adviStarts(scales, null, 3, 7, false, advi));
     expect(starts).toHaveLength(3);
     for (const s of starts) {
       expect(s.initialPosition).toHaveLength(2);
@@ -33,13 +34,13 @@ describe('init: "advi+adapt_diag"', () => {
       expect(Math.abs(q[0] - 1) / 0.1).toBeLessThan(5);
       expect(Math.abs(q[1] + 2) / 5).toBeLessThan(5);
     }
-    const dense = adviStarts(scales, null, 1, 7, true, advi)[0].initialInverseMassMatrix;
+    const dense = runSteps(adviStarts(scales, null, 1, 7, true, advi))[0].initialInverseMassMatrix;
     const diag = starts[0].initialInverseMassMatrix ?? new Float64Array();
     expect(Array.from(dense ?? [])).toEqual([diag[0], 0, 0, diag[1]]);
   }, 30_000);
 
   test("without warmup the chains keep the ADVI metric; with warmup they sample the target", () => {
-    const starts = adviStarts(scales, null, 2, 3, false, advi);
+    const starts = runSteps(adviStarts(scales, null, 2, 3, false, advi));
     const frozen = mcmc(scales, null, {
       numWarmup: 0,
       numSamples: 10,
@@ -75,7 +76,7 @@ describe('init: "advi+adapt_diag"', () => {
   }, 30_000);
 
   test('with warmup "pymc": the ADVI metric for 101 draws, then PyMC\'s running estimate', () => {
-    const starts = adviStarts(scales, null, 2, 4, false, advi);
+    const starts = runSteps(adviStarts(scales, null, 2, 4, false, advi));
     expect(starts[0].initialMean).toHaveLength(2);
     expect(starts[0].initialMetricWeight).toBe(50); // PyMC's initial_weight after ADVI
     const fit = mcmc(scales, null, {

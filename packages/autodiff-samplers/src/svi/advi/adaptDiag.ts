@@ -11,8 +11,9 @@
 
 import { key, split } from "@sidereal/distributions";
 import type { Model } from "../../ppl/model.js";
+import { runSteps, type Steps } from "../../sliced.js";
 import { SviError } from "../errors.js";
-import { type AdviResult, type FitAdviOptions, fitAdvi } from "./fitAdvi.js";
+import { type AdviResult, type FitAdviOptions, fitAdviSteps } from "./fitAdvi.js";
 
 /** Options of {@link adviAdaptDiagInit}. */
 export interface AdviAdaptDiagOptions extends Omit<FitAdviOptions, "method" | "draws"> {
@@ -39,6 +40,15 @@ export function adviAdaptDiagInit<D>(
   data: D,
   options: AdviAdaptDiagOptions,
 ): AdviAdaptDiagInit {
+  return runSteps(adviAdaptDiagInitSteps(model, data, options));
+}
+
+/** {@link adviAdaptDiagInit} as pausable steps (those of its ADVI fit; see `sliced.ts`). */
+export function* adviAdaptDiagInitSteps<D>(
+  model: Model<D>,
+  data: D,
+  options: AdviAdaptDiagOptions,
+): Steps<AdviAdaptDiagInit> {
   const c = options.numChains;
   if (!Number.isInteger(c) || c < 1)
     throw new SviError(
@@ -46,7 +56,7 @@ export function adviAdaptDiagInit<D>(
       "numChains",
       `adviAdaptDiagInit: numChains must be an integer ≥ 1, got ${c}`,
     );
-  const advi = fitAdvi(model, data, {
+  const advi = yield* fitAdviSteps(model, data, {
     relTolerance: 1e-3,
     absTolerance: 1e-3,
     learningRate: 1e-3,

@@ -27,14 +27,16 @@
  */
 import { key, type PRNGKey, split } from "@sidereal/distributions";
 import type { Tensor, TensorLike } from "@sidereal/tensor";
+import type { Effect } from "effect";
 import { initToMedian, initToValue } from "../../ppl/initStrategies.js";
 import type { Model } from "../../ppl/model.js";
 import type { LatentSiteInfo } from "../../ppl/potential.js";
+import { runSteps, type Steps, stepsEffect } from "../../sliced.js";
 import { AutoDiagonalNormal, AutoMultivariateNormal } from "../autoGuides.js";
 import { type AutoGuide, constrainDraws } from "../autoguide.js";
 import { traceELBO } from "../elbo.js";
 import { SviError } from "../errors.js";
-import { sviProgressReporter } from "../progress.js";
+import { type SviProgressStream, sviProgressReporter } from "../progress.js";
 import { svi } from "../svi.js";
 import { adagradWindow } from "./adagradWindow.js";
 import { parameterConvergence } from "./convergence.js";
@@ -63,8 +65,13 @@ export interface FitAdviOptions {
   readonly seed?: number;
   /** Root key instead of `key(seed)` (e.g. a key derived from a sampler's seed). */
   readonly rngKey?: PRNGKey;
-  /** Progress and PyMC-like final messages on stderr (default false). */
+  /** Progress and PyMC-like final messages (default false). */
   readonly progress?: boolean;
+  /**
+   * Where progress and the final message go (default `process.stderr`); an app passes a
+   * Logger-backed stream (`@sidereal/runtime`'s `loggerSink`) so they reach its Logger.
+   */
+  readonly progressStream?: SviProgressStream;
 }
 
 /** The fitted Gaussian in unconstrained space. */
@@ -112,6 +119,29 @@ function positive(v: number, name: string): number {
 
 /** Runs ADVI (see the module doc). */
 export function fitAdvi<D>(model: Model<D>, data: D, options: FitAdviOptions = {}): AdviResult {
+  return runSteps(fitAdviSteps(model, data, options));
+}
+
+/**
+ * {@link fitAdvi} as an Effect that hands the event loop back every ~50 ms (so Ctrl-C and
+ * fiber interrupts stop a long fit at once); a throw (an `SviError`) is the failure.
+ */
+export const fitAdviEffect = <D>(
+  model: Model<D>,
+  data: D,
+  options: FitAdviOptions = {},
+): Effect.Effect<AdviResult, unknown> =>
+  stepsEffect(
+    () => fitAdviSteps(model, data, options),
+    (e) => e,
+  );
+
+/** {@link fitAdvi} as pausable steps (it yields after the set-up and each iteration; see `sliced.ts`). */
+export function* fitAdviSteps<D>(
+  model: Model<D>,
+  data: D,
+  options: FitAdviOptions = {},
+): Steps<AdviResult> {
   const n = positiveInt(options.n ?? 1_000_000, "n");
   const draws = positiveInt(options.draws ?? 1000, "draws", true);
   const objNMc = positiveInt(options.objNMc ?? 5, "objNMc");
@@ -142,9 +172,11 @@ export function fitAdvi<D>(model: Model<D>, data: D, options: FitAdviOptions = {
   const rel = parameterConvergence("relative", relTol, every);
   const abs = parameterConvergence("absolute", absTol, every);
   const losses = new Float64Array(n);
-  const reporter = options.progress ? sviProgressReporter(n) : undefined;
+  const stream = options.progressStream ?? process.stderr;
+  const reporter = options.progress ? sviProgressReporter(n, stream) : undefined;
   let iterations = n;
   let converged = false;
+  yield; // after the set-up (compiling the ELBO)
   for (let i = 1; i <= n; i++) {
     const [s, l] = driver.update(state, data);
     state = s;
@@ -157,6 +189,7 @@ export function fitAdvi<D>(model: Model<D>, data: D, options: FitAdviOptions = {
       converged = true;
       break;
     }
+    yield; // a pause point per iteration: one step of a large model can take tens of ms
   }
   const kept = losses.slice(0, iterations);
   let sum = 0;
@@ -166,7 +199,8 @@ export function fitAdvi<D>(model: Model<D>, data: D, options: FitAdviOptions = {
   const message = converged
     ? `Convergence achieved at ${iterations}\nInterrupted at ${iterations - 1} [${Math.floor((100 * iterations) / n)}%]: Average Loss = ${averageLoss.toPrecision(4)}`
     : `Finished [100%]: Average Loss = ${averageLoss.toPrecision(4)}`;
-  if (options.progress) process.stderr.write(`\n${message}\n`);
+  // on a TTY the progress line is redrawn in place: end it before the message
+  if (options.progress) stream.write(`${stream.isTTY ? "\n" : ""}${message}\n`);
   const setup = guide.current;
   if (setup === undefined) throw new SviError("not-initialized", "", "fitAdvi: guide not set up");
   const params = driver.getParams(state);
