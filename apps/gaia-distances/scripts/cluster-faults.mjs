@@ -11,101 +11,26 @@
 //      --fail-shard 3): the job ends with ShardFailed naming shard 3, every other shard's result
 //      is stored; a rerun with healthy runners computes only shard 3, same output.
 // Every wait is bounded; everything listens on 127.0.0.1 only; Postgres is stopped at the end.
-import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { clusterHarness } from "../../../packages/runtime/scripts/cluster-harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = resolve(here, "..");
 const bin = join(app, "bin/gaia-distances.js");
-const runtime = resolve(app, "../../packages/runtime");
-const runnerBin = join(runtime, "bin/sidereal-runner.js");
-const setupPg = join(runtime, "scripts/setup-postgres.sh");
-const taskModule = join(app, "dist/catalogue/task.js");
-const PG_PORT = Number(process.env.SIDEREAL_FAULTS_PG_PORT ?? 54339);
-const BASE_PORT = Number(process.env.SIDEREAL_FAULTS_RUNNER_PORT ?? 34461);
 const STARS = Number(process.env.SIDEREAL_FAULTS_STARS ?? 40000);
-
-const tmp = mkdtempSync("/tmp/sidereal-faults-");
-chmodSync(tmp, 0o755);
-const pgDir = join(tmp, "pg");
-const log = (...a) => console.log(`[faults ${new Date().toISOString().slice(11, 19)}]`, ...a);
-let failures = 0;
-const check = (ok, what) => {
-  log(`${ok ? "ok  " : "FAIL"} ${what}`);
-  if (!ok) failures++;
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-let url = "";
-const psql = (q) =>
-  execFileSync("psql", ["-At", "-v", "ON_ERROR_STOP=1", url, "-c", q], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "ignore"], // polls before the tables exist fail quietly
-  }).trim();
-const scalar = (q) => {
-  try {
-    return Number(psql(q));
-  } catch {
-    return Number.NaN; // Postgres down (the restart test): the caller waits again
-  }
-};
-
-let runners = [];
-const startRunners = (extra = []) => {
-  runners = [0, 1, 2].map((i) =>
-    spawn(
-      process.execPath,
-      [
-        runnerBin,
-        "--storage",
-        url,
-        "--port",
-        String(BASE_PORT + i),
-        "--name",
-        `runner-${i}`,
-        "--tasks",
-        taskModule,
-        ...extra,
-      ],
-      { stdio: ["ignore", "ignore", "inherit"] },
-    ),
-  );
-};
-const stopRunners = async () => {
-  for (const r of runners) if (r.exitCode === null && r.signalCode === null) r.kill("SIGTERM");
-  for (const r of runners)
-    for (let k = 0; k < 100 && r.exitCode === null && r.signalCode === null; k++) await sleep(100);
-  for (const r of runners) if (r.exitCode === null && r.signalCode === null) r.kill("SIGKILL");
-  runners = [];
-};
+const h = clusterHarness({
+  tag: "faults",
+  taskModule: join(app, "dist/catalogue/task.js"),
+  pgPort: Number(process.env.SIDEREAL_FAULTS_PG_PORT ?? 54339),
+  basePort: Number(process.env.SIDEREAL_FAULTS_RUNNER_PORT ?? 34461),
+});
+const { log, tmp } = h;
 
 /** Runs the catalogue command; resolves to { code, stderr }. */
-const catalogue = (args, timeoutMs = 600_000) =>
-  new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [bin, "catalogue", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stdout.on("data", (d) => process.stdout.write(d));
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      resolvePromise({ code: code ?? signal, stderr, child });
-    });
-  });
-const waitFor = async (pred, timeoutMs, what) => {
-  const t0 = Date.now();
-  while (Date.now() - t0 < timeoutMs) {
-    if (pred()) return true;
-    await sleep(100);
-  }
-  log(`timed out waiting for ${what}`);
-  return false;
-};
+const catalogue = (args, timeoutMs = 600_000) => h.runBin(bin, ["catalogue", ...args], timeoutMs);
 const clusterArgs = (out, shardSize) => [
   "--data",
   join(tmp, "cat.fits"),
@@ -114,18 +39,15 @@ const clusterArgs = (out, shardSize) => [
   "--runner",
   "cluster",
   "--storage",
-  url,
+  h.url,
   "--shard-size",
   String(shardSize),
 ];
 const meta = (out) => JSON.parse(readFileSync(join(tmp, out, "meta.json"), "utf8"));
 const csv = (out) => readFileSync(join(tmp, out, "distances.csv"));
 
-try {
-  url = execFileSync("bash", [setupPg, "start", pgDir, String(PG_PORT)], {
-    encoding: "utf8",
-  }).trim();
-  log(`postgres at ${url}`);
+await h.run(async () => {
+  h.startPostgres();
   execFileSync(process.execPath, [
     join(here, "synthetic-catalogue.mjs"),
     String(STARS),
@@ -133,63 +55,63 @@ try {
     "7",
   ]);
   const local = await catalogue(["--data", join(tmp, "cat.fits"), "--out", join(tmp, "local")]);
-  check(local.code === 0, "single-machine reference (--runner local)");
+  h.check(local.code === 0, "single-machine reference (--runner local)");
   const reference = csv("local");
 
   // 1. kill -9 a runner mid-job
-  startRunners();
+  h.startRunners();
   const job1 = catalogue(clusterArgs("killed", 500));
   const shards1 = Math.ceil(STARS / 500);
-  await waitFor(
-    () => scalar("select count(*) from sidereal_shard_results") >= 5,
+  await h.waitFor(
+    () => h.scalar("select count(*) from sidereal_shard_results") >= 5,
     300_000,
     "first results",
   );
-  const victim = psql(
+  const victim = h.psql(
     "select runner from sidereal_shard_runs group by runner order by count(*) desc limit 1",
   );
   const vi = Number(victim.replace("runner-", ""));
-  const doneAtKill = scalar("select count(*) from sidereal_shard_results");
-  runners[vi].kill("SIGKILL");
+  const doneAtKill = h.scalar("select count(*) from sidereal_shard_results");
+  h.runners[vi].kill("SIGKILL");
   log(`killed ${victim} (SIGKILL) with ${doneAtKill}/${shards1} shards done`);
   const r1 = await job1;
-  check(
+  h.check(
     r1.code === 0,
     `job completes after the kill (exit ${r1.code}) ${r1.code === 0 ? "" : r1.stderr.slice(-400)}`,
   );
   if (r1.code === 0) {
     const id = meta("killed").jobId;
-    const rows = scalar(`select count(*) from sidereal_shard_results where job_id = '${id}'`);
-    const distinct = scalar(
+    const rows = h.scalar(`select count(*) from sidereal_shard_results where job_id = '${id}'`);
+    const distinct = h.scalar(
       `select count(distinct shard) from sidereal_shard_results where job_id = '${id}'`,
     );
-    check(
+    h.check(
       rows === shards1 && distinct === shards1,
       `every shard stored exactly once (${rows} rows, ${distinct} shards of ${shards1})`,
     );
-    const runs = psql(
+    const runs = h.psql(
       `select shard, count(*) from sidereal_shard_runs where job_id = '${id}' group by shard having count(*) > 1`,
     );
     log(
       `shards executed more than once (result still written once): ${runs === "" ? "none" : runs.replace(/\n/g, "; ")}`,
     );
-    const byRunner = psql(
+    const byRunner = h.psql(
       `select runner, count(*) from sidereal_shard_results where job_id = '${id}' group by runner order by runner`,
     );
     log(`results by runner: ${byRunner.replace(/\n/g, "; ")}`);
-    check(
+    h.check(
       Buffer.compare(csv("killed"), reference) === 0,
       "output equals the single-machine result byte for byte",
     );
   }
 
   // 2. Postgres restarted mid-job (runner-vi restarted first so three runners run again)
-  await stopRunners();
-  startRunners();
+  await h.stopRunners();
+  h.startRunners();
   const job2 = catalogue(clusterArgs("pg-restart", 400));
-  await waitFor(
+  await h.waitFor(
     () =>
-      scalar(
+      h.scalar(
         "select count(*) from sidereal_shard_results where job_id not in (select job_id from sidereal_shard_results group by job_id having count(*) = " +
           shards1 +
           ")",
@@ -198,45 +120,45 @@ try {
     "first results of job 2",
   );
   log("restarting postgres (down for 2 s)");
-  execFileSync("bash", [setupPg, "restart", pgDir]);
+  h.restartPostgres();
   const r2 = await job2;
-  check(
+  h.check(
     r2.code === 0,
     `job completes after the Postgres restart (exit ${r2.code}) ${r2.code === 0 ? "" : r2.stderr.slice(-400)}`,
   );
   if (r2.code === 0)
-    check(
+    h.check(
       Buffer.compare(csv("pg-restart"), reference) === 0,
       "output equals the single-machine result byte for byte",
     );
 
   // 3. a shard that fails every time, then a rerun without the fault
-  await stopRunners();
-  startRunners(["--fail-shard", "3"]);
+  await h.stopRunners();
+  h.startRunners(["--fail-shard", "3"]);
   const shards3 = Math.ceil(STARS / 1000);
   const r3 = await catalogue(clusterArgs("failing", 1000));
-  check(
+  h.check(
     r3.code !== 0 && /ShardFailed|shard 3 failed/.test(r3.stderr),
     `job fails with ShardFailed naming shard 3 (exit ${r3.code}): ${r3.stderr.trim().split("\n").pop()}`,
   );
-  const stored = psql(
+  const stored = h.psql(
     "select job_id, count(*) from sidereal_shard_results group by job_id having count(*) = " +
       (shards3 - 1),
   );
-  check(stored !== "", `the other ${shards3 - 1} shards' results are kept (${stored})`);
+  h.check(stored !== "", `the other ${shards3 - 1} shards' results are kept (${stored})`);
   const id3 = stored.split("|")[0];
-  const has3 = scalar(
+  const has3 = h.scalar(
     `select count(*) from sidereal_shard_results where job_id = '${id3}' and shard = 3`,
   );
-  check(has3 === 0, "shard 3 has no result");
-  const runsBefore = psql(
+  h.check(has3 === 0, "shard 3 has no result");
+  const runsBefore = h.psql(
     `select shard, count(*) from sidereal_shard_runs where job_id = '${id3}' group by shard order by shard`,
   );
-  await stopRunners();
-  startRunners();
+  await h.stopRunners();
+  h.startRunners();
   const r4 = await catalogue(clusterArgs("failing", 1000));
-  check(r4.code === 0, `rerun without the fault completes (exit ${r4.code})`);
-  const runsAfter = psql(
+  h.check(r4.code === 0, `rerun without the fault completes (exit ${r4.code})`);
+  const runsAfter = h.psql(
     `select shard, count(*) from sidereal_shard_runs where job_id = '${id3}' group by shard order by shard`,
   );
   const before = new Map(
@@ -252,25 +174,13 @@ try {
       .map((l) => l.split("|").map(Number)),
   );
   const recomputed = [...after].filter(([s, c]) => c !== (before.get(s) ?? 0)).map(([s]) => s);
-  check(
+  h.check(
     recomputed.length === 1 && recomputed[0] === 3,
     `the rerun computed only the missing shard (recomputed: ${recomputed.join(", ")})`,
   );
   if (r4.code === 0)
-    check(
+    h.check(
       Buffer.compare(csv("failing"), reference) === 0,
       "output equals the single-machine result byte for byte",
     );
-} catch (e) {
-  failures++;
-  log(`FAIL ${e instanceof Error ? e.message : String(e)}`);
-} finally {
-  await stopRunners();
-  try {
-    execFileSync("bash", [setupPg, "stop", pgDir]);
-  } catch {}
-  if (failures === 0) rmSync(tmp, { recursive: true, force: true });
-  else log(`kept ${tmp} for inspection`);
-}
-log(failures === 0 ? "all fault checks passed" : `${failures} check(s) failed`);
-process.exitCode = failures === 0 ? 0 : 1;
+}, "all fault checks passed");

@@ -1,19 +1,7 @@
-/**
- * `photometry-cube calibrate`: how well calibrated a trained SAN's posteriors are on held-out
- * simulations. The held-out rows are those of the model's own seeded split of the cube it was
- * trained on (so `--cube` must be that cube); for each row `--samples` posterior draws, and per
- * parameter the fraction of rows whose true value lies in the central 68 % and 95 % intervals.
- * Writes `coverage.json` = `{ param: { c68, c95, n } }` and `calibration.svg` (empirical
- * coverage of central intervals against the nominal level, one line per parameter, from the
- * PIT values; a calibrated posterior lies on the diagonal).
- */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { calibrationCoverage, pitCoverage } from "@sidereal/nn";
 import { plotLines } from "@sidereal/plots";
 import {
   appCommand,
-  ConfigError,
   Flags,
   NonEmptyString,
   PositiveInt,
@@ -26,6 +14,7 @@ import {
 import { Effect, Schema } from "effect";
 import { BackendField, backendFlag, withBackend } from "./backend-flag.js";
 import { mapNnFailures } from "./nn-errors.js";
+import { existingCube, trainedModelDir } from "./san-inputs.js";
 
 const CalibrateConfig = Schema.Struct({
   model: NonEmptyString,
@@ -82,15 +71,8 @@ export const calibrationPlot = (
 
 export const runCalibrate = (c: CalibrateConfig) =>
   Effect.gen(function* () {
-    const model = resolve(c.model);
-    if (!existsSync(`${model}/hyperparameters.json`))
-      return yield* new ConfigError({
-        field: "--model",
-        reason: `${model} holds no trained model (hyperparameters.json)`,
-      });
-    const cube = resolve(c.cube);
-    if (!existsSync(cube))
-      return yield* new ConfigError({ field: "--cube", reason: `${cube} does not exist` });
+    const model = yield* trainedModelDir(c.model);
+    const cube = yield* existingCube(c.cube);
     const progress = yield* Progress;
     yield* withOutputDir(c.out, (dir) =>
       Effect.gen(function* () {

@@ -1,32 +1,6 @@
-/**
- * `photometry-cube compare`: for one held-out galaxy of the model's own split (spec §4.5), the
- * SAN's amortised posterior against a NUTS posterior of the same forward model and priors.
- *
- * The galaxy is row `--row` of the held-out rows; its noiseless cube maggies x are observed
- * with errors σ = `--error` · x (Prospector's Gaussian likelihood; the §4.5 loader's 1e-5·x
- * would make the posterior a thin ridge that neither method can be compared on).
- * - SAN: `--samples` draws, each from the network given x perturbed by N(0, σ) (§4.2).
- * - NUTS: @sidereal/autodiff-samplers' `sampleChain` on the potential of
- *   `photometry-potential.ts` (uniform hypercube prior in logit coordinates, finite-difference
- *   gradient of the χ² since the forward model has no derivatives), `--chains` chains of
- *   `--warmup` + `--draws` with a dense mass matrix, started from the SAN draws of lowest
- *   potential among the first `--starts` (as agnfinder starts emcee from a Powell optimum).
- * Written: `compare.json` (medians and 16/84 % quantiles per parameter in hypercube units —
- * log10 for the `log_*` parameters — for both, the truth, R̂ and ESS, divergences, timings),
- * `compare.csv` (the same table), `corner.svg` (the two posteriors overlaid).
- */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { essBulk, rhat, sampleChain } from "@sidereal/autodiff-samplers";
 import { key } from "@sidereal/distributions";
-import {
-  gatherRows,
-  loadCube,
-  loadSan,
-  samplePosterior,
-  seededSplit,
-  TfBackend,
-} from "@sidereal/nn";
+import { gatherRows, loadCube, samplePosterior, seededSplit } from "@sidereal/nn";
 import {
   denormaliseTheta,
   FILTER_SET_NAMES,
@@ -50,11 +24,12 @@ import {
   writeText,
 } from "@sidereal/runtime";
 import { Effect, Schema } from "effect";
-import { BackendField, backendFlag, withBackend } from "./backend-flag.js";
+import { BackendField, backendFlag } from "./backend-flag.js";
 import { cornerOverlay } from "./corner-overlay.js";
 import { loadModel } from "./model.js";
 import { mapNnFailures } from "./nn-errors.js";
 import { photometryPotential } from "./photometry-potential.js";
+import { existingCube, trainedModelDir, withSan } from "./san-inputs.js";
 
 const CompareConfig = Schema.Struct({
   model: NonEmptyString,
@@ -100,15 +75,8 @@ const clamp01 = (v: number) => Math.min(0.98, Math.max(0.02, v));
 
 export const runCompare = (c: CompareConfig) =>
   Effect.gen(function* () {
-    const model = resolve(c.model);
-    if (!existsSync(`${model}/hyperparameters.json`))
-      return yield* new ConfigError({
-        field: "--model",
-        reason: `${model} holds no trained model (hyperparameters.json)`,
-      });
-    const cube = resolve(c.cube);
-    if (!existsSync(cube))
-      return yield* new ConfigError({ field: "--cube", reason: `${cube} does not exist` });
+    const model = yield* trainedModelDir(c.model);
+    const cube = yield* existingCube(c.cube);
     const progress = yield* Progress;
     const info = yield* readCubeInfo(cube).pipe(
       Effect.mapError((e) => new DataError({ file: cube, reason: e.reason })),
@@ -124,193 +92,182 @@ export const runCompare = (c: CompareConfig) =>
 
     yield* withOutputDir(c.out, (dir) =>
       mapNnFailures(
-        withBackend(
-          c.backend,
-          Effect.scoped(
-            Effect.gen(function* () {
-              const { tf: t } = yield* TfBackend;
-              const { model: san, hp } = yield* Effect.acquireRelease(
-                loadSan(t, model),
-                ({ model: m }) => Effect.sync(() => m.dispose()),
-              );
-              const data = yield* loadCube(cube);
-              if (data.rows !== hp.data.rows)
-                return yield* new DataError({
-                  file: cube,
-                  reason: `${data.rows} rows, but the model was trained on a ${hp.data.rows}-row cube`,
-                });
-              const split = seededSplit(data.rows, hp.data.trainFraction, hp.data.seed);
-              if (c.row >= split.test.length)
-                return yield* new ConfigError({
-                  field: "--row",
-                  reason: `${c.row} is past the ${split.test.length} held-out rows`,
-                });
-              const cubeRow = split.test[c.row];
-              const F = data.bands.length;
-              const D = data.columns.length;
-              const x = Float64Array.from(gatherRows(data.maggies, F, [cubeRow]));
-              const sigma = x.map((v) => c.error * v);
-              const truthUnit = Float64Array.from(data.y.subarray(cubeRow * D, (cubeRow + 1) * D));
-              const toCube = (u: ArrayLike<number>, j: number) =>
-                hp.ranges[2 * j] + u[j] * (hp.ranges[2 * j + 1] - hp.ranges[2 * j]);
-              const truth = Array.from(truthUnit, (_, j) => toCube(truthUnit, j));
+        withSan(c.backend, model, (t, san, hp) =>
+          Effect.gen(function* () {
+            const data = yield* loadCube(cube);
+            if (data.rows !== hp.data.rows)
+              return yield* new DataError({
+                file: cube,
+                reason: `${data.rows} rows, but the model was trained on a ${hp.data.rows}-row cube`,
+              });
+            const split = seededSplit(data.rows, hp.data.trainFraction, hp.data.seed);
+            if (c.row >= split.test.length)
+              return yield* new ConfigError({
+                field: "--row",
+                reason: `${c.row} is past the ${split.test.length} held-out rows`,
+              });
+            const cubeRow = split.test[c.row];
+            const F = data.bands.length;
+            const D = data.columns.length;
+            const x = Float64Array.from(gatherRows(data.maggies, F, [cubeRow]));
+            const sigma = x.map((v) => c.error * v);
+            const truthUnit = Float64Array.from(data.y.subarray(cubeRow * D, (cubeRow + 1) * D));
+            const toCube = (u: ArrayLike<number>, j: number) =>
+              hp.ranges[2 * j] + u[j] * (hp.ranges[2 * j + 1] - hp.ranges[2 * j]);
+            const truth = Array.from(truthUnit, (_, j) => toCube(truthUnit, j));
 
-              // the same forward model as the cube: the truth must reproduce the cube's maggies
-              const forward = (u: Float64Array) => forwardModel.forward(denormaliseTheta(fp, u));
-              const fTruth = forward(truthUnit);
-              const reproduction = Math.max(
-                ...Array.from(x, (v, b) => Math.abs(fTruth[b] / v - 1)),
-              );
-              progress.message(
-                `held-out row ${c.row} = cube row ${cubeRow}; forward model reproduces its maggies to ${reproduction.toExponential(1)} (relative)`,
-              );
+            // the same forward model as the cube: the truth must reproduce the cube's maggies
+            const forward = (u: Float64Array) => forwardModel.forward(denormaliseTheta(fp, u));
+            const fTruth = forward(truthUnit);
+            const reproduction = Math.max(...Array.from(x, (v, b) => Math.abs(fTruth[b] / v - 1)));
+            progress.message(
+              `held-out row ${c.row} = cube row ${cubeRow}; forward model reproduces its maggies to ${reproduction.toExponential(1)} (relative)`,
+            );
 
-              const t0 = performance.now();
-              const sanUnit = samplePosterior(t, san, hp.transform, x, c.samples, c.seed, sigma);
-              const sanSeconds = (performance.now() - t0) / 1000;
-              const sanDraws = Float64Array.from(sanUnit, (_, i) =>
-                toCube(sanUnit.subarray(i - (i % D)), i % D),
-              );
+            const t0 = performance.now();
+            const sanUnit = samplePosterior(t, san, hp.transform, x, c.samples, c.seed, sigma);
+            const sanSeconds = (performance.now() - t0) / 1000;
+            const sanDraws = Float64Array.from(sanUnit, (_, i) =>
+              toCube(sanUnit.subarray(i - (i % D)), i % D),
+            );
 
-              const pot = photometryPotential(forward, x, sigma, { scheme: c.gradient });
-              const chains: Float64Array[] = [];
-              const divergences: number[] = [];
-              const t1 = performance.now();
-              const cpu0 = process.cpuUsage();
-              // Starts: of the first `--starts` SAN draws (kept off the cube's faces), the
-              // `--chains` with the lowest potential, as agnfinder starts emcee from an optimum:
-              // the posterior is multimodal in redshift, and a chain started in a minor mode
-              // stays there.
-              const candidates = Array.from({ length: Math.min(c.starts, c.samples) }, (_, i) => {
-                const q = Float64Array.from({ length: D }, (_, j) => {
-                  const u = clamp01(sanUnit[i * D + j]);
-                  return Math.log(u / (1 - u));
-                });
-                return { q, u: pot.potential(q, new Float64Array(D)) };
-              }).sort((a, b) => a.u - b.u);
-              const startPotentials: number[] = [];
-              for (let ch = 0; ch < c.chains; ch++) {
-                const pick = candidates[ch % candidates.length];
-                const start = pick.q;
-                startPotentials.push(pick.u);
-                const result = yield* Effect.try({
-                  try: () =>
-                    sampleChain(pot.potential, start, {
-                      numWarmup: c.warmup,
-                      numSamples: c.draws,
-                      key: key(c.seed * 1000 + ch),
-                      denseMass: true,
-                      maxTreeDepth: c.maxTreeDepth,
-                      progressInterval: 50,
-                      onProgress: (p) =>
-                        progress.update(
-                          `NUTS chain ${ch + 1}`,
-                          (p.phase === "warmup" ? 0 : c.warmup) + p.iteration,
-                          c.warmup + c.draws,
-                          `${p.phase}, step ${p.stepSize.toPrecision(2)}, ${p.divergences} divergent`,
-                        ),
-                    }),
-                  catch: (e) =>
-                    new RunError({ stage: `NUTS chain ${ch + 1}`, reason: reasonOf(e) }),
-                });
-                progress.finish(`NUTS chain ${ch + 1}`);
-                const q = result.draws;
-                const cubeDraws = new Float64Array(q.length);
-                const u = new Float64Array(D);
-                for (let i = 0; i < q.length / D; i++) {
-                  for (let j = 0; j < D; j++) u[j] = 1 / (1 + Math.exp(-q[i * D + j]));
-                  for (let j = 0; j < D; j++) cubeDraws[i * D + j] = toCube(u, j);
-                }
-                chains.push(cubeDraws);
-                divergences.push(result.stats.diverging.reduce((a, b) => a + b, 0));
+            const pot = photometryPotential(forward, x, sigma, { scheme: c.gradient });
+            const chains: Float64Array[] = [];
+            const divergences: number[] = [];
+            const t1 = performance.now();
+            const cpu0 = process.cpuUsage();
+            // Starts: of the first `--starts` SAN draws (kept off the cube's faces), the
+            // `--chains` with the lowest potential, as agnfinder starts emcee from an optimum:
+            // the posterior is multimodal in redshift, and a chain started in a minor mode
+            // stays there.
+            const candidates = Array.from({ length: Math.min(c.starts, c.samples) }, (_, i) => {
+              const q = Float64Array.from({ length: D }, (_, j) => {
+                const u = clamp01(sanUnit[i * D + j]);
+                return Math.log(u / (1 - u));
+              });
+              return { q, u: pot.potential(q, new Float64Array(D)) };
+            }).sort((a, b) => a.u - b.u);
+            const startPotentials: number[] = [];
+            for (let ch = 0; ch < c.chains; ch++) {
+              const pick = candidates[ch % candidates.length];
+              const start = pick.q;
+              startPotentials.push(pick.u);
+              const result = yield* Effect.try({
+                try: () =>
+                  sampleChain(pot.potential, start, {
+                    numWarmup: c.warmup,
+                    numSamples: c.draws,
+                    key: key(c.seed * 1000 + ch),
+                    denseMass: true,
+                    maxTreeDepth: c.maxTreeDepth,
+                    progressInterval: 50,
+                    onProgress: (p) =>
+                      progress.update(
+                        `NUTS chain ${ch + 1}`,
+                        (p.phase === "warmup" ? 0 : c.warmup) + p.iteration,
+                        c.warmup + c.draws,
+                        `${p.phase}, step ${p.stepSize.toPrecision(2)}, ${p.divergences} divergent`,
+                      ),
+                  }),
+                catch: (e) => new RunError({ stage: `NUTS chain ${ch + 1}`, reason: reasonOf(e) }),
+              });
+              progress.finish(`NUTS chain ${ch + 1}`);
+              const q = result.draws;
+              const cubeDraws = new Float64Array(q.length);
+              const u = new Float64Array(D);
+              for (let i = 0; i < q.length / D; i++) {
+                for (let j = 0; j < D; j++) u[j] = 1 / (1 + Math.exp(-q[i * D + j]));
+                for (let j = 0; j < D; j++) cubeDraws[i * D + j] = toCube(u, j);
               }
-              const nutsSeconds = (performance.now() - t1) / 1000;
-              const cpu = process.cpuUsage(cpu0);
-              const pooled = new Float64Array(chains.reduce((s, a) => s + a.length, 0));
-              chains.forEach((a, k) => {
-                pooled.set(a, k * a.length);
-              });
+              chains.push(cubeDraws);
+              divergences.push(result.stats.diverging.reduce((a, b) => a + b, 0));
+            }
+            const nutsSeconds = (performance.now() - t1) / 1000;
+            const cpu = process.cpuUsage(cpu0);
+            const pooled = new Float64Array(chains.reduce((s, a) => s + a.length, 0));
+            chains.forEach((a, k) => {
+              pooled.set(a, k * a.length);
+            });
 
-              const params = data.columns.map((name, j) => {
-                const perChain = chains.map((a) => a.filter((_, i) => i % D === j));
-                return {
-                  name,
-                  truth: truth[j],
-                  san: summaryOf(sanDraws, D, j),
-                  nuts: summaryOf(pooled, D, j),
-                  rhat: chains.length > 1 ? rhat(perChain) : Number.NaN,
-                  essBulk: essBulk(perChain),
-                };
-              });
-              const report = {
-                heldOutRow: c.row,
-                cubeRow,
-                cubeRows: data.rows,
-                bands: data.bands,
-                maggies: Array.from(x),
-                errorFraction: c.error,
-                forwardReproduction: reproduction,
-                units:
-                  "hypercube units: log10 for log_* parameters, normalised-free values otherwise",
-                san: { samples: c.samples, seconds: sanSeconds },
-                nuts: {
-                  chains: c.chains,
-                  warmup: c.warmup,
-                  draws: c.draws,
-                  maxTreeDepth: c.maxTreeDepth,
-                  denseMass: true,
-                  gradient: `${c.gradient} differences in logit(u), h = ${c.gradient === "central" ? "1e-5" : "1e-6"}`,
-                  divergences,
-                  startPotentials,
-                  forwardCalls: pot.calls(),
-                  seconds: nutsSeconds,
-                  cpuSeconds: (cpu.user + cpu.system) / 1e6,
-                },
-                params,
+            const params = data.columns.map((name, j) => {
+              const perChain = chains.map((a) => a.filter((_, i) => i % D === j));
+              return {
+                name,
+                truth: truth[j],
+                san: summaryOf(sanDraws, D, j),
+                nuts: summaryOf(pooled, D, j),
+                rhat: chains.length > 1 ? rhat(perChain) : Number.NaN,
+                essBulk: essBulk(perChain),
               };
-              yield* writeJson(dir.file("compare.json"), report);
-              const header =
-                "parameter,truth,san_median,san_q16,san_q84,nuts_median,nuts_q16,nuts_q84,rhat,ess_bulk";
-              yield* writeText(
-                dir.file("compare.csv"),
-                [
-                  header,
-                  ...params.map((p) =>
-                    [
-                      p.name,
-                      p.truth,
-                      p.san.median,
-                      p.san.q16,
-                      p.san.q84,
-                      p.nuts.median,
-                      p.nuts.q16,
-                      p.nuts.q84,
-                      p.rhat,
-                      p.essBulk,
-                    ].join(","),
-                  ),
-                ].join("\n"),
-              );
-              yield* writeText(
-                dir.file("corner.svg"),
-                cornerOverlay(
-                  data.columns,
+            });
+            const report = {
+              heldOutRow: c.row,
+              cubeRow,
+              cubeRows: data.rows,
+              bands: data.bands,
+              maggies: Array.from(x),
+              errorFraction: c.error,
+              forwardReproduction: reproduction,
+              units:
+                "hypercube units: log10 for log_* parameters, normalised-free values otherwise",
+              san: { samples: c.samples, seconds: sanSeconds },
+              nuts: {
+                chains: c.chains,
+                warmup: c.warmup,
+                draws: c.draws,
+                maxTreeDepth: c.maxTreeDepth,
+                denseMass: true,
+                gradient: `${c.gradient} differences in logit(u), h = ${c.gradient === "central" ? "1e-5" : "1e-6"}`,
+                divergences,
+                startPotentials,
+                forwardCalls: pot.calls(),
+                seconds: nutsSeconds,
+                cpuSeconds: (cpu.user + cpu.system) / 1e6,
+              },
+              params,
+            };
+            yield* writeJson(dir.file("compare.json"), report);
+            const header =
+              "parameter,truth,san_median,san_q16,san_q84,nuts_median,nuts_q16,nuts_q84,rhat,ess_bulk";
+            yield* writeText(
+              dir.file("compare.csv"),
+              [
+                header,
+                ...params.map((p) =>
                   [
-                    { label: `SAN (${c.samples} samples)`, draws: sanDraws },
-                    { label: `NUTS (${c.chains} × ${c.draws} draws)`, draws: pooled },
-                  ],
-                  { truth, title: `SAN vs NUTS, held-out row ${c.row} (σ = ${c.error} × maggies)` },
+                    p.name,
+                    p.truth,
+                    p.san.median,
+                    p.san.q16,
+                    p.san.q84,
+                    p.nuts.median,
+                    p.nuts.q16,
+                    p.nuts.q84,
+                    p.rhat,
+                    p.essBulk,
+                  ].join(","),
                 ),
-              );
-              for (const p of params)
-                progress.message(
-                  `${p.name}: truth ${p.truth.toFixed(3)}; SAN ${p.san.median.toFixed(3)} [${p.san.q16.toFixed(3)}, ${p.san.q84.toFixed(3)}]; NUTS ${p.nuts.median.toFixed(3)} [${p.nuts.q16.toFixed(3)}, ${p.nuts.q84.toFixed(3)}] (R̂ ${p.rhat.toFixed(3)})`,
-                );
+              ].join("\n"),
+            );
+            yield* writeText(
+              dir.file("corner.svg"),
+              cornerOverlay(
+                data.columns,
+                [
+                  { label: `SAN (${c.samples} samples)`, draws: sanDraws },
+                  { label: `NUTS (${c.chains} × ${c.draws} draws)`, draws: pooled },
+                ],
+                { truth, title: `SAN vs NUTS, held-out row ${c.row} (σ = ${c.error} × maggies)` },
+              ),
+            );
+            for (const p of params)
               progress.message(
-                `${dir.path}: SAN ${sanSeconds.toFixed(1)} s, NUTS ${nutsSeconds.toFixed(0)} s (${pot.calls()} forward runs, ${divergences.join("+")} divergences)`,
+                `${p.name}: truth ${p.truth.toFixed(3)}; SAN ${p.san.median.toFixed(3)} [${p.san.q16.toFixed(3)}, ${p.san.q84.toFixed(3)}]; NUTS ${p.nuts.median.toFixed(3)} [${p.nuts.q16.toFixed(3)}, ${p.nuts.q84.toFixed(3)}] (R̂ ${p.rhat.toFixed(3)})`,
               );
-            }),
-          ),
+            progress.message(
+              `${dir.path}: SAN ${sanSeconds.toFixed(1)} s, NUTS ${nutsSeconds.toFixed(0)} s (${pot.calls()} forward runs, ${divergences.join("+")} divergences)`,
+            );
+          }),
         ),
         cube,
         dir.staging,

@@ -1,30 +1,16 @@
-/**
- * `photometry-cube posterior`: amortised posteriors for a catalogue with a trained SAN
- * (spec §4.2): per galaxy `--samples` draws (default 10,000), each from the network given the
- * galaxy's maggies perturbed by their uncertainties, summarised per parameter by the median,
- * the mode and the 16/84 % quantiles in physical units (`estimates.csv`, `estimates.hdf5`).
- *
- * The catalogue (CSV or FITS) follows spec §1.7: AB magnitudes → maggies. A galaxy with a
- * missing band is not estimated (the network needs every band) and a redshift outside
- * (0.01, 4) is flagged; both are reported on the galaxy's own row, which is always written.
- */
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   type CatalogueColumns,
   defaultCatalogueColumns,
   denormalise,
   histogramMode,
-  loadSan,
   quantileSorted,
   samplePosterior,
   sortedColumn,
-  TfBackend,
 } from "@sidereal/nn";
 import { THETA_COLUMNS } from "@sidereal/photometry";
 import {
   appCommand,
-  ConfigError,
   Flags,
   NonEmptyString,
   PositiveInt,
@@ -34,10 +20,11 @@ import {
   writeText,
 } from "@sidereal/runtime";
 import { Effect, Schema } from "effect";
-import { BackendField, backendFlag, withBackend } from "./backend-flag.js";
+import { BackendField, backendFlag } from "./backend-flag.js";
 import { readCatalogueFile } from "./catalogue-file.js";
 import { estimatesCsv, type GalaxyEstimate, writeEstimatesHdf5 } from "./estimates-file.js";
 import { mapNnFailures } from "./nn-errors.js";
+import { trainedModelDir, withSan } from "./san-inputs.js";
 
 const PosteriorConfig = Schema.Struct({
   model: NonEmptyString,
@@ -77,91 +64,76 @@ export function summarise(
   };
 }
 
-const modelMissing = (model: string) =>
-  new ConfigError({
-    field: "--model",
-    reason: `${model} holds no trained model (hyperparameters.json); train one with \`photometry-cube train\``,
-  });
-
 export const runPosterior = (c: PosteriorConfig) =>
   Effect.gen(function* () {
-    const model = resolve(c.model);
-    if (!existsSync(`${model}/hyperparameters.json`)) return yield* modelMissing(model);
+    const model = yield* trainedModelDir(c.model);
     const catalogueFile = resolve(c.catalogue);
     const progress = yield* Progress;
     yield* withOutputDir(c.out, (dir) =>
       mapNnFailures(
-        withBackend(
-          c.backend,
-          Effect.scoped(
-            Effect.gen(function* () {
-              const { tf: t } = yield* TfBackend;
-              const { model: san, hp } = yield* Effect.acquireRelease(
-                loadSan(t, model),
-                ({ model: m }) => Effect.sync(() => m.dispose()),
-              );
-              const columns: CatalogueColumns = {
-                ...defaultCatalogueColumns(hp.bands, c.redshiftColumn),
-                ...(c.idColumn === undefined ? {} : { id: c.idColumn }),
+        withSan(c.backend, model, (t, san, hp) =>
+          Effect.gen(function* () {
+            const columns: CatalogueColumns = {
+              ...defaultCatalogueColumns(hp.bands, c.redshiftColumn),
+              ...(c.idColumn === undefined ? {} : { id: c.idColumn }),
+            };
+            const cat = yield* readCatalogueFile(catalogueFile, columns);
+            const D = hp.columns.length;
+            const rows: GalaxyEstimate[] = [];
+            const t0 = performance.now();
+            let estimated = 0;
+            for (const row of cat.rows) {
+              const base = {
+                id: row.id,
+                missingBands: row.missingBands,
+                redshiftOutOfRange: row.redshiftOutOfRange,
               };
-              const cat = yield* readCatalogueFile(catalogueFile, columns);
-              const D = hp.columns.length;
-              const rows: GalaxyEstimate[] = [];
-              const t0 = performance.now();
-              let estimated = 0;
-              for (const row of cat.rows) {
-                const base = {
-                  id: row.id,
-                  missingBands: row.missingBands,
-                  redshiftOutOfRange: row.redshiftOutOfRange,
-                };
-                if (row.missingBands.length > 0) {
-                  rows.push(base);
-                  continue;
-                }
-                const samples = samplePosterior(
-                  t,
-                  san,
-                  hp.transform,
-                  row.maggies,
-                  c.samples,
-                  (c.seed + row.index * 7919) >>> 0,
-                  c.noErrors ? undefined : row.maggieErrors,
-                );
-                rows.push({ ...base, ...summarise(samples, D, (u) => denormalise(hp, u)) });
-                estimated++;
-                const rate = (estimated * c.samples) / ((performance.now() - t0) / 1000);
-                progress.update(
-                  "posterior",
-                  row.index + 1,
-                  cat.rows.length,
-                  `${rate.toFixed(0)} samples/s`,
-                );
+              if (row.missingBands.length > 0) {
+                rows.push(base);
+                continue;
               }
-              const seconds = (performance.now() - t0) / 1000;
-              const params = [...THETA_COLUMNS];
-              yield* writeText(dir.file("estimates.csv"), estimatesCsv(params, rows));
-              yield* writeEstimatesHdf5(dir.file("estimates.hdf5"), params, rows);
-              const missing = rows.filter((r) => r.missingBands.length > 0);
-              const zFlag = rows.filter((r) => r.redshiftOutOfRange);
-              const list = (rs: GalaxyEstimate[]) =>
-                rs
-                  .slice(0, 5)
-                  .map((r) => r.id)
-                  .join(", ") + (rs.length > 5 ? ", …" : "");
-              if (missing.length > 0)
-                progress.message(
-                  `${missing.length} rows not estimated (missing bands; see the status column): ${list(missing)}`,
-                );
-              if (zFlag.length > 0)
-                progress.message(
-                  `${zFlag.length} rows with a redshift outside (0.01, 4), estimated and flagged: ${list(zFlag)}`,
-                );
-              progress.message(
-                `${dir.path}: ${cat.rows.length} rows, ${estimated} estimated with ${c.samples} samples each, ${((estimated * c.samples) / Math.max(seconds, 1e-9)).toFixed(0)} samples/s`,
+              const samples = samplePosterior(
+                t,
+                san,
+                hp.transform,
+                row.maggies,
+                c.samples,
+                (c.seed + row.index * 7919) >>> 0,
+                c.noErrors ? undefined : row.maggieErrors,
               );
-            }),
-          ),
+              rows.push({ ...base, ...summarise(samples, D, (u) => denormalise(hp, u)) });
+              estimated++;
+              const rate = (estimated * c.samples) / ((performance.now() - t0) / 1000);
+              progress.update(
+                "posterior",
+                row.index + 1,
+                cat.rows.length,
+                `${rate.toFixed(0)} samples/s`,
+              );
+            }
+            const seconds = (performance.now() - t0) / 1000;
+            const params = [...THETA_COLUMNS];
+            yield* writeText(dir.file("estimates.csv"), estimatesCsv(params, rows));
+            yield* writeEstimatesHdf5(dir.file("estimates.hdf5"), params, rows);
+            const missing = rows.filter((r) => r.missingBands.length > 0);
+            const zFlag = rows.filter((r) => r.redshiftOutOfRange);
+            const list = (rs: GalaxyEstimate[]) =>
+              rs
+                .slice(0, 5)
+                .map((r) => r.id)
+                .join(", ") + (rs.length > 5 ? ", …" : "");
+            if (missing.length > 0)
+              progress.message(
+                `${missing.length} rows not estimated (missing bands; see the status column): ${list(missing)}`,
+              );
+            if (zFlag.length > 0)
+              progress.message(
+                `${zFlag.length} rows with a redshift outside (0.01, 4), estimated and flagged: ${list(zFlag)}`,
+              );
+            progress.message(
+              `${dir.path}: ${cat.rows.length} rows, ${estimated} estimated with ${c.samples} samples each, ${((estimated * c.samples) / Math.max(seconds, 1e-9)).toFixed(0)} samples/s`,
+            );
+          }),
         ),
         catalogueFile,
         dir.staging,

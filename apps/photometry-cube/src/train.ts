@@ -1,14 +1,3 @@
-/**
- * `photometry-cube train`: fits @sidereal/nn's SAN (spec §4.2) to a cube. The model folder
- * `--out` holds a checkpoint per epoch (`checkpoints/epoch-NNNN/`) and, at the end, the model
- * (`model.json`, `weights.bin`, `hyperparameters.json`); run again into the same folder, it
- * resumes from the latest checkpoint (on the same schedule: the learning rate of an epoch is
- * a function of its number). Progress: loss per epoch and training samples/s.
- *
- * The folder is written in place rather than staged, since a run killed half-way must leave
- * its checkpoints where the next run finds them; every file in it is written atomically.
- */
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { SAN_PRESETS, train } from "@sidereal/nn";
 import {
@@ -25,6 +14,7 @@ import {
 import { Effect, Schema } from "effect";
 import { BackendField, backendFlag, withBackend } from "./backend-flag.js";
 import { mapNnFailures } from "./nn-errors.js";
+import { existingCube } from "./san-inputs.js";
 
 const TrainConfig = Schema.Struct({
   cube: NonEmptyString,
@@ -57,9 +47,7 @@ export const parseShape = (text: string): Effect.Effect<number[], ConfigError> =
 
 export const runTrain = (c: TrainConfig) =>
   Effect.gen(function* () {
-    const cube = resolve(c.cube);
-    if (!existsSync(cube))
-      return yield* new ConfigError({ field: "--cube", reason: `${cube} does not exist` });
+    const cube = yield* existingCube(c.cube);
     const out = resolve(c.out);
     yield* Effect.try({
       try: () => checkOutputLocation(out, "--out"),

@@ -27,7 +27,7 @@ import type { TunableKernel } from "../kernel.js";
 import { checkInteger } from "../params.js";
 import { dualAveraging } from "./dualAveraging.js";
 import type { WelfordSnapshot } from "./welford.js";
-import type { AdaptationSnapshot, WindowAdaptation } from "./windowAdaptation.js";
+import { type AdaptationSnapshot, finalParams, type WindowAdaptation } from "./windowAdaptation.js";
 
 /** Options of {@link pymcAdaptation} (defaults are PyMC's). */
 export interface PymcAdaptationOptions {
@@ -182,13 +182,7 @@ export function pymcAdaptation(
         searches: 0,
       };
     },
-    final(adaptation) {
-      const stepSize =
-        adaptation.dualAveraging.step > 0
-          ? da.final(adaptation.dualAveraging)
-          : adaptation.stepSize;
-      return { stepSize, inverseMassMatrix: adaptation.inverseMassMatrix };
-    },
+    final: (adaptation) => finalParams(da, adaptation),
     snapshot: (): AdaptationSnapshot => ({
       foreground: snapshotOf(foreground),
       background: snapshotOf(background),

@@ -18,6 +18,7 @@ import type { TunableKernel } from "../kernel.js";
 import { checkStepSize } from "../params.js";
 import type { HMCState, InverseMassMatrix, KernelParams } from "../types.js";
 import {
+  type DualAveraging,
   type DualAveragingOptions,
   type DualAveragingState,
   dualAveraging,
@@ -108,6 +109,16 @@ export interface WindowAdaptation {
   snapshot(): AdaptationSnapshot | undefined;
   /** Restores the metric estimator from {@link snapshot}'s output. */
   restore(snapshot: AdaptationSnapshot): void;
+}
+
+/**
+ * The parameters for sampling at the end of a warmup: the dual-averaging average `exp(log ε̄)`
+ * (or the current step size when no update happened since the last restart) and the metric.
+ */
+export function finalParams(da: DualAveraging, adaptation: WindowAdaptationState): KernelParams {
+  const stepSize =
+    adaptation.dualAveraging.step > 0 ? da.final(adaptation.dualAveraging) : adaptation.stepSize;
+  return { stepSize, inverseMassMatrix: adaptation.inverseMassMatrix };
 }
 
 function identity(d: number, dense: boolean): Float64Array {
@@ -203,13 +214,7 @@ export function windowAdaptation(
       stepSize = search(state, inverseMassMatrix, searches++, stepSize);
       return { stepSize, inverseMassMatrix, dualAveraging: da.init(stepSize), window, searches };
     },
-    final(adaptation) {
-      const stepSize =
-        adaptation.dualAveraging.step > 0
-          ? da.final(adaptation.dualAveraging)
-          : adaptation.stepSize;
-      return { stepSize, inverseMassMatrix: adaptation.inverseMassMatrix };
-    },
+    final: (adaptation) => finalParams(da, adaptation),
     snapshot: () => (variance ?? covariance)?.snapshot(),
     restore(s) {
       if ("foreground" in s)
