@@ -62,18 +62,7 @@ await h.run(async () => {
   h.startRunners();
   const job1 = catalogue(clusterArgs("killed", 500));
   const shards1 = Math.ceil(STARS / 500);
-  await h.waitFor(
-    () => h.scalar("select count(*) from sidereal_shard_results") >= 5,
-    300_000,
-    "first results",
-  );
-  const victim = h.psql(
-    "select runner from sidereal_shard_runs group by runner order by count(*) desc limit 1",
-  );
-  const vi = Number(victim.replace("runner-", ""));
-  const doneAtKill = h.scalar("select count(*) from sidereal_shard_results");
-  h.runners[vi].kill("SIGKILL");
-  log(`killed ${victim} (SIGKILL) with ${doneAtKill}/${shards1} shards done`);
+  await h.killBusiestRunner(5, 300_000, shards1);
   const r1 = await job1;
   h.check(
     r1.code === 0,

@@ -74,18 +74,7 @@ await h.run(async () => {
   h.startRunners();
   const t0 = performance.now();
   const job = sim("killed", [...withUrl(), "--quiet"]);
-  await h.waitFor(
-    () => h.scalar("select count(*) from sidereal_shard_results") >= 2,
-    600_000,
-    "first results",
-  );
-  const victim = h.psql(
-    "select runner from sidereal_shard_runs group by runner order by count(*) desc limit 1",
-  );
-  const vi = Number(victim.replace("runner-", ""));
-  const doneAtKill = h.scalar("select count(*) from sidereal_shard_results");
-  h.runners[vi].kill("SIGKILL");
-  log(`killed ${victim} (SIGKILL) with ${doneAtKill}/${shards} shards done`);
+  await h.killBusiestRunner(2, 600_000, shards);
   const r1 = await job;
   const seconds = (performance.now() - t0) / 1000;
   h.check(

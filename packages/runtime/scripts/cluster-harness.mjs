@@ -88,6 +88,20 @@ export function clusterHarness({ tag, taskModule, pgPort, basePort, runnerCount 
       for (const r of runners) if (alive(r)) r.kill("SIGKILL");
       runners = [];
     },
+    /**
+     * Once `minResults` shard results are stored, SIGKILLs the runner that has run the most
+     * shards (the likeliest to hold one in flight) and logs it against `totalShards`.
+     */
+    async killBusiestRunner(minResults, timeoutMs, totalShards) {
+      const stored = () => this.scalar("select count(*) from sidereal_shard_results");
+      await this.waitFor(() => stored() >= minResults, timeoutMs, "first results");
+      const victim = psql(
+        "select runner from sidereal_shard_runs group by runner order by count(*) desc limit 1",
+      );
+      const done = stored();
+      runners[Number(victim.replace("runner-", ""))].kill("SIGKILL");
+      log(`killed ${victim} (SIGKILL) with ${done}/${totalShards} shards done`);
+    },
     /** Runs `node bin ...args`; resolves to `{ code, stderr, child }` (killed after `timeoutMs`). */
     runBin(bin, args, timeoutMs) {
       return new Promise((done) => {
