@@ -19,7 +19,7 @@
  * started again with the same arguments ends with the same datasets as an uninterrupted one.
  * The work folder records the settings (`run.json`): partials of other settings are removed.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import {
@@ -50,6 +50,8 @@ import {
   Seed,
   standardFlags,
   withOutputDir,
+  writeJson,
+  writeText,
 } from "@sidereal/runtime";
 import { Effect, Option, Schema } from "effect";
 import { hdf5Problem } from "./hdf5-check.js";
@@ -156,7 +158,7 @@ export function resolvePlan(
 export const workFolder = (out: string): string =>
   join(dirname(resolve(out)), `.${basename(resolve(out))}.partials`);
 
-/** Keeps the work folder only when it belongs to the same settings (see the module doc). */
+/** Keeps the work folder only when it belongs to the same settings (see the module doc), then records their key. */
 function prepareWorkFolder(work: string, plan: SimPlan, progress: Progress["Service"]) {
   const key = JSON.stringify({
     n: plan.n,
@@ -166,7 +168,7 @@ function prepareWorkFolder(work: string, plan: SimPlan, progress: Progress["Serv
     settings: { ...plan.settings, configFile: undefined },
   });
   const runFile = join(work, "run.json");
-  if (existsSync(runFile) && readFileSync(runFile, "utf8") !== key) {
+  if (existsSync(runFile) && readFileSync(runFile, "utf8").trimEnd() !== key) {
     progress.message(`${work} holds partials of other settings: removed`);
     rmSync(work, { recursive: true, force: true });
   }
@@ -174,7 +176,8 @@ function prepareWorkFolder(work: string, plan: SimPlan, progress: Progress["Serv
   // temporary files of writers that were killed
   for (const f of readdirSync(work))
     if (f.includes(".tmp-")) rmSync(join(work, f), { force: true });
-  writeFileSync(runFile, key);
+  // atomically: a killed run must not leave a truncated key that would discard good partials
+  return writeText(runFile, key);
 }
 
 /** Runs a resolved plan (see the module doc). */
@@ -191,7 +194,7 @@ export const runSim = (plan: SimPlan) =>
     const slices = redshiftSlices(zLo, zHi, plan.workers);
     const counts = workerSampleCounts(plan.n, plan.workers);
     const work = workFolder(plan.out);
-    prepareWorkFolder(work, plan, progress);
+    yield* prepareWorkFolder(work, plan, progress);
     const shards: ShardInput[] = slices.map((slice, i) => ({
       settings: plan.settings,
       seed: plan.seed,
@@ -262,7 +265,7 @@ export const runSim = (plan: SimPlan) =>
           samplesPerSecond: simulated > 0 ? simulated / simSeconds : null,
           combineSeconds: (performance.now() - t1) / 1000,
         };
-        writeFileSync(dir.file("summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
+        yield* writeJson(dir.file("summary.json"), summary);
       }),
     );
     rmSync(work, { recursive: true, force: true });
