@@ -17,7 +17,9 @@
  */
 
 import { availableParallelism } from "node:os";
-import { NodeClusterSocket, NodeCrypto } from "@effect/platform-node";
+// subpath imports: the package barrel also loads the redis client and every other platform module
+import * as NodeClusterSocket from "@effect/platform-node/NodeClusterSocket";
+import * as NodeCrypto from "@effect/platform-node/NodeCrypto";
 import { Context, Effect, Exit, Layer } from "effect";
 import { SingleRunner } from "effect/cluster";
 import type { ConfigError } from "../errors.js";

@@ -7,7 +7,9 @@
  * the fault-injection test layer (shard K fails on every attempt). Runs until SIGTERM/SIGINT.
  */
 
-import { NodeClusterSocket, NodeRuntime } from "@effect/platform-node";
+// subpath imports: the package barrel also loads the redis client and every other platform module
+import * as NodeClusterSocket from "@effect/platform-node/NodeClusterSocket";
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime";
 import { Effect, Layer } from "effect";
 import { ConfigError } from "../errors.js";
 import { runnerSharding } from "./clusterConfig.js";

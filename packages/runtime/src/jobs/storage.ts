@@ -3,7 +3,6 @@
  * submitting process share it) or `sqlite:PATH` (one machine, no server; Node's built-in
  * `node:sqlite` through @effect/sql-sqlite-node, which needs no native module).
  */
-import { PgClient } from "@effect/sql-pg";
 import { Duration, Effect, Layer, Redacted } from "effect";
 import type { SqlClient } from "effect/sql/SqlClient";
 import { ConfigError } from "../errors.js";
@@ -32,11 +31,18 @@ export const storageLabel = (s: JobStorage): string =>
 /** The SqlClient of the storage. */
 export const sqlClientLayer = (s: JobStorage): Layer.Layer<SqlClient, JobStorageError> =>
   (s.kind === "postgres"
-    ? PgClient.layer({
-        url: Redacted.make(s.url),
-        connectTimeout: Duration.seconds(5),
-        maxConnections: 4,
-      })
+    ? // loaded on use, like SQLite below: the pg driver costs every command's start-up otherwise
+      Layer.unwrap(
+        Effect.promise(() => import("@effect/sql-pg")).pipe(
+          Effect.map((m) =>
+            m.PgClient.layer({
+              url: Redacted.make(s.url),
+              connectTimeout: Duration.seconds(5),
+              maxConnections: 4,
+            }),
+          ),
+        ),
+      )
     : // loaded on use: node:sqlite is a Node ≥ 22.13 built-in, and only SQLite storage needs it
       Layer.unwrap(
         Effect.promise(() => import("@effect/sql-sqlite-node")).pipe(
