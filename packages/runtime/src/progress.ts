@@ -41,7 +41,9 @@ export interface ProgressShape {
 }
 
 interface TaskState {
-  readonly start: number;
+  /** When the task (or its current phase) was first reported, and how much was done then. */
+  start: number;
+  startDone: number;
   done: number;
   total: number;
   detail: string;
@@ -51,10 +53,14 @@ interface TaskState {
 
 const now = () => performance.now();
 
-/** Units per second and seconds left of a task (NaN before any progress). */
+/**
+ * Units per second and seconds left of a task (NaN until it has progressed since its first
+ * report). The clock starts at the first report, so only units done after it count: a task
+ * first seen at 11 of 10,000 (after a compile, say) must not claim 11 units in no time.
+ */
 function rateEta(t: TaskState, at: number): { rate: number; eta: number } {
   const seconds = (at - t.start) / 1000;
-  const rate = seconds > 0 ? t.done / seconds : Number.NaN;
+  const rate = seconds > 0 && t.done > t.startDone ? (t.done - t.startDone) / seconds : Number.NaN;
   return { rate, eta: rate > 0 ? (t.total - t.done) / rate : Number.NaN };
 }
 
@@ -69,20 +75,27 @@ const fmtEta = (s: number) =>
 
 function tracker() {
   const tasks = new Map<string, TaskState>();
-  const get = (task: string, total: number): TaskState => {
+  /** Records a report; the first one, and the first of a new phase (a new total), start the clock. */
+  const report = (task: string, done: number, total: number, detail: string | undefined) => {
     let t = tasks.get(task);
-    if (t === undefined) {
-      t = { start: now(), done: 0, total, detail: "", lastDecile: -1, finished: false };
+    const newPhase = t !== undefined && t.total !== total;
+    if (t === undefined || newPhase) {
+      t ??= { start: 0, startDone: 0, done, total, detail: "", lastDecile: -1, finished: false };
+      t.start = now();
+      t.startDone = done;
       tasks.set(task, t);
     }
-    return t;
+    t.done = done;
+    t.total = total;
+    t.detail = detail ?? "";
+    return { t, newPhase };
   };
-  return { tasks, get };
+  return { tasks, report };
 }
 
 /** Bars redrawn in place (ANSI cursor movement), at most every 100 ms. */
 function ttyProgress(stream: ProgressStream, log?: (line: string) => void): ProgressShape {
-  const { tasks, get } = tracker();
+  const { tasks, report } = tracker();
   let drawn = 0;
   let last = 0;
   const draw = (force: boolean) => {
@@ -102,10 +115,7 @@ function ttyProgress(stream: ProgressStream, log?: (line: string) => void): Prog
   };
   return {
     update: (task, done, total, detail) => {
-      const t = get(task, total);
-      t.done = done;
-      t.total = total;
-      t.detail = detail ?? "";
+      report(task, done, total, detail);
       draw(false);
     },
     finish: (task) => {
@@ -133,14 +143,11 @@ function decileProgress(
   formatMessage: (line: string) => string,
   log?: (line: string) => void,
 ): ProgressShape {
-  const { tasks, get } = tracker();
+  const { tasks, report } = tracker();
   return {
     update: (task, done, total, detail) => {
-      const t = get(task, total);
-      if (t.total !== total) t.lastDecile = -1; // a new phase with its own total
-      t.done = done;
-      t.total = total;
-      t.detail = detail ?? "";
+      const { t, newPhase } = report(task, done, total, detail);
+      if (newPhase) t.lastDecile = -1; // a new phase with its own total
       const decile = total > 0 ? Math.floor((10 * done) / total) : 0;
       if (decile > t.lastDecile) {
         t.lastDecile = decile;

@@ -58,6 +58,31 @@ describe("Progress", () => {
     );
   });
 
+  it.effect("the rate counts only what was done after the first report", () => {
+    // a task first reported at 11 of 10,000 (after a compile) must not show 11 units in no
+    // time: its first line has no rate, later ones count from 11
+    const s = sink();
+    return Effect.gen(function* () {
+      const p = yield* Progress;
+      p.update("svi", 11, 10_000, "");
+      const t0 = performance.now();
+      while (performance.now() - t0 < 50) {} // 50 ms pass
+      p.update("svi", 1_011, 10_000, "");
+    }).pipe(
+      Effect.provide(Progress.lines(s)),
+      Effect.andThen(() =>
+        Effect.sync(() => {
+          const [first, second] = s.text().trim().split("\n");
+          expect(first).toBe("svi: 11/10000 (-/s, ETA --:--)");
+          // 1,000 units in ≥ 50 ms: at most 20,000/s (11,000+ would mean the 11 were counted)
+          const rate = Number(second?.match(/\(([\d.]+)\/s/)?.[1]);
+          expect(rate).toBeGreaterThan(0);
+          expect(rate).toBeLessThanOrEqual(20_000);
+        }),
+      ),
+    );
+  });
+
   it.effect("quiet and layerFor({ quiet }) write nothing", () => {
     const s = sink();
     return drive.pipe(
