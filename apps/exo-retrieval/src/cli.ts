@@ -25,7 +25,16 @@ import { type ModelSettings, PARAMS, SEED_MODEL } from "./forward.js";
 import type { ExoData } from "./model.js";
 import { exoModel } from "./model.js";
 import { simulateInto } from "./simulate.js";
-import { convergence, defaultSteps, drawsAsResult, GUIDES, runSvi } from "./svi-run.js";
+import {
+  convergence,
+  defaultSteps,
+  drawsAsResult,
+  GUIDES,
+  learningRate,
+  runSvi,
+} from "./svi-run.js";
+
+const PositiveFinite = Schema.Finite.check(Schema.isGreaterThan(0));
 
 const ModelFields = {
   lineDb: Schema.optionalKey(NonEmptyString),
@@ -86,6 +95,8 @@ const sviCommand = appCommand({
     steps: Schema.optionalKey(PositiveInt),
     numDraws: PositiveInt,
     predictiveDraws: PositiveInt,
+    lr: PositiveFinite,
+    lrFinal: Schema.optionalKey(PositiveFinite),
     ...ModelFields,
   }),
   defaults: {
@@ -94,6 +105,7 @@ const sviCommand = appCommand({
     guide: "bnaf",
     numDraws: 2000,
     predictiveDraws: 200,
+    lr: 0.01,
     ...SEED_MODEL,
   },
   flags: {
@@ -107,6 +119,11 @@ const sviCommand = appCommand({
     steps: Flags.int("steps", "SVI steps (default: 10,000 for bnaf, 2,000 otherwise)"),
     numDraws: Flags.int("num-draws", "posterior draws from the guide"),
     predictiveDraws: Flags.int("predictive-draws", "predictive spectra for the band"),
+    lr: Flags.number("lr", "Adam's learning rate (default 0.01, the seed's)"),
+    lrFinal: Flags.number(
+      "lr-final",
+      "decay the rate exponentially from --lr to this value over the run (optax exponential_decay)",
+    ),
     ...modelFlags,
   },
   pathFields: ["data", "out", "lineDb", "cia"],
@@ -116,7 +133,16 @@ const sviCommand = appCommand({
       const steps = c.steps ?? defaultSteps(c.guide);
       yield* withOutputDir(c.out, (dir) =>
         Effect.gen(function* () {
-          const r = yield* runSvi(data, c.guide, steps, c.seed, c.numDraws, c.predictiveDraws);
+          const rate = learningRate(c.lr, c.lrFinal, steps);
+          const r = yield* runSvi(
+            data,
+            c.guide,
+            steps,
+            c.seed,
+            c.numDraws,
+            c.predictiveDraws,
+            rate,
+          );
           const conv = convergence(r.losses);
           const table = yield* writeRunOutputs({
             dir,
@@ -137,6 +163,7 @@ const sviCommand = appCommand({
                 {
                   guide: c.guide,
                   steps,
+                  learningRate: { init: c.lr, final: c.lrFinal ?? c.lr, schedule: rate.name },
                   initLoss: r.losses[0],
                   meanLossLast100:
                     r.losses.slice(-100).reduce((a, b) => a + b, 0) / Math.min(100, steps),

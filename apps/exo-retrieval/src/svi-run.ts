@@ -16,7 +16,9 @@ import {
   AutoMultivariateNormal,
   AutoNormal,
   adam,
+  exponentialDecay,
   guidePredictive,
+  type LearningRate,
   svi,
 } from "@sidereal/autodiff-samplers";
 import { key, split } from "@sidereal/distributions";
@@ -40,6 +42,27 @@ export type GuideName = (typeof GUIDES)[number];
 
 /** The seed's step counts: 2,000 for MVN and 10,000 for BNAF (and 2,000 for the others). */
 export const defaultSteps = (g: GuideName) => (g === "bnaf" ? 10_000 : 2_000);
+
+/** Adam's learning rate of a run and the name of its schedule (written to `svi.json`). */
+export interface SviLearningRate {
+  readonly lr: LearningRate;
+  readonly name: "constant" | "exponential-decay";
+}
+
+/**
+ * The seed's constant rate, or with `final` an exponential decay from `init` to `final` over
+ * the run (optax `exponential_decay(init, steps, final / init)`): a large early rate moves
+ * σ's log-scale from its uniform init (σ ≈ 1) to the data's noise level (≈ 500) in a few
+ * hundred steps, and the small late rate lets the loss settle.
+ */
+export const learningRate = (
+  init: number,
+  final: number | undefined,
+  steps: number,
+): SviLearningRate =>
+  final === undefined || final === init
+    ? { lr: init, name: "constant" }
+    : { lr: exponentialDecay(init, steps, final / init), name: "exponential-decay" };
 
 export function makeGuide(g: GuideName): AutoGuide<ExoData> {
   switch (g) {
@@ -100,13 +123,14 @@ export const runSvi = (
   seed: number,
   numDraws: number,
   predictiveDraws: number,
+  rate: SviLearningRate = learningRate(0.01, undefined, steps),
 ) =>
   Effect.gen(function* () {
     const progress = yield* Progress;
     const stage = `svi (${guideName})`;
     const attempt = <A>(f: () => A) => attemptStage(stage, f);
     const guide = makeGuide(guideName);
-    const driver = svi(exoModel, guide, adam(0.01));
+    const driver = svi(exoModel, guide, adam(rate.lr));
     const [runKey, drawKey] = split(key(seed));
     const c0 = performance.now();
     // the first update compiles the loss; timed apart from the steps

@@ -80,6 +80,10 @@ describe("simulate, then svi (small grid)", () => {
       "50",
       "--predictive-draws",
       "3",
+      "--lr",
+      "0.1",
+      "--lr-final",
+      "0.001",
       "--out",
       out,
       "--quiet",
@@ -93,5 +97,6 @@ describe("simulate, then svi (small grid)", () => {
     const svi = JSON.parse(readFileSync(join(out, "svi.json"), "utf8"));
     expect(svi.losses).toHaveLength(4);
     expect(svi.losses.every(Number.isFinite)).toBe(true);
+    expect(svi.learningRate).toEqual({ init: 0.1, final: 0.001, schedule: "exponential-decay" });
   });
 });
