@@ -30,6 +30,7 @@ import {
   defaultSteps,
   drawsAsResult,
   GUIDES,
+  INITS,
   learningRate,
   runSvi,
 } from "./svi-run.js";
@@ -97,6 +98,7 @@ const sviCommand = appCommand({
     predictiveDraws: PositiveInt,
     lr: PositiveFinite,
     lrFinal: Schema.optionalKey(PositiveFinite),
+    init: Schema.optionalKey(Schema.Literals(INITS)),
     ...ModelFields,
   }),
   defaults: {
@@ -123,6 +125,11 @@ const sviCommand = appCommand({
     lrFinal: Flags.number(
       "lr-final",
       "decay the rate exponentially from --lr to this value over the run (optax exponential_decay)",
+    ),
+    init: Flags.choice(
+      "init",
+      INITS,
+      "the guide location's init strategy (default NumPyro's: uniform; median for delta)",
     ),
     ...modelFlags,
   },
@@ -164,6 +171,7 @@ const sviCommand = appCommand({
                   guide: c.guide,
                   steps,
                   learningRate: { init: c.lr, final: c.lrFinal ?? c.lr, schedule: rate.name },
+                  initStrategy: c.init ?? "guide default",
                   initLoss: r.losses[0],
                   meanLossLast100:
                     r.losses.slice(-100).reduce((a, b) => a + b, 0) / Math.min(100, steps),

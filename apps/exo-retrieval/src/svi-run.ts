@@ -18,6 +18,8 @@ import {
   adam,
   exponentialDecay,
   guidePredictive,
+  initToMedian,
+  initToUniform,
   type LearningRate,
   svi,
 } from "@sidereal/autodiff-samplers";
@@ -64,24 +66,35 @@ export const learningRate = (
     ? { lr: init, name: "constant" }
     : { lr: exponentialDecay(init, steps, final / init), name: "exponential-decay" };
 
-export function makeGuide(g: GuideName): AutoGuide<ExoData> {
+/** NumPyro's init strategies a user can pick for a guide's location (`--init`). */
+export const INITS = ["uniform", "median"] as const;
+export type InitName = (typeof INITS)[number];
+
+/**
+ * The autoguide of `g`. `init` picks the location's init strategy; absent, each guide keeps
+ * NumPyro's default (`init_to_uniform`, or `init_to_median` for AutoDelta). Flows start
+ * from a standard normal whatever the strategy, as in NumPyro.
+ */
+export function makeGuide(g: GuideName, init?: InitName): AutoGuide<ExoData> {
+  const o =
+    init === undefined ? {} : { initLocFn: init === "median" ? initToMedian() : initToUniform() };
   switch (g) {
     case "normal":
-      return AutoNormal(exoModel);
+      return AutoNormal(exoModel, o);
     case "diag":
-      return AutoDiagonalNormal(exoModel);
+      return AutoDiagonalNormal(exoModel, o);
     case "mvn":
-      return AutoMultivariateNormal(exoModel);
+      return AutoMultivariateNormal(exoModel, o);
     case "lowrank":
-      return AutoLowRankMultivariateNormal(exoModel);
+      return AutoLowRankMultivariateNormal(exoModel, o);
     case "iaf":
-      return AutoIAFNormal(exoModel);
+      return AutoIAFNormal(exoModel, o);
     case "bnaf":
-      return AutoBNAFNormal(exoModel);
+      return AutoBNAFNormal(exoModel, o);
     case "delta":
-      return AutoDelta(exoModel);
+      return AutoDelta(exoModel, o);
     case "laplace":
-      return AutoLaplaceApproximation(exoModel);
+      return AutoLaplaceApproximation(exoModel, o);
   }
 }
 
@@ -124,12 +137,13 @@ export const runSvi = (
   numDraws: number,
   predictiveDraws: number,
   rate: SviLearningRate = learningRate(0.01, undefined, steps),
+  init?: InitName,
 ) =>
   Effect.gen(function* () {
     const progress = yield* Progress;
     const stage = `svi (${guideName})`;
     const attempt = <A>(f: () => A) => attemptStage(stage, f);
-    const guide = makeGuide(guideName);
+    const guide = makeGuide(guideName, init);
     const driver = svi(exoModel, guide, adam(rate.lr));
     const [runKey, drawKey] = split(key(seed));
     const c0 = performance.now();
