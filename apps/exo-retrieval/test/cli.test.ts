@@ -84,6 +84,8 @@ describe("simulate, then svi (small grid)", () => {
       "0.1",
       "--lr-final",
       "0.001",
+      "--init",
+      "median",
       "--out",
       out,
       "--quiet",
@@ -98,5 +100,6 @@ describe("simulate, then svi (small grid)", () => {
     expect(svi.losses).toHaveLength(4);
     expect(svi.losses.every(Number.isFinite)).toBe(true);
     expect(svi.learningRate).toEqual({ init: 0.1, final: 0.001, schedule: "exponential-decay" });
+    expect(svi.initStrategy).toBe("median");
   });
 });
