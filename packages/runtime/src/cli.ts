@@ -257,8 +257,12 @@ function usageLine(e: Record<string, unknown>): string {
   const suggest = (v: unknown) =>
     Array.isArray(v) && v.length > 0 ? ` (did you mean ${v.join(", ")}?)` : "";
   switch (e._tag) {
-    case "InvalidValue":
-      return `invalid value for --${e.option}: ${JSON.stringify(e.value)} (expected ${e.expected})`;
+    case "InvalidValue": {
+      // effect/cli's `expected` is a choice list ("a" | "b") or a whole sentence
+      // ("Expected a string representing a finite number"): do not say "expected" twice
+      const expected = String(e.expected).replace(/^expected\s+/i, "");
+      return `invalid value for --${e.option}: ${JSON.stringify(e.value)} (expected ${expected})`;
+    }
     case "UnrecognizedOption":
       return `unknown flag ${e.option}${suggest(e.suggestions)}`;
     case "UnexpectedArgument":
