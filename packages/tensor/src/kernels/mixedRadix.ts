@@ -319,11 +319,86 @@ const stage7: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
 const STAGES: Record<number, StageFn> = { 2: stage2, 3: stage3, 4: stage4, 5: stage5, 7: stage7 };
 
 /**
+ * The first radix-4 stage (span L = 1, every twiddle is 1) as one flat loop: the generic
+ * stage's inner loop over p would run once per butterfly, and its twiddle products are
+ * multiplications by 1. With `halfZero` the inputs x[n/2 ..) are taken as zero (a
+ * zero-padded signal, e.g. a linear convolution's operand) and not read: the butterfly
+ * reduces to x0 ± x1 and x0 ∓ i·x1. The arithmetic is the generic stage's with the unit
+ * twiddles and zero inputs dropped, so every output is the same number.
+ */
+function stage4Unit(
+  sr: Float64Array,
+  si: Float64Array,
+  so: number,
+  dr: Float64Array,
+  di: Float64Array,
+  dO: number,
+  n: number,
+  halfZero: boolean,
+): void {
+  const cols = n / 4;
+  if (halfZero) {
+    for (let q = 0; q < cols; q++) {
+      const j = so + q;
+      const o = dO + 4 * q;
+      const x0r = sr[j];
+      const x0i = si[j];
+      const x1r = sr[j + cols];
+      const x1i = si[j + cols];
+      dr[o] = x0r + x1r;
+      di[o] = x0i + x1i;
+      dr[o + 1] = x0r + x1i;
+      di[o + 1] = x0i - x1r;
+      dr[o + 2] = x0r - x1r;
+      di[o + 2] = x0i - x1i;
+      dr[o + 3] = x0r - x1i;
+      di[o + 3] = x0i + x1r;
+    }
+    return;
+  }
+  for (let q = 0; q < cols; q++) {
+    const j = so + q;
+    const o = dO + 4 * q;
+    const x0r = sr[j];
+    const x0i = si[j];
+    const x1r = sr[j + cols];
+    const x1i = si[j + cols];
+    const x2r = sr[j + 2 * cols];
+    const x2i = si[j + 2 * cols];
+    const x3r = sr[j + 3 * cols];
+    const x3i = si[j + 3 * cols];
+    const pr = x0r + x2r;
+    const pi = x0i + x2i;
+    const mr = x0r - x2r;
+    const mi = x0i - x2i;
+    const qr = x1r + x3r;
+    const qi = x1i + x3i;
+    const nr = x1r - x3r;
+    const ni = x1i - x3i;
+    dr[o] = pr + qr;
+    di[o] = pi + qi;
+    dr[o + 1] = mr + ni;
+    di[o + 1] = mi - nr;
+    dr[o + 2] = pr - qr;
+    di[o + 2] = pi - qi;
+    dr[o + 3] = mr - ni;
+    di[o + 3] = mi + nr;
+  }
+}
+
+/** True when `mixedRadix` can skip the zero upper half of its input (see `stage4Unit`). */
+export function canSkipZeroHalf(plan: MixedRadixPlan): boolean {
+  return plan.stages.length >= 2 && plan.stages[0].radix === 4;
+}
+
+/**
  * Unnormalised transform of re/im[off .. off+n): sgn = +1 forward (e^{−2πi jk/n}),
  * −1 inverse (e^{+2πi jk/n}), as the radix-2 kernel. The inverse is the forward transform
  * with the real and imaginary parts swapped on the way in and out (swap(F(swap x))), which
  * costs nothing: the arrays are passed the other way round. With two or more stages the
  * first stage reads the caller's arrays and the last writes them, so no copies are made.
+ * `upperHalfZero` promises that re/im[off + n/2 .. off + n) are zero; they are then not
+ * read when {@link canSkipZeroHalf} holds (and the result is the same either way).
  */
 export function mixedRadix(
   inRe: Float64Array,
@@ -331,6 +406,7 @@ export function mixedRadix(
   off: number,
   plan: MixedRadixPlan,
   sgn: number,
+  upperHalfZero = false,
 ): void {
   const n = plan.n;
   const re = sgn === 1 ? inRe : inIm;
@@ -358,7 +434,20 @@ export function mixedRadix(
     const dstRe = last ? re : s % 2 === 0 ? plan.bufRe : plan.tmpRe;
     const dstIm = last ? im : s % 2 === 0 ? plan.bufIm : plan.tmpIm;
     const dO = last ? off : 0;
-    (STAGES[st.radix] as StageFn)(srcRe, srcIm, so, dstRe, dstIm, dO, n, st.span, st.twRe, st.twIm);
+    if (s === 0 && st.radix === 4) stage4Unit(srcRe, srcIm, so, dstRe, dstIm, dO, n, upperHalfZero);
+    else
+      (STAGES[st.radix] as StageFn)(
+        srcRe,
+        srcIm,
+        so,
+        dstRe,
+        dstIm,
+        dO,
+        n,
+        st.span,
+        st.twRe,
+        st.twIm,
+      );
     srcRe = dstRe;
     srcIm = dstIm;
     so = 0;
