@@ -6,7 +6,7 @@
  * the zero-padded density. Derivatives of the kernel with respect to the width g and
  * the Doppler width β are provided for forward-mode temperature derivatives.
  */
-import { irfftInto, rfftInto } from "@sidereal/tensor/kernels";
+import { irfftInto, rfftPaddedInto } from "@sidereal/tensor/kernels";
 
 const FOUR_PI2 = 4 * Math.PI * Math.PI;
 
@@ -175,7 +175,6 @@ export class FoldedVoigtConvolver {
   readonly specRe: Float64Array;
   readonly specIm: Float64Array;
   readonly kernel: Float64Array;
-  private readonly padded: Float64Array;
   private readonly full: Float64Array;
   private readonly scale: Float64Array;
 
@@ -192,8 +191,7 @@ export class FoldedVoigtConvolver {
     this.specRe = new Float64Array(n + 1);
     this.specIm = new Float64Array(n + 1);
     this.kernel = new Float64Array(n + 1);
-    this.padded = new Float64Array(2 * n);
-    this.full = new Float64Array(2 * n);
+    this.full = new Float64Array(n);
     this.scale = nuGrid.map((v) => resolution / v);
   }
 
@@ -202,13 +200,13 @@ export class FoldedVoigtConvolver {
     this.accIm.fill(0);
   }
 
-  /** rfft of the zero-padded column into specRe/specIm. */
+  /**
+   * rfft of the zero-padded column into specRe/specIm (gathered straight into the FFT's
+   * work arrays; the zero half is not transformed, see `rfftPaddedInto`).
+   */
   transform(column: Float64Array, offset = 0, stride = 1): void {
     const n = this.n;
-    const p = this.padded;
-    for (let k = 0; k < n; k++) p[k] = column[offset + k * stride];
-    p.fill(0, n);
-    rfftInto(p, 0, 2 * n, this.specRe, this.specIm, 0);
+    rfftPaddedInto(column, offset, stride, n, 2 * n, this.specRe, this.specIm, 0);
   }
 
   /** acc += spec × kernel (spec read from re/im[off ..], default the last transform). */
@@ -223,7 +221,8 @@ export class FoldedVoigtConvolver {
   /** out[k] = R/ν_k × irfft(acc)[k], k < N. */
   finish(out: Float64Array, outOffset = 0): void {
     const n = this.n;
-    irfftInto(this.accRe, this.accIm, 0, n + 1, 2 * n, this.full, 0);
+    // only the first N samples of the length-2N circular convolution are the cross section
+    irfftInto(this.accRe, this.accIm, 0, n + 1, 2 * n, this.full, 0, n);
     for (let k = 0; k < n; k++) out[outOffset + k] = this.full[k] * this.scale[k];
   }
 }

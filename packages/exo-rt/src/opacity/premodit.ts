@@ -10,7 +10,7 @@
  * provided for the reverse-mode gradient of `xsmatrix` (see `model/premodit-op.ts`).
  */
 
-import { irfftInto, rfftInto } from "@sidereal/tensor/kernels";
+import { irfftInto, rfftPaddedInto } from "@sidereal/tensor/kernels";
 import { DOPPLER_C3, HC_PER_K, T_REF_ORIGINAL } from "../constants.js";
 import type { MdbExomol } from "../db/exomol.js";
 import { lineStrength } from "../db/line-physics.js";
@@ -312,8 +312,8 @@ export class OpaPremodit {
     this.dweightE = new Float64Array(ne);
     this.adjRe = new Float64Array(n + 1);
     this.adjIm = new Float64Array(n + 1);
-    this.adjPad = new Float64Array(2 * n);
-    this.adjOut = new Float64Array(2 * n);
+    this.adjPad = new Float64Array(n);
+    this.adjOut = new Float64Array(n);
   }
 
   /**
@@ -579,8 +579,7 @@ export class OpaPremodit {
       // H = rfft(pad(R/ν ∘ g_i))
       const pad = this.adjPad;
       for (let k = 0; k < n; k++) pad[k] = scale[k] * g[i * n + k];
-      pad.fill(0, n);
-      rfftInto(pad, 0, 2 * n, this.adjRe, this.adjIm, 0);
+      rfftPaddedInto(pad, 0, 1, n, 2 * n, this.adjRe, this.adjIm, 0);
       const hre = this.adjRe;
       const him = this.adjIm;
       const cached = cache !== null && i < cache.t.length && cache.t[i] === t && cache.p[i] === p;
@@ -632,7 +631,7 @@ export class OpaPremodit {
           kre[j] = hre[j] * conv.kernel[j];
           kim[j] = him[j] * conv.kernel[j];
         }
-        irfftInto(kre, kim, 0, n + 1, 2 * n, this.adjOut, 0);
+        irfftInto(kre, kim, 0, n + 1, 2 * n, this.adjOut, 0, n);
         const r = this.adjOut;
         for (let m = 0; m < n; m++) acc += dslsd[m * nb + b] * r[m];
       }
