@@ -186,8 +186,91 @@ const stage4: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
     }
 };
 
+/**
+ * Radix 5, p outer: for a small span L (L² < n/5: the early stages, L = 4 and 20 at n = 3500)
+ * the generic order's inner loop over p runs only L times per block; here the long loop over
+ * the blocks is inner and the stage's 4 twiddles of p are loaded once. Same arithmetic.
+ */
+function stage5SpanOuter(
+  sr: Float64Array,
+  si: Float64Array,
+  so: number,
+  dr: Float64Array,
+  di: Float64Array,
+  dO: number,
+  n: number,
+  L: number,
+  twr: Float64Array,
+  twi: Float64Array,
+): void {
+  const cols = n / 5;
+  for (let p = 0; p < L; p++) {
+    const t = 4 * p;
+    const w1r = twr[t];
+    const w1i = twi[t];
+    const w2r = twr[t + 1];
+    const w2i = twi[t + 1];
+    const w3r = twr[t + 2];
+    const w3i = twi[t + 2];
+    const w4r = twr[t + 3];
+    const w4i = twi[t + 3];
+    for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 5 * L) {
+      const j = so + jb + p;
+      const o = dO + ob + p;
+      const x0r = sr[j];
+      const x0i = si[j];
+      let ar = sr[j + cols];
+      let ai = si[j + cols];
+      const x1r = ar * w1r - ai * w1i;
+      const x1i = ar * w1i + ai * w1r;
+      ar = sr[j + 2 * cols];
+      ai = si[j + 2 * cols];
+      const x2r = ar * w2r - ai * w2i;
+      const x2i = ar * w2i + ai * w2r;
+      ar = sr[j + 3 * cols];
+      ai = si[j + 3 * cols];
+      const x3r = ar * w3r - ai * w3i;
+      const x3i = ar * w3i + ai * w3r;
+      ar = sr[j + 4 * cols];
+      ai = si[j + 4 * cols];
+      const x4r = ar * w4r - ai * w4i;
+      const x4i = ar * w4i + ai * w4r;
+      const s1r = x1r + x4r;
+      const s1i = x1i + x4i;
+      const d1r = x1r - x4r;
+      const d1i = x1i - x4i;
+      const s2r = x2r + x3r;
+      const s2i = x2i + x3i;
+      const d2r = x2r - x3r;
+      const d2i = x2i - x3i;
+      const m1r = x0r + C51 * s1r + C52 * s2r;
+      const m1i = x0i + C51 * s1i + C52 * s2i;
+      const m2r = x0r + C52 * s1r + C51 * s2r;
+      const m2i = x0i + C52 * s1i + C51 * s2i;
+      const n1r = S51 * d1r + S52 * d2r;
+      const n1i = S51 * d1i + S52 * d2i;
+      const n2r = S52 * d1r - S51 * d2r;
+      const n2i = S52 * d1i - S51 * d2i;
+      dr[o] = x0r + s1r + s2r;
+      di[o] = x0i + s1i + s2i;
+      dr[o + L] = m1r + n1i;
+      di[o + L] = m1i - n1r;
+      dr[o + 4 * L] = m1r - n1i;
+      di[o + 4 * L] = m1i + n1r;
+      dr[o + 2 * L] = m2r + n2i;
+      di[o + 2 * L] = m2i - n2r;
+      dr[o + 3 * L] = m2r - n2i;
+      di[o + 3 * L] = m2i + n2r;
+    }
+  }
+}
+
 const stage5: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
   const cols = n / 5;
+  if (L * L < cols) {
+    stage5SpanOuter(sr, si, so, dr, di, dO, n, L, twr, twi);
+    return;
+  }
   for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 5 * L)
     for (let p = 0; p < L; p++) {
       const j = so + jb + p;
