@@ -21,8 +21,9 @@ import { BoltzmannFactors } from "./boltzmann-factors.js";
 import { ditgridLinearInterval, ditgridLogInterval, getix } from "./dit.js";
 import {
   FoldedVoigtConvolver,
-  foldedVoigtKernel,
+  foldedVoigtAccumulate,
   foldedVoigtKernelTangent,
+  foldedVoigtVjpPass,
   gaussianFactor,
 } from "./folded-voigt.js";
 import { type DiffMode, optimalPremoditParams } from "./premodit-params.js";
@@ -473,10 +474,8 @@ export class OpaPremodit {
           tre[j] += conv.specRe[j] * conv.kernel[j];
           tim[j] += conv.specIm[j] * conv.kernel[j];
         }
-      } else {
-        foldedVoigtKernel(g, nsigmaD, n, conv.kernel, undefined, undefined, gauss);
-        conv.accumulate(conv.kernel);
-      }
+      } else
+        foldedVoigtAccumulate(g, n, gauss, conv.specRe, conv.specIm, 0, conv.accRe, conv.accIm);
     }
     conv.finish(out, off);
     if (dout) {
@@ -507,9 +506,8 @@ export class OpaPremodit {
       const ngref = this.ngammaRefGrid[Math.min(igb, this.ngammaRefGrid.length - 1)];
       const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
       const g = ngref * (t / this.TrefBroadening) ** -nexp * p;
-      foldedVoigtKernel(g, nsigmaD, n, conv.kernel, undefined, undefined, this.gauss);
       const at = (from * nb + b) * (n + 1);
-      conv.accumulate(conv.kernel, cache.re, cache.im, at);
+      foldedVoigtAccumulate(g, n, this.gauss, cache.re, cache.im, at, conv.accRe, conv.accIm);
       if (cacheIndex >= 0 && cacheIndex < cache.t.length && cacheIndex !== from) {
         const to = (cacheIndex * nb + b) * (n + 1);
         cache.re.copyWithin(to, at, at + n + 1);
@@ -601,17 +599,6 @@ export class OpaPremodit {
         const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
         const gw = ngref * (t / this.TrefBroadening) ** -nexp * p;
         const dg = (-nexp * gw) / t;
-        foldedVoigtKernelTangent(
-          gw,
-          nsigmaD,
-          n,
-          conv.kernel,
-          this.dkernel,
-          dg,
-          dnsigmaD,
-          this.gauss,
-        );
-        const dkt = this.dkernel;
         let sre: Float64Array;
         let sim: Float64Array;
         let soff = 0;
@@ -624,21 +611,26 @@ export class OpaPremodit {
           sre = conv.specRe;
           sim = conv.specIm;
         }
-        // (1/2N) Σ_j c_j dK_j Re(conj(H_j) F(slsd)_j)
-        let a = 0;
-        for (let j = 0; j <= n; j++) {
-          const dk = dkt[j];
-          const c = j === 0 || j === n ? 1 : 2;
-          a += c * dk * (hre[j] * sre[soff + j] + him[j] * sim[soff + j]);
-        }
-        acc += a * inv2n;
-        // Σ_m dslsd_b[m] irfft(H K_b)[m]
+        // one pass: (1/2N) Σ_j c_j dK_j Re(conj(H_j) F(slsd)_j), and H K_b for the next step
         const kre = this.dspecRe;
         const kim = this.dspecIm;
-        for (let j = 0; j <= n; j++) {
-          kre[j] = hre[j] * conv.kernel[j];
-          kim[j] = him[j] * conv.kernel[j];
-        }
+        const a = foldedVoigtVjpPass(
+          gw,
+          nsigmaD,
+          n,
+          dg,
+          dnsigmaD,
+          this.gauss,
+          hre,
+          him,
+          sre,
+          sim,
+          soff,
+          kre,
+          kim,
+        );
+        acc += a * inv2n;
+        // Σ_m dslsd_b[m] irfft(H K_b)[m]
         irfftInto(kre, kim, 0, n + 1, 2 * n, this.adjOut, 0, n);
         const r = this.adjOut;
         // the zero cells of dslsd add nothing: only column b's non-zero cells, in order of m
