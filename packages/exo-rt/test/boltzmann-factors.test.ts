@@ -26,4 +26,24 @@ describe("BoltzmannFactors: exp(−c2 ν/T) with one exp per 32 wavenumbers", ()
       expect(worst, `T = ${t}`).toBeLessThan(1e-14);
     }
   });
+
+  it.each(grids)(
+    "atIndices gives exactly at()'s numbers at the listed wavenumbers (%s)",
+    (_, nu) => {
+      const bf = new BoltzmannFactors(nu);
+      const full = new Float64Array(nu.length);
+      // irregular ascending indices: block starts, block interiors, single points in a block
+      const ks = Int32Array.from({ length: nu.length }, (_, k) => k).filter(
+        (k) => k % 7 === 3 || k % 32 === 0 || k === nu.length - 1,
+      );
+      for (const t of [100, 500, 1108.7, 3000]) {
+        bf.at(t, full);
+        const some = new Float64Array(nu.length).fill(-1);
+        bf.atIndices(t, ks, some);
+        for (const k of ks) expect(some[k], `T = ${t}, k = ${k}`).toBe(full[k]);
+        // nothing else written
+        expect(some.filter((v) => v === -1).length).toBe(nu.length - ks.length);
+      }
+    },
+  );
 });

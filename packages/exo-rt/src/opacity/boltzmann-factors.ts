@@ -38,4 +38,29 @@ export class BoltzmannFactors {
       out[k] = base * (1 - e * (1 - e * (0.5 - e * (1 / 6 - e * (1 / 24 - e * (1 / 120))))));
     }
   }
+
+  /**
+   * out[k] = exp(−c2 ν_k / t) for the listed k only (ascending), each the same number as
+   * {@link at} gives: a block's base `exp` is taken at the block's first wavenumber.
+   */
+  atIndices(t: number, ks: Int32Array, out: Float64Array): void {
+    const it = 1 / t;
+    const { c2nu, offset } = this;
+    if (!(this.offsetMax * it < TAYLOR_MAX)) {
+      for (let r = 0; r < ks.length; r++) out[ks[r]] = Math.exp(-c2nu[ks[r]] * it);
+      return;
+    }
+    let block = -1;
+    let base = 0;
+    for (let r = 0; r < ks.length; r++) {
+      const k = ks[r];
+      const k0 = k - (k % BLOCK);
+      if (k0 !== block) {
+        block = k0;
+        base = Math.exp(-c2nu[k0] * it);
+      }
+      const e = offset[k] * it;
+      out[k] = base * (1 - e * (1 - e * (0.5 - e * (1 / 6 - e * (1 / 24 - e * (1 / 120))))));
+    }
+  }
 }

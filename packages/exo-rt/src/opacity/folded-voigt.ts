@@ -6,7 +6,7 @@
  * the zero-padded density. Derivatives of the kernel with respect to the width g and
  * the Doppler width β are provided for forward-mode temperature derivatives.
  */
-import { irfftInto, rfftInto } from "@sidereal/tensor/kernels";
+import { irfftInto, rfftPaddedInto } from "@sidereal/tensor/kernels";
 
 const FOUR_PI2 = 4 * Math.PI * Math.PI;
 
@@ -165,6 +165,109 @@ export function foldedVoigtKernelTangent(
 }
 
 /**
+ * The value kernel ({@link foldedVoigtKernel} without derivatives, with the shared Doppler
+ * factor) multiplied into a spectrum and added to an accumulator in the same pass:
+ * acc[j] += spec[off + j] × K_j. Same numbers as computing the kernel into a buffer and
+ * accumulating it; one pass over the frequencies instead of two, and no kernel buffer.
+ */
+export function foldedVoigtAccumulate(
+  g: number,
+  n: number,
+  gauss: Float64Array,
+  re: Float64Array,
+  im: Float64Array,
+  off: number,
+  accRe: Float64Array,
+  accIm: Float64Array,
+): void {
+  const vmax = n;
+  const q = (2 * g) / vmax;
+  const q2 = q * q;
+  const ew = Math.exp(0.19461568 * q2);
+  const w = vmax * 0.39560962 * ew;
+  const A = q * 0.09432246 * Math.exp(-0.06592025 * q2);
+  const B = q * 0.11202818 * Math.exp(-0.09048447 * q2);
+  const inv2n = 1 / (2 * n);
+  const lstep = -2 * Math.PI * g * inv2n;
+  const ratio = Math.exp(lstep);
+  const c4w2 = FOUR_PI2 * w * w * inv2n * inv2n;
+  const k0 = gauss[0] * (1 - A - 2 * B);
+  accRe[0] += re[off] * k0;
+  accIm[0] += im[off] * k0;
+  let valL = 1;
+  let pm = -1;
+  for (let j = 1; j <= n; j++) {
+    valL = j % LORENTZ_RESTART === 0 ? Math.exp(lstep * j) : valL * ratio;
+    const kj = gauss[j] * (valL - (pm * A) / (1 + c4w2 * j * j));
+    accRe[j] += re[off + j] * kj;
+    accIm[j] += im[off + j] * kj;
+    pm = -pm;
+  }
+}
+
+/**
+ * PreMODIT's VJP pass for one broadening pair, fused: with the kernel K and its tangent dK
+ * along (dgDir, dbetaDir) as {@link foldedVoigtKernelTangent} gives them, returns
+ * Σ_j c_j dK_j Re(conj(H_j) S_j) (c_j = 1 at j = 0 and j = n, 2 between) and writes
+ * kRe/kIm = H × K. Same numbers as the tangent kernel followed by the two loops over its
+ * buffers; one pass and no kernel buffers.
+ */
+export function foldedVoigtVjpPass(
+  g: number,
+  beta: number,
+  n: number,
+  dgDir: number,
+  dbetaDir: number,
+  gauss: Float64Array,
+  hRe: Float64Array,
+  hIm: Float64Array,
+  sRe: Float64Array,
+  sIm: Float64Array,
+  sOff: number,
+  kRe: Float64Array,
+  kIm: Float64Array,
+): number {
+  const vmax = n;
+  const q = (2 * g) / vmax;
+  const q2 = q * q;
+  const ew = Math.exp(0.19461568 * q2);
+  const w = vmax * 0.39560962 * ew;
+  const ea = Math.exp(-0.06592025 * q2);
+  const A = q * 0.09432246 * ea;
+  const eb = Math.exp(-0.09048447 * q2);
+  const B = q * 0.11202818 * eb;
+  const inv2n = 1 / (2 * n);
+  const lstep = -2 * Math.PI * g * inv2n;
+  const ratio = Math.exp(lstep);
+  const c4w2 = FOUR_PI2 * w * w * inv2n * inv2n;
+  const dqdg = 2 / vmax;
+  const dw = w * 2 * 0.19461568 * q * dqdg;
+  const dA = 0.09432246 * ea * (1 - 2 * 0.06592025 * q2) * dqdg;
+  const dB = 0.11202818 * eb * (1 - 2 * 0.09048447 * q2) * dqdg;
+  const dDen = FOUR_PI2 * 2 * w * dw * inv2n * inv2n;
+  const lk = -2 * Math.PI * inv2n;
+  const bk = -FOUR_PI2 * beta * inv2n * inv2n;
+  let valL = 1;
+  let pm = 1;
+  let a = 0;
+  for (let j = 0; j <= n; j++) {
+    valL = j % LORENTZ_RESTART === 0 ? Math.exp(lstep * j) : valL * ratio;
+    const j2 = j * j;
+    const den = 1 + c4w2 * j2;
+    const valG = gauss[j];
+    const v = valG * (valL - (A / den + (j === 0 ? 2 * B : 0)) * pm);
+    const dIcorr = (dA / den - (A * dDen * j2) / (den * den) + (j === 0 ? 2 * dB : 0)) * pm;
+    const dk = valG * (lk * j * valL - dIcorr) * dgDir + v * bk * j2 * dbetaDir;
+    const c = j === 0 || j === n ? 1 : 2;
+    a += c * dk * (hRe[j] * sRe[sOff + j] + hIm[j] * sIm[sOff + j]);
+    kRe[j] = hRe[j] * v;
+    kIm[j] = hIm[j] * v;
+    pm = -pm;
+  }
+  return a;
+}
+
+/**
  * Accumulates Σ_b rfft(pad(column_b)) × kernel_b and finishes with the inverse transform
  * scaled by R/ν (cross section per cm⁻¹). Buffers are allocated once per grid size.
  */
@@ -175,7 +278,6 @@ export class FoldedVoigtConvolver {
   readonly specRe: Float64Array;
   readonly specIm: Float64Array;
   readonly kernel: Float64Array;
-  private readonly padded: Float64Array;
   private readonly full: Float64Array;
   private readonly scale: Float64Array;
 
@@ -192,8 +294,7 @@ export class FoldedVoigtConvolver {
     this.specRe = new Float64Array(n + 1);
     this.specIm = new Float64Array(n + 1);
     this.kernel = new Float64Array(n + 1);
-    this.padded = new Float64Array(2 * n);
-    this.full = new Float64Array(2 * n);
+    this.full = new Float64Array(n);
     this.scale = nuGrid.map((v) => resolution / v);
   }
 
@@ -202,13 +303,13 @@ export class FoldedVoigtConvolver {
     this.accIm.fill(0);
   }
 
-  /** rfft of the zero-padded column into specRe/specIm. */
+  /**
+   * rfft of the zero-padded column into specRe/specIm (gathered straight into the FFT's
+   * work arrays; the zero half is not transformed, see `rfftPaddedInto`).
+   */
   transform(column: Float64Array, offset = 0, stride = 1): void {
     const n = this.n;
-    const p = this.padded;
-    for (let k = 0; k < n; k++) p[k] = column[offset + k * stride];
-    p.fill(0, n);
-    rfftInto(p, 0, 2 * n, this.specRe, this.specIm, 0);
+    rfftPaddedInto(column, offset, stride, n, 2 * n, this.specRe, this.specIm, 0);
   }
 
   /** acc += spec × kernel (spec read from re/im[off ..], default the last transform). */
@@ -223,7 +324,8 @@ export class FoldedVoigtConvolver {
   /** out[k] = R/ν_k × irfft(acc)[k], k < N. */
   finish(out: Float64Array, outOffset = 0): void {
     const n = this.n;
-    irfftInto(this.accRe, this.accIm, 0, n + 1, 2 * n, this.full, 0);
+    // only the first N samples of the length-2N circular convolution are the cross section
+    irfftInto(this.accRe, this.accIm, 0, n + 1, 2 * n, this.full, 0, n);
     for (let k = 0; k < n; k++) out[outOffset + k] = this.full[k] * this.scale[k];
   }
 }

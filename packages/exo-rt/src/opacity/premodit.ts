@@ -10,7 +10,7 @@
  * provided for the reverse-mode gradient of `xsmatrix` (see `model/premodit-op.ts`).
  */
 
-import { irfftInto, rfftInto } from "@sidereal/tensor/kernels";
+import { irfftInto, rfftPaddedInto } from "@sidereal/tensor/kernels";
 import { DOPPLER_C3, HC_PER_K, T_REF_ORIGINAL } from "../constants.js";
 import type { MdbExomol } from "../db/exomol.js";
 import { lineStrength } from "../db/line-physics.js";
@@ -21,8 +21,9 @@ import { BoltzmannFactors } from "./boltzmann-factors.js";
 import { ditgridLinearInterval, ditgridLogInterval, getix } from "./dit.js";
 import {
   FoldedVoigtConvolver,
-  foldedVoigtKernel,
+  foldedVoigtAccumulate,
   foldedVoigtKernelTangent,
+  foldedVoigtVjpPass,
   gaussianFactor,
 } from "./folded-voigt.js";
 import { type DiffMode, optimalPremoditParams } from "./premodit-params.js";
@@ -69,6 +70,8 @@ export class OpaPremodit {
   readonly molmass: number;
   private readonly mdb: MdbExomol;
   private readonly lbd: SparseLbd;
+  /** The non-zero cells of the line-shape density (the only ones `densities` writes). */
+  private readonly cells: LbdCells;
   private readonly qTref: number;
   private readonly conv: FoldedVoigtConvolver;
   private readonly slsd: Float64Array;
@@ -296,6 +299,7 @@ export class OpaPremodit {
       i++;
     }
     this.lbd = lbd;
+    this.cells = lbdCells(lbd, nb);
     this.conv = new FoldedVoigtConvolver(nuGrid, this.resolution);
     this.slsd = new Float64Array(n * nb);
     this.dslsd = new Float64Array(n * nb);
@@ -312,8 +316,8 @@ export class OpaPremodit {
     this.dweightE = new Float64Array(ne);
     this.adjRe = new Float64Array(n + 1);
     this.adjIm = new Float64Array(n + 1);
-    this.adjPad = new Float64Array(2 * n);
-    this.adjOut = new Float64Array(2 * n);
+    this.adjPad = new Float64Array(n);
+    this.adjOut = new Float64Array(n);
   }
 
   /**
@@ -340,13 +344,19 @@ export class OpaPremodit {
     return this.lbd.v0.length;
   }
 
-  /** Line-shape densities S[k, b] at T into `slsd` (and ∂S/∂T into `dslsd` when asked). */
+  /**
+   * Line-shape densities S[k, b] at T into `slsd` (and ∂S/∂T into `dslsd` when asked).
+   * Only the cells (k, b) that hold a pre-binned line are written: the others are zero from
+   * the allocation on and stay zero. Each cell sums its LBD entries in their stored order and
+   * then takes the stimulated-emission factor at ν_k, as a dense pass over every cell would
+   * (the same numbers; the dense pass spent most of its time on zeros: 2,000 entries over
+   * 3500 × 4 cells in the seed).
+   */
   private densities(t: number, derivative: boolean): void {
     const dout = derivative;
-    const n = this.nuGrid.length;
-    const nb = this.multiIndex.length;
     const c2 = HC_PER_K;
-    const { k: lk, b: lb, e: le, v0, v1, v2 } = this.lbd;
+    const { e: le, v0, v1, v2 } = this.lbd;
+    const { cell, start, entry, k: cellK, ks } = this.cells;
     const { q, dq } = partitionAt(this.mdb.pf, t);
     const qt = q / this.qTref;
     const dlogqt = dq / q;
@@ -362,42 +372,41 @@ export class OpaPremodit {
     }
     const slsd = this.slsd;
     const dslsd = this.dslsd;
-    slsd.fill(0);
-    if (dout) dslsd.fill(0);
     const dm = this.diffmode;
-    for (let i = 0; i < v0.length; i++) {
-      const e = le[i];
-      const idx = lk[i] * nb + lb[i];
-      let s = ew[e] * v0[i];
-      let ds = dew[e] * v0[i];
-      if (dm >= 1) {
-        s += ew[e] * v1[i] * u;
-        ds += v1[i] * (dew[e] * u + ew[e] * du);
-      }
-      if (dm === 2) {
-        s += ew[e] * 0.5 * v2[i] * u * u;
-        ds += 0.5 * v2[i] * (dew[e] * u * u + 2 * ew[e] * u * du);
-      }
-      slsd[idx] += s;
-      if (dout) dslsd[idx] += ds;
-    }
     // stimulated-emission factor at the grid wavenumber, divided by qt
     const nu = this.nuGrid;
     const ibr = this.invBiasRef;
     const boltz = this.boltzBuf;
-    this.boltzmann.at(t, boltz);
-    for (let k = 0; k < n; k++) {
+    this.boltzmann.atIndices(t, ks, boltz);
+    for (let c = 0; c < cell.length; c++) {
+      let sc = 0;
+      let dsc = 0;
+      for (let r = start[c]; r < start[c + 1]; r++) {
+        const i = entry[r];
+        const e = le[i];
+        let s = ew[e] * v0[i];
+        let ds = dew[e] * v0[i];
+        if (dm >= 1) {
+          s += ew[e] * v1[i] * u;
+          ds += v1[i] * (dew[e] * u + ew[e] * du);
+        }
+        if (dm === 2) {
+          s += ew[e] * 0.5 * v2[i] * u * u;
+          ds += 0.5 * v2[i] * (dew[e] * u * u + 2 * ew[e] * u * du);
+        }
+        sc += s;
+        if (dout) dsc += ds;
+      }
+      const k = cellK[c];
       const a = boltz[k];
       const gk = (1 - a) * ibr[k];
       const f = gk / qt;
+      const j = cell[c];
       if (dout) {
         const dlogg = (-a * ((c2 * nu[k]) / (t * t))) / (1 - a);
-        for (let b = 0; b < nb; b++) {
-          const j = k * nb + b;
-          dslsd[j] = f * dslsd[j] + f * slsd[j] * (dlogg - dlogqt);
-        }
+        dslsd[j] = f * dsc + f * sc * (dlogg - dlogqt);
       }
-      for (let b = 0; b < nb; b++) slsd[k * nb + b] *= f;
+      slsd[j] = sc * f;
     }
   }
 
@@ -465,10 +474,8 @@ export class OpaPremodit {
           tre[j] += conv.specRe[j] * conv.kernel[j];
           tim[j] += conv.specIm[j] * conv.kernel[j];
         }
-      } else {
-        foldedVoigtKernel(g, nsigmaD, n, conv.kernel, undefined, undefined, gauss);
-        conv.accumulate(conv.kernel);
-      }
+      } else
+        foldedVoigtAccumulate(g, n, gauss, conv.specRe, conv.specIm, 0, conv.accRe, conv.accIm);
     }
     conv.finish(out, off);
     if (dout) {
@@ -499,9 +506,8 @@ export class OpaPremodit {
       const ngref = this.ngammaRefGrid[Math.min(igb, this.ngammaRefGrid.length - 1)];
       const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
       const g = ngref * (t / this.TrefBroadening) ** -nexp * p;
-      foldedVoigtKernel(g, nsigmaD, n, conv.kernel, undefined, undefined, this.gauss);
       const at = (from * nb + b) * (n + 1);
-      conv.accumulate(conv.kernel, cache.re, cache.im, at);
+      foldedVoigtAccumulate(g, n, this.gauss, cache.re, cache.im, at, conv.accRe, conv.accIm);
       if (cacheIndex >= 0 && cacheIndex < cache.t.length && cacheIndex !== from) {
         const to = (cacheIndex * nb + b) * (n + 1);
         cache.re.copyWithin(to, at, at + n + 1);
@@ -579,8 +585,7 @@ export class OpaPremodit {
       // H = rfft(pad(R/ν ∘ g_i))
       const pad = this.adjPad;
       for (let k = 0; k < n; k++) pad[k] = scale[k] * g[i * n + k];
-      pad.fill(0, n);
-      rfftInto(pad, 0, 2 * n, this.adjRe, this.adjIm, 0);
+      rfftPaddedInto(pad, 0, 1, n, 2 * n, this.adjRe, this.adjIm, 0);
       const hre = this.adjRe;
       const him = this.adjIm;
       const cached = cache !== null && i < cache.t.length && cache.t[i] === t && cache.p[i] === p;
@@ -594,17 +599,6 @@ export class OpaPremodit {
         const nexp = this.nTexpGrid[Math.min(inb, this.nTexpGrid.length - 1)];
         const gw = ngref * (t / this.TrefBroadening) ** -nexp * p;
         const dg = (-nexp * gw) / t;
-        foldedVoigtKernelTangent(
-          gw,
-          nsigmaD,
-          n,
-          conv.kernel,
-          this.dkernel,
-          dg,
-          dnsigmaD,
-          this.gauss,
-        );
-        const dkt = this.dkernel;
         let sre: Float64Array;
         let sim: Float64Array;
         let soff = 0;
@@ -617,24 +611,34 @@ export class OpaPremodit {
           sre = conv.specRe;
           sim = conv.specIm;
         }
-        // (1/2N) Σ_j c_j dK_j Re(conj(H_j) F(slsd)_j)
-        let a = 0;
-        for (let j = 0; j <= n; j++) {
-          const dk = dkt[j];
-          const c = j === 0 || j === n ? 1 : 2;
-          a += c * dk * (hre[j] * sre[soff + j] + him[j] * sim[soff + j]);
-        }
-        acc += a * inv2n;
-        // Σ_m dslsd_b[m] irfft(H K_b)[m]
+        // one pass: (1/2N) Σ_j c_j dK_j Re(conj(H_j) F(slsd)_j), and H K_b for the next step
         const kre = this.dspecRe;
         const kim = this.dspecIm;
-        for (let j = 0; j <= n; j++) {
-          kre[j] = hre[j] * conv.kernel[j];
-          kim[j] = him[j] * conv.kernel[j];
-        }
-        irfftInto(kre, kim, 0, n + 1, 2 * n, this.adjOut, 0);
+        const a = foldedVoigtVjpPass(
+          gw,
+          nsigmaD,
+          n,
+          dg,
+          dnsigmaD,
+          this.gauss,
+          hre,
+          him,
+          sre,
+          sim,
+          soff,
+          kre,
+          kim,
+        );
+        acc += a * inv2n;
+        // Σ_m dslsd_b[m] irfft(H K_b)[m]
+        irfftInto(kre, kim, 0, n + 1, 2 * n, this.adjOut, 0, n);
         const r = this.adjOut;
-        for (let m = 0; m < n; m++) acc += dslsd[m * nb + b] * r[m];
+        // the zero cells of dslsd add nothing: only column b's non-zero cells, in order of m
+        const { colStart, colK } = this.cells;
+        for (let c = colStart[b]; c < colStart[b + 1]; c++) {
+          const m = colK[c];
+          acc += dslsd[m * nb + b] * r[m];
+        }
       }
       out[i] = acc;
     }
@@ -650,4 +654,56 @@ export class OpaPremodit {
     const n = this.nuGrid.length;
     for (let i = 0; i < tarr.length; i++) this.layer(tarr[i], parr[i], out, i * n, dout);
   }
+}
+
+/**
+ * The non-zero cells of a sparse LBD: `cell` (k·nb + b, ascending) with their entries
+ * (`entry[start[c] .. start[c+1])`, in stored order), each cell's k, the distinct k
+ * (`ks`, ascending), and per broadening column b its cells' k (`colK[colStart[b] ..]`).
+ */
+interface LbdCells {
+  readonly cell: Int32Array;
+  readonly start: Int32Array;
+  readonly entry: Int32Array;
+  readonly k: Int32Array;
+  readonly ks: Int32Array;
+  readonly colStart: Int32Array;
+  readonly colK: Int32Array;
+}
+
+function lbdCells(lbd: SparseLbd, nb: number): LbdCells {
+  const m = lbd.k.length;
+  const cellOf = (i: number) => lbd.k[i] * nb + lbd.b[i];
+  // stable: entries of one cell keep their stored order
+  const order = Array.from({ length: m }, (_, i) => i).sort(
+    (x, y) => cellOf(x) - cellOf(y) || x - y,
+  );
+  const cells: number[] = [];
+  const start: number[] = [];
+  order.forEach((i, r) => {
+    const c = cellOf(i);
+    if (cells.length === 0 || cells[cells.length - 1] !== c) {
+      cells.push(c);
+      start.push(r);
+    }
+  });
+  start.push(m);
+  const cell = Int32Array.from(cells);
+  const k = cell.map((c) => Math.floor(c / nb));
+  const ks = Int32Array.from(new Set(k));
+  const colStart = new Int32Array(nb + 1);
+  for (const c of cells) colStart[(c % nb) + 1]++;
+  for (let b = 0; b < nb; b++) colStart[b + 1] += colStart[b];
+  const fill = colStart.slice(0, nb);
+  const colK = new Int32Array(cells.length);
+  for (const c of cells) colK[fill[c % nb]++] = Math.floor(c / nb);
+  return {
+    cell,
+    start: Int32Array.from(start),
+    entry: Int32Array.from(order),
+    k,
+    ks,
+    colStart,
+    colK,
+  };
 }

@@ -1,5 +1,6 @@
 import { checkDim, checkSpan } from "./checks.js";
 import {
+  canSkipZeroHalf,
   type MixedRadixPlan,
   makeMixedRadixPlan,
   mixedRadix,
@@ -245,14 +246,31 @@ function bluestein(
   }
 }
 
-/** Unnormalised transform of any length n ≥ 0 (no validation). */
-function transform(re: Float64Array, im: Float64Array, off: number, n: number, sgn: number): void {
+/**
+ * Unnormalised transform of any length n ≥ 0 (no validation). With `upperHalfZero` the
+ * caller promises re/im[off + n/2 ..) are zero (the mixed-radix transform then skips them).
+ */
+function transform(
+  re: Float64Array,
+  im: Float64Array,
+  off: number,
+  n: number,
+  sgn: number,
+  upperHalfZero = false,
+): void {
   if (n <= 1) return;
   if (isPow2(n)) radix2(re, im, off, getPow2Plan(n), sgn);
-  else if (mixedPlans.has(n)) mixedRadix(re, im, off, getMixedPlan(n), sgn);
+  else if (mixedPlans.has(n)) mixedRadix(re, im, off, getMixedPlan(n), sgn, upperHalfZero);
   else if (!bluesteinPlans.has(n) && smoothFactors(n) !== null)
-    mixedRadix(re, im, off, getMixedPlan(n), sgn);
+    mixedRadix(re, im, off, getMixedPlan(n), sgn, upperHalfZero);
   else bluestein(re, im, off, getBluesteinPlan(n), sgn);
+}
+
+/** True when `transform(…, n, …, true)` does not read the zero upper half of its input. */
+function skipsZeroHalf(n: number): boolean {
+  if (n <= 1 || isPow2(n)) return false;
+  if (!mixedPlans.has(n) && (bluesteinPlans.has(n) || smoothFactors(n) === null)) return false;
+  return canSkipZeroHalf(getMixedPlan(n));
 }
 
 /**
@@ -348,6 +366,14 @@ export function rfftInto(
     zi[j] = x[xOff + 2 * j + 1];
   }
   transform(zr, zi, 0, h, 1);
+  untangleAll(n, outRe, outIm, outOff);
+}
+
+/** The rfft bins of even n from the half-length complex transform in the scratch arrays. */
+function untangleAll(n: number, outRe: Float64Array, outIm: Float64Array, outOff: number): void {
+  const h = n >> 1;
+  const zr = scratchRe;
+  const zi = scratchIm;
   const { cos, sin } = getRealPlan(n);
   // E = (Z_k + conj Z_{h−k}) / 2, O = (Z_k − conj Z_{h−k}) / 2i, X_k = E + e^{−2πik/n}·O,
   // with Z_h read as Z_0. The interior runs without the wrap-around tests; k = 0 and k = h
@@ -355,6 +381,77 @@ export function rfftInto(
   untangle(zr, zi, 0, 0, 0, cos, sin, outRe, outIm, outOff);
   for (let k = 1; k < h; k++) untangle(zr, zi, k, k, h - k, cos, sin, outRe, outIm, outOff);
   untangle(zr, zi, h, 0, 0, cos, sin, outRe, outIm, outOff);
+}
+
+/**
+ * Real-input DFT of a strided, zero-padded signal into caller buffers: bins 0 .. ⌊n/2⌋ of
+ * the length-n DFT of s_i = x[xOff + i·xStride] (i < m), s_i = 0 (m ≤ i < n) — the same
+ * numbers as {@link rfftInto} on that signal written out, without the padded copy. This is
+ * the transform of one operand of a linear convolution done by FFT (m ≤ n/2): for even n the
+ * half-length complex transform then has a zero upper half, which the mixed-radix transform
+ * does not read.
+ *
+ * Layout: writes ⌊n/2⌋+1 values to `outRe/outIm[outOff ..]`; outputs must not overlap `x`.
+ * Complexity: O(n log n); module-level scratch (no allocation once warmed to size n).
+ * Bad input: throws `RangeError` for n < 1, m outside [0, n], a stride below 1, bad offsets
+ * or short buffers.
+ */
+export function rfftPaddedInto(
+  x: Float64Array,
+  xOff: number,
+  xStride: number,
+  m: number,
+  n: number,
+  outRe: Float64Array,
+  outIm: Float64Array,
+  outOff = 0,
+): void {
+  checkDim("n", n);
+  checkDim("m", m);
+  checkDim("xStride", xStride);
+  if (n < 1) throw new RangeError("rfft length must be at least 1");
+  if (m > n) throw new RangeError(`rfftPaddedInto: m = ${m} exceeds n = ${n}`);
+  if (xStride < 1) throw new RangeError("rfftPaddedInto: xStride must be at least 1");
+  const bins = (n >> 1) + 1;
+  if (m > 0) checkSpan("x", x, xOff, (m - 1) * xStride + 1);
+  checkSpan("outRe", outRe, outOff, bins);
+  checkSpan("outIm", outIm, outOff, bins);
+  if ((n & 1) === 1) {
+    ensureScratch(n);
+    const zr = scratchRe;
+    const zi = scratchIm;
+    for (let j = 0; j < m; j++) zr[j] = x[xOff + j * xStride];
+    zr.fill(0, m, n);
+    zi.fill(0, 0, n);
+    transform(zr, zi, 0, n, 1);
+    for (let k = 0; k < bins; k++) {
+      outRe[outOff + k] = zr[k];
+      outIm[outOff + k] = zi[k];
+    }
+    return;
+  }
+  const h = n >> 1;
+  ensureScratch(h);
+  const zr = scratchRe;
+  const zi = scratchIm;
+  const pairs = m >> 1;
+  const twoS = 2 * xStride;
+  for (let j = 0, i = xOff; j < pairs; j++, i += twoS) {
+    zr[j] = x[i];
+    zi[j] = x[i + xStride];
+  }
+  let filled = pairs;
+  if ((m & 1) === 1) {
+    zr[pairs] = x[xOff + (m - 1) * xStride];
+    zi[pairs] = 0;
+    filled++;
+  }
+  const halfZero = 2 * filled <= h && skipsZeroHalf(h);
+  const zeroFrom = halfZero ? h - (h >> 1) : h;
+  zr.fill(0, filled, Math.max(filled, zeroFrom));
+  zi.fill(0, filled, Math.max(filled, zeroFrom));
+  transform(zr, zi, 0, h, 1, halfZero);
+  untangleAll(n, outRe, outIm, outOff);
 }
 
 /** One bin of the real-FFT untangling: X_k from Z_{k1} and Z_{k2} (see rfftInto). */
@@ -416,9 +513,12 @@ export function rfft(
  * spectrum as Hermitian, ignores the imaginary parts of the DC bin and (even n) the
  * Nyquist bin, and writes n real samples scaled by 1/n to `out[outOff ..]`.
  *
+ * With `count` < n only the first `count` samples are written (e.g. the part of a
+ * zero-padded circular convolution that is the linear one); they are the same numbers.
+ *
  * Layout: split spectrum; `out` must not overlap the inputs.
  * Complexity: O(n log n); module-level scratch, no allocation once warmed to size n.
- * Bad input: throws `RangeError` for n < 1, m < 1, bad offsets or short buffers.
+ * Bad input: throws `RangeError` for n < 1, m < 1, count > n, bad offsets or short buffers.
  */
 export function irfftInto(
   re: Float64Array,
@@ -428,13 +528,16 @@ export function irfftInto(
   n: number,
   out: Float64Array,
   outOff = 0,
+  count = n,
 ): void {
   checkDim("m", m);
   checkDim("n", n);
+  checkDim("count", count);
   if (n < 1 || m < 1) throw new RangeError("irfft needs n ≥ 1 output points and m ≥ 1 bins");
+  if (count > n) throw new RangeError(`irfftInto: count = ${count} exceeds n = ${n}`);
   checkSpan("re", re, inOff, m);
   checkSpan("im", im, inOff, m);
-  checkSpan("out", out, outOff, n);
+  checkSpan("out", out, outOff, count);
   const h = n >> 1;
   if ((n & 1) === 1) {
     ensureScratch(n);
@@ -452,7 +555,7 @@ export function irfftInto(
     }
     transform(zr, zi, 0, n, -1);
     const s = 1 / n;
-    for (let j = 0; j < n; j++) out[outOff + j] = zr[j] * s;
+    for (let j = 0; j < count; j++) out[outOff + j] = zr[j] * s;
     return;
   }
   ensureScratch(h);
@@ -488,10 +591,12 @@ export function irfftInto(
   }
   transform(zr, zi, 0, h, -1);
   const s = 1 / h;
-  for (let j = 0; j < h; j++) {
+  const pairs = count >> 1;
+  for (let j = 0; j < pairs; j++) {
     out[outOff + 2 * j] = zr[j] * s;
     out[outOff + 2 * j + 1] = zi[j] * s;
   }
+  if ((count & 1) === 1) out[outOff + count - 1] = zr[pairs] * s;
 }
 
 /** One bin of the inverse real-FFT packing: Z_k from X_k = (ar, ai) and conj X_{h−k} = (br, bi). */

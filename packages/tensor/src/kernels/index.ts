@@ -16,7 +16,16 @@ export {
   convolveUsesFft,
 } from "./convolve.js";
 export { type SignedLogDet, slogdet } from "./determinant.js";
-export { clearFftCache, fft, fftCacheSize, irfft, irfftInto, rfft, rfftInto } from "./fft.js";
+export {
+  clearFftCache,
+  fft,
+  fftCacheSize,
+  irfft,
+  irfftInto,
+  rfft,
+  rfftInto,
+  rfftPaddedInto,
+} from "./fft.js";
 export { type GaussLegendreRule, gaussLegendre } from "./gaussLegendre.js";
 export { inverse } from "./inverse.js";
 export { lowerTriangularInverse } from "./lowerTriangularInverse.js";

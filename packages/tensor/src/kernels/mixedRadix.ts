@@ -186,8 +186,91 @@ const stage4: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
     }
 };
 
+/**
+ * Radix 5, p outer: for a small span L (L² < n/5: the early stages, L = 4 and 20 at n = 3500)
+ * the generic order's inner loop over p runs only L times per block; here the long loop over
+ * the blocks is inner and the stage's 4 twiddles of p are loaded once. Same arithmetic.
+ */
+function stage5SpanOuter(
+  sr: Float64Array,
+  si: Float64Array,
+  so: number,
+  dr: Float64Array,
+  di: Float64Array,
+  dO: number,
+  n: number,
+  L: number,
+  twr: Float64Array,
+  twi: Float64Array,
+): void {
+  const cols = n / 5;
+  for (let p = 0; p < L; p++) {
+    const t = 4 * p;
+    const w1r = twr[t];
+    const w1i = twi[t];
+    const w2r = twr[t + 1];
+    const w2i = twi[t + 1];
+    const w3r = twr[t + 2];
+    const w3i = twi[t + 2];
+    const w4r = twr[t + 3];
+    const w4i = twi[t + 3];
+    for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 5 * L) {
+      const j = so + jb + p;
+      const o = dO + ob + p;
+      const x0r = sr[j];
+      const x0i = si[j];
+      let ar = sr[j + cols];
+      let ai = si[j + cols];
+      const x1r = ar * w1r - ai * w1i;
+      const x1i = ar * w1i + ai * w1r;
+      ar = sr[j + 2 * cols];
+      ai = si[j + 2 * cols];
+      const x2r = ar * w2r - ai * w2i;
+      const x2i = ar * w2i + ai * w2r;
+      ar = sr[j + 3 * cols];
+      ai = si[j + 3 * cols];
+      const x3r = ar * w3r - ai * w3i;
+      const x3i = ar * w3i + ai * w3r;
+      ar = sr[j + 4 * cols];
+      ai = si[j + 4 * cols];
+      const x4r = ar * w4r - ai * w4i;
+      const x4i = ar * w4i + ai * w4r;
+      const s1r = x1r + x4r;
+      const s1i = x1i + x4i;
+      const d1r = x1r - x4r;
+      const d1i = x1i - x4i;
+      const s2r = x2r + x3r;
+      const s2i = x2i + x3i;
+      const d2r = x2r - x3r;
+      const d2i = x2i - x3i;
+      const m1r = x0r + C51 * s1r + C52 * s2r;
+      const m1i = x0i + C51 * s1i + C52 * s2i;
+      const m2r = x0r + C52 * s1r + C51 * s2r;
+      const m2i = x0i + C52 * s1i + C51 * s2i;
+      const n1r = S51 * d1r + S52 * d2r;
+      const n1i = S51 * d1i + S52 * d2i;
+      const n2r = S52 * d1r - S51 * d2r;
+      const n2i = S52 * d1i - S51 * d2i;
+      dr[o] = x0r + s1r + s2r;
+      di[o] = x0i + s1i + s2i;
+      dr[o + L] = m1r + n1i;
+      di[o + L] = m1i - n1r;
+      dr[o + 4 * L] = m1r - n1i;
+      di[o + 4 * L] = m1i + n1r;
+      dr[o + 2 * L] = m2r + n2i;
+      di[o + 2 * L] = m2i - n2r;
+      dr[o + 3 * L] = m2r - n2i;
+      di[o + 3 * L] = m2i + n2r;
+    }
+  }
+}
+
 const stage5: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
   const cols = n / 5;
+  if (L * L < cols) {
+    stage5SpanOuter(sr, si, so, dr, di, dO, n, L, twr, twi);
+    return;
+  }
   for (let jb = 0, ob = 0; jb < cols; jb += L, ob += 5 * L)
     for (let p = 0; p < L; p++) {
       const j = so + jb + p;
@@ -319,11 +402,86 @@ const stage7: StageFn = (sr, si, so, dr, di, dO, n, L, twr, twi) => {
 const STAGES: Record<number, StageFn> = { 2: stage2, 3: stage3, 4: stage4, 5: stage5, 7: stage7 };
 
 /**
+ * The first radix-4 stage (span L = 1, every twiddle is 1) as one flat loop: the generic
+ * stage's inner loop over p would run once per butterfly, and its twiddle products are
+ * multiplications by 1. With `halfZero` the inputs x[n/2 ..) are taken as zero (a
+ * zero-padded signal, e.g. a linear convolution's operand) and not read: the butterfly
+ * reduces to x0 ± x1 and x0 ∓ i·x1. The arithmetic is the generic stage's with the unit
+ * twiddles and zero inputs dropped, so every output is the same number.
+ */
+function stage4Unit(
+  sr: Float64Array,
+  si: Float64Array,
+  so: number,
+  dr: Float64Array,
+  di: Float64Array,
+  dO: number,
+  n: number,
+  halfZero: boolean,
+): void {
+  const cols = n / 4;
+  if (halfZero) {
+    for (let q = 0; q < cols; q++) {
+      const j = so + q;
+      const o = dO + 4 * q;
+      const x0r = sr[j];
+      const x0i = si[j];
+      const x1r = sr[j + cols];
+      const x1i = si[j + cols];
+      dr[o] = x0r + x1r;
+      di[o] = x0i + x1i;
+      dr[o + 1] = x0r + x1i;
+      di[o + 1] = x0i - x1r;
+      dr[o + 2] = x0r - x1r;
+      di[o + 2] = x0i - x1i;
+      dr[o + 3] = x0r - x1i;
+      di[o + 3] = x0i + x1r;
+    }
+    return;
+  }
+  for (let q = 0; q < cols; q++) {
+    const j = so + q;
+    const o = dO + 4 * q;
+    const x0r = sr[j];
+    const x0i = si[j];
+    const x1r = sr[j + cols];
+    const x1i = si[j + cols];
+    const x2r = sr[j + 2 * cols];
+    const x2i = si[j + 2 * cols];
+    const x3r = sr[j + 3 * cols];
+    const x3i = si[j + 3 * cols];
+    const pr = x0r + x2r;
+    const pi = x0i + x2i;
+    const mr = x0r - x2r;
+    const mi = x0i - x2i;
+    const qr = x1r + x3r;
+    const qi = x1i + x3i;
+    const nr = x1r - x3r;
+    const ni = x1i - x3i;
+    dr[o] = pr + qr;
+    di[o] = pi + qi;
+    dr[o + 1] = mr + ni;
+    di[o + 1] = mi - nr;
+    dr[o + 2] = pr - qr;
+    di[o + 2] = pi - qi;
+    dr[o + 3] = mr - ni;
+    di[o + 3] = mi + nr;
+  }
+}
+
+/** True when `mixedRadix` can skip the zero upper half of its input (see `stage4Unit`). */
+export function canSkipZeroHalf(plan: MixedRadixPlan): boolean {
+  return plan.stages.length >= 2 && plan.stages[0].radix === 4;
+}
+
+/**
  * Unnormalised transform of re/im[off .. off+n): sgn = +1 forward (e^{−2πi jk/n}),
  * −1 inverse (e^{+2πi jk/n}), as the radix-2 kernel. The inverse is the forward transform
  * with the real and imaginary parts swapped on the way in and out (swap(F(swap x))), which
  * costs nothing: the arrays are passed the other way round. With two or more stages the
  * first stage reads the caller's arrays and the last writes them, so no copies are made.
+ * `upperHalfZero` promises that re/im[off + n/2 .. off + n) are zero; they are then not
+ * read when {@link canSkipZeroHalf} holds (and the result is the same either way).
  */
 export function mixedRadix(
   inRe: Float64Array,
@@ -331,6 +489,7 @@ export function mixedRadix(
   off: number,
   plan: MixedRadixPlan,
   sgn: number,
+  upperHalfZero = false,
 ): void {
   const n = plan.n;
   const re = sgn === 1 ? inRe : inIm;
@@ -358,7 +517,20 @@ export function mixedRadix(
     const dstRe = last ? re : s % 2 === 0 ? plan.bufRe : plan.tmpRe;
     const dstIm = last ? im : s % 2 === 0 ? plan.bufIm : plan.tmpIm;
     const dO = last ? off : 0;
-    (STAGES[st.radix] as StageFn)(srcRe, srcIm, so, dstRe, dstIm, dO, n, st.span, st.twRe, st.twIm);
+    if (s === 0 && st.radix === 4) stage4Unit(srcRe, srcIm, so, dstRe, dstIm, dO, n, upperHalfZero);
+    else
+      (STAGES[st.radix] as StageFn)(
+        srcRe,
+        srcIm,
+        so,
+        dstRe,
+        dstIm,
+        dO,
+        n,
+        st.span,
+        st.twRe,
+        st.twIm,
+      );
     srcRe = dstRe;
     srcIm = dstIm;
     so = 0;

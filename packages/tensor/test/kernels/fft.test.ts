@@ -8,7 +8,9 @@ import {
   irfftInto,
   rfft,
   rfftInto,
+  rfftPaddedInto,
 } from "../../src/kernels/index.js";
+import { canSkipZeroHalf, makeMixedRadixPlan, mixedRadix } from "../../src/kernels/mixedRadix.js";
 import { irfftCases, rfftCases } from "./fixtures/reference.js";
 import { maxAbs, maxDiff, randomArray } from "./helpers.js";
 
@@ -216,5 +218,109 @@ describe("rfft / irfft", () => {
     expect(() => irfft(Float64Array.of(1), Float64Array.of(0))).toThrow(RangeError);
     expect(() => irfft(Float64Array.of(1, 2), Float64Array.of(0))).toThrow(RangeError);
     expect(Array.from(irfft(Float64Array.of(5), Float64Array.of(3), 1))).toEqual([5]);
+  });
+});
+
+describe("rfftPaddedInto / irfftInto count", () => {
+  /** rfftInto of the signal written out (strided gather, zeros to n). */
+  function reference(x: Float64Array, off: number, stride: number, m: number, n: number) {
+    const padded = new Float64Array(n);
+    for (let i = 0; i < m; i++) padded[i] = x[off + i * stride];
+    const bins = (n >> 1) + 1;
+    const re = new Float64Array(bins);
+    const im = new Float64Array(bins);
+    rfftInto(padded, 0, n, re, im, 0);
+    return { re, im };
+  }
+
+  it("gives exactly rfftInto's numbers on the written-out zero-padded signal", () => {
+    // 7000 and 40: half-length 3500 / 20 starts with radix 4, so the zero half is skipped;
+    // 3500 (half 1750 = 2·5³·7), 8192 (radix 2), 15 (odd) and 88 (half 44: Bluestein) do not
+    for (const n of [7000, 40, 3500, 8192, 15, 88]) {
+      for (const stride of [1, 3]) {
+        for (const m of [0, 1, (n >> 1) - 1, n >> 1, (n >> 1) + 1, n]) {
+          const off = 2;
+          const x = randomArray(off + Math.max(m - 1, 0) * stride + 1, n * 7 + m + stride);
+          const bins = (n >> 1) + 1;
+          // stale data in the outputs and in the module scratch must not matter
+          const re = new Float64Array(bins + 1).fill(Number.NaN);
+          const im = new Float64Array(bins + 1).fill(Number.NaN);
+          rfftInto(randomArray(n, 99), 0, n, new Float64Array(bins), new Float64Array(bins), 0);
+          rfftPaddedInto(x, off, stride, m, n, re, im, 1);
+          const ref = reference(x, off, stride, m, n);
+          const tag = `n=${n} stride=${stride} m=${m}`;
+          expect(maxDiff(re.subarray(1), ref.re), tag).toBe(0);
+          expect(maxDiff(im.subarray(1), ref.im), tag).toBe(0);
+          expect(Number.isNaN(re[0]), tag).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("mixedRadix with upperHalfZero does not read the upper half, and agrees exactly", () => {
+    for (const n of [3500, 20, 140]) {
+      const plan = makeMixedRadixPlan(n);
+      expect(canSkipZeroHalf(plan)).toBe(true);
+      for (const sgn of [1, -1]) {
+        const re = randomArray(n, n + sgn);
+        const im = randomArray(n, n + 2 * sgn);
+        re.fill(0, n / 2);
+        im.fill(0, n / 2);
+        const wantRe = re.slice();
+        const wantIm = im.slice();
+        mixedRadix(wantRe, wantIm, 0, plan, sgn);
+        // garbage where zeros are promised: the pruned stage must not see it
+        re.fill(1e300, n / 2);
+        im.fill(Number.NaN, n / 2);
+        mixedRadix(re, im, 0, plan, sgn, true);
+        expect(maxDiff(re, wantRe), `n=${n} sgn=${sgn}`).toBe(0);
+        expect(maxDiff(im, wantIm), `n=${n} sgn=${sgn}`).toBe(0);
+      }
+    }
+    expect(canSkipZeroHalf(makeMixedRadixPlan(1750))).toBe(false);
+  });
+
+  it("matches the naive DFT of the padded signal (pruned first stage)", () => {
+    const n = 40;
+    const m = 20;
+    const x = randomArray(m, 5);
+    const padded = new Float64Array(n);
+    padded.set(x);
+    const want = naiveDft(padded, new Float64Array(n), false);
+    const re = new Float64Array(n / 2 + 1);
+    const im = new Float64Array(n / 2 + 1);
+    rfftPaddedInto(x, 0, 1, m, n, re, im);
+    const scale = maxAbs(want.re) + maxAbs(want.im);
+    expect(maxDiff(re, want.re.subarray(0, n / 2 + 1)) / scale).toBeLessThan(1e-14);
+    expect(maxDiff(im, want.im.subarray(0, n / 2 + 1)) / scale).toBeLessThan(1e-14);
+  });
+
+  it("irfftInto with count writes the first count samples of the full inverse", () => {
+    for (const n of [7000, 4096, 15]) {
+      const bins = (n >> 1) + 1;
+      const re = randomArray(bins, n);
+      const im = randomArray(bins, n + 1);
+      const full = new Float64Array(n);
+      irfftInto(re, im, 0, bins, n, full, 0);
+      for (const count of [0, 1, n >> 1, (n >> 1) + 1, n]) {
+        const out = new Float64Array(count + 2).fill(7);
+        irfftInto(re, im, 0, bins, n, out, 1, count);
+        expect(maxDiff(out.subarray(1, count + 1), full.subarray(0, count)), `${n}/${count}`).toBe(
+          0,
+        );
+        expect([out[0], out[count + 1]]).toEqual([7, 7]);
+      }
+    }
+  });
+
+  it("rejects bad lengths, strides and counts", () => {
+    const x = new Float64Array(8);
+    const re = new Float64Array(5);
+    const im = new Float64Array(5);
+    expect(() => rfftPaddedInto(x, 0, 1, 9, 8, re, im)).toThrow(RangeError);
+    expect(() => rfftPaddedInto(x, 0, 0, 4, 8, re, im)).toThrow(RangeError);
+    expect(() => rfftPaddedInto(x, 0, 3, 4, 8, re, im)).toThrow(RangeError);
+    expect(() => rfftPaddedInto(x, 0, 1, 4, 0, re, im)).toThrow(RangeError);
+    expect(() => irfftInto(re, im, 0, 5, 8, x, 0, 9)).toThrow(RangeError);
   });
 });
