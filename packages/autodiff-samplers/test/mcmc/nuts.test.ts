@@ -250,6 +250,50 @@ describe("reproducibility and kernel contracts", () => {
     expect(a.draws).not.toEqual(c.draws);
   });
 
+  test("one kernel reused across step sizes and metric kinds gives the transitions of fresh kernels", () => {
+    // The workspace carries state between leaves (a diagonal-metric end holds its next drift,
+    // and position slots change hands with proposals); none of it may leak into the next
+    // transition, whatever metric that one uses.
+    const d = 6;
+    const skewed = (q: Float64Array, g: Float64Array) => {
+      let u = 0;
+      for (let i = 0; i < d; i++) {
+        u += Math.exp(q[i]) - 2 * q[i] + 0.05 * q[i] ** 4;
+        g[i] = Math.exp(q[i]) - 2 + 0.2 * q[i] ** 3;
+      }
+      return u;
+    };
+    const diag = (s: number) => Float64Array.from({ length: d }, (_, i) => s * (1 + i / 3));
+    const dense = new Float64Array(d * d);
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) dense[i * d + j] = i === j ? 1.5 : 0.2 / (1 + Math.abs(i - j));
+    const plan = [
+      { stepSize: 0.3, inverseMassMatrix: diag(1) },
+      { stepSize: 0.05, inverseMassMatrix: diag(1) },
+      { stepSize: 0.2, inverseMassMatrix: dense },
+      { stepSize: 0.1, inverseMassMatrix: diag(0.5) },
+      { stepSize: 0.4, inverseMassMatrix: dense },
+      { stepSize: 0.02, inverseMassMatrix: diag(2) },
+    ];
+    const shared = buildNUTSKernel({ potential: skewed });
+    let state = initState(new Float64Array(d).fill(0.4), skewed);
+    let depths = 0;
+    for (let round = 0; round < 3; round++) {
+      plan.forEach((params, i) => {
+        const k = foldIn(key(21), 10 * round + i);
+        const [a, infoA] = shared.step(k, state, params);
+        const [b, infoB] = buildNUTSKernel({ potential: skewed }).step(k, state, params);
+        expect([...a.position]).toEqual([...b.position]);
+        expect([...a.potentialGrad]).toEqual([...b.potentialGrad]);
+        expect(infoA).toEqual(infoB);
+        depths += infoA.treeDepth;
+        state = a;
+      });
+    }
+    // the plan exercises deep trees (junction checks at several levels), not only short ones
+    expect(depths / (3 * plan.length)).toBeGreaterThan(3);
+  });
+
   test("NUTS step: pure in (key, state, params), never mutates its input", () => {
     const kernel = buildNUTSKernel({ potential: pot });
     const state = nuts.init(Float64Array.of(0.2, -0.1, 3), pot);
