@@ -13,6 +13,8 @@
  * sampling draws, mean gradients per iteration, the adapted metric's range, wall and CPU
  * seconds per phase. Run one process per chain.
  *
+ * `--term=N`: Stan's schedule with a terminal buffer of N iterations (default 50).
+ *
  * `--scan`: afterwards, from the last draw and with the adapted metric, 30 NUTS transitions at
  * each of several multiples of the adapted step size (mean acceptance statistic and tree-depth
  * histogram per step size): where the acceptance target 0.8 lies and where the tree depth
@@ -32,6 +34,9 @@ import { loadM67Bench } from "./m67.ts";
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const demo = process.argv.includes("--demo");
 const scan = process.argv.includes("--scan");
+/** `--term=N`: a terminal buffer of N iterations instead of Stan's 50 (an experiment). */
+const termArg = process.argv.find((a) => a.startsWith("--term="));
+const termBuffer = termArg === undefined ? undefined : Number(termArg.slice("--term=".length));
 const chain = Number(args[0] ?? 0);
 const numWarmup = Number(args[1] ?? (demo ? 2000 : 1000));
 const numSamples = Number(args[2] ?? 100);
@@ -88,6 +93,7 @@ const res = sampleChain(init.potential, init.initialPosition, {
   numWarmup,
   numSamples,
   key: sampleKey,
+  ...(termBuffer === undefined ? {} : { schedule: { termBuffer } }),
   progressInterval: 1,
   onProgress: (p) => {
     if (p.phase === "warmup" && p.iteration === numWarmup)
@@ -98,7 +104,7 @@ const wallSeconds = (performance.now() - t0) / 1000;
 const cpuTotal = cpuSeconds() - c0;
 const ws = res.warmupStats;
 if (ws === undefined) throw new Error("numWarmup must be > 0");
-const schedule = buildSchedule(numWarmup);
+const schedule = buildSchedule(numWarmup, termBuffer === undefined ? {} : { termBuffer });
 const term = schedule.windows.at(-1)?.end ?? 0;
 const samplingWall = (performance.now() - warmupEnd.wall) / 1000;
 const samplingCpu = cpuSeconds() - warmupEnd.cpu;
@@ -145,6 +151,7 @@ console.log(
       : "zero points 0, key foldIn(key(chain),1|2), JS gradient",
     numWarmup,
     numSamples,
+    termBuffer: schedule.termBuffer,
     dim: res.dim,
     wallSeconds,
     cpuSeconds: cpuTotal,
