@@ -8,6 +8,7 @@ import {
   nuts,
   sampleChain,
 } from "../../src/mcmc/index.js";
+import { mergeCheck, mergeCheckDiagonal } from "../../src/mcmc/nutsTree.js";
 import { conjugateNormal } from "./fixtures/conjugateNormal.js";
 import {
   column,
@@ -364,6 +365,70 @@ describe("reproducibility and kernel contracts", () => {
     expect(() =>
       sampleChain(pot, Float64Array.of(0, 0, 0), { numWarmup: -1, numSamples: 1, key: key(0) }),
     ).toThrow(expect.objectContaining({ _tag: "McmcParameterError" }));
+  });
+});
+
+describe("U-turn checks with a diagonal metric", () => {
+  test("mergeCheckDiagonal (velocities formed from momenta) equals mergeCheck on stored m ∘ p", () => {
+    // Slots: 0 m, 1 pBeg, 2 pEnd, 3 pAEnd, 4 pBBeg, 5 rhoA, 6 rhoB, 7-10 their velocities,
+    // 11 rho out. Momentum sums drawn near the boundary so that every one of the six sums
+    // changes sign across cases.
+    const d = 37;
+    const a = new Float64Array(13 * d);
+    const at = (slot: number) => slot * d;
+    let u = 12345;
+    const rand = () => {
+      u = (u * 1103515245 + 12345) % 2 ** 31;
+      return u / 2 ** 31 - 0.5;
+    };
+    const outcomes = new Set<string>();
+    for (let c = 0; c < 400; c++) {
+      for (let i = 0; i < d; i++) {
+        a[at(0) + i] = Math.exp(3 * rand());
+        for (const slot of [1, 2, 3, 4]) a[at(slot) + i] = rand() + 0.15 * (c % 3);
+        a[at(5) + i] = rand() + 0.1;
+        a[at(6) + i] = rand() - 0.05 * (c % 2);
+      }
+      for (const [v, p] of [
+        [7, 1],
+        [8, 2],
+        [9, 3],
+        [10, 4],
+      ])
+        for (let i = 0; i < d; i++) a[at(v) + i] = a[at(0) + i] * a[at(p) + i];
+      const plain = mergeCheck(
+        a,
+        d,
+        at(7),
+        at(8),
+        at(11),
+        at(5),
+        at(6),
+        at(3),
+        at(9),
+        at(4),
+        at(10),
+        true,
+      );
+      const rhoPlain = a.slice(at(11), at(12));
+      a.fill(Number.NaN, at(11), at(12));
+      const diag = mergeCheckDiagonal(
+        a,
+        d,
+        at(0),
+        at(1),
+        at(2),
+        at(11),
+        at(5),
+        at(6),
+        at(3),
+        at(4),
+      );
+      expect(diag).toBe(plain);
+      expect([...a.slice(at(11), at(12))]).toEqual([...rhoPlain]);
+      outcomes.add(String(plain));
+    }
+    expect(outcomes).toEqual(new Set(["true", "false"]));
   });
 });
 
