@@ -12,10 +12,11 @@
  * processes on a shared machine inflate them less (cache sharing still does); M67's gradient
  * is timed the same way in the same run and the ratio is the figure to read.
  *
- * Prints one JSON object; writes `bench/results/nuts-overhead.json` at the repository root.
+ * Prints one JSON object; writes `bench/results/nuts-overhead.json` at the repository root
+ * (not with `--no-write`).
  */
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -27,10 +28,13 @@ import {
   type Potential,
 } from "@sidereal/autodiff-samplers";
 import { foldIn, key, split } from "@sidereal/distributions";
+import { loadWasmBackend } from "@sidereal/tensor";
 import { loadM67Bench } from "./m67.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsFile = join(here, "../../../bench/results/nuts-overhead.json");
+/** `--no-write`: print only (A/B runs of another build). */
+const write = !process.argv.includes("--no-write");
 
 const d = 4304;
 /** M67's value-and-gradient, ms (bench/results/nuts.json, msPerGradient). */
@@ -102,15 +106,23 @@ const g = new Float64Array(d);
 const potentialUs = perCall(() => gaussian(q, g), 5000) * 1e6;
 const overheadUs = transitionUsPerGradient - potentialUs;
 
-// ---- M67's gradient in the same run (the machine is shared: compare within one run)
+// ---- M67's gradient in the same run (the machine is shared: compare within one run): the JS
+// path, then the WebAssembly path the seed's demo uses (`wasm: true`), loaded only after the
+// JS timing because compiles pick the wasm backend once it is loaded.
 let m67GradientUs: number | null = null;
+let m67WasmGradientUs: number | null = null;
 try {
   const { initializeModel } = await import("@sidereal/autodiff-samplers");
   const { clusterModel, data } = await loadM67Bench();
-  const init = initializeModel(clusterModel, data, { key: key(0) });
-  const qm = init.initialPosition;
-  const gm = new Float64Array(qm.length);
-  m67GradientUs = perCall(() => init.potential(qm, gm), 300) * 1e6;
+  const timeGradient = () => {
+    const init = initializeModel(clusterModel, data, { key: key(0) });
+    const qm = init.initialPosition;
+    const gm = new Float64Array(qm.length);
+    return perCall(() => init.potential(qm, gm), 300) * 1e6;
+  };
+  m67GradientUs = timeGradient();
+  await loadWasmBackend();
+  m67WasmGradientUs = timeGradient();
 } catch (e) {
   console.error(`M67 gradient not timed (build @sidereal/gaia-distances first): ${e}`);
 }
@@ -144,6 +156,7 @@ const out = {
   date: new Date().toISOString(),
   machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version },
   note: "CPU time of this process on a 2-core machine shared by several sessions (contended)",
+  loadAverage1m: loadavg()[0],
   dim: d,
   stepSize,
   meanTreeDepth: median(rounds.map((r) => r.depth)),
@@ -154,6 +167,9 @@ const out = {
   overheadVsM67GradientIdle: overheadUs / (M67_GRADIENT_MS * 1e3),
   m67GradientUsSameRun: m67GradientUs,
   overheadVsM67GradientSameRun: m67GradientUs === null ? null : overheadUs / m67GradientUs,
+  m67WasmGradientUsSameRun: m67WasmGradientUs,
+  overheadVsM67WasmGradientSameRun:
+    m67WasmGradientUs === null ? null : overheadUs / m67WasmGradientUs,
   pieces: {
     momentumDrawUsPerTransition: momentumUs,
     leapfrogWithoutPotentialUs: leapfrogUs,
@@ -163,6 +179,8 @@ const out = {
   },
 };
 console.log(JSON.stringify(out, null, 2));
-mkdirSync(dirname(resultsFile), { recursive: true });
-writeFileSync(`${resultsFile}.tmp`, `${JSON.stringify(out, null, 2)}\n`);
-renameSync(`${resultsFile}.tmp`, resultsFile);
+if (write) {
+  mkdirSync(dirname(resultsFile), { recursive: true });
+  writeFileSync(`${resultsFile}.tmp`, `${JSON.stringify(out, null, 2)}\n`);
+  renameSync(`${resultsFile}.tmp`, resultsFile);
+}

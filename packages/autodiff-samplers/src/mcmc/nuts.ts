@@ -8,7 +8,13 @@ import {
   tunableKernel,
 } from "./kernel.js";
 import { metricCache } from "./metric.js";
-import { logAddExp, mergeCheck, TreeWorkspace, takeProposal } from "./nutsTree.js";
+import {
+  logAddExp,
+  mergeCheck,
+  mergeCheckDiagonal,
+  TreeWorkspace,
+  takeProposal,
+} from "./nutsTree.js";
 import { checkInteger, checkKernelCall } from "./params.js";
 import { initState } from "./state.js";
 import type { HMCState, KernelParams, MutableHMCState, Potential } from "./types.js";
@@ -106,6 +112,8 @@ export function buildNUTSKernel(options: NUTSKernelOptions): NUTSKernel {
     const bck = w.bck;
     w.own(fwd);
     w.own(bck);
+    fwd.pending = false;
+    bck.pending = false;
     w.view(fwd.q).set(state.position);
     w.view(fwd.g).set(state.potentialGrad);
     fwd.potentialEnergy = state.potentialEnergy;
@@ -166,23 +174,38 @@ export function buildNUTSKernel(options: NUTSKernelOptions): NUTSKernel {
       // trajectory are used for the junction checks.
       const vOldBeg = forward ? w.vBck : w.vFwd;
       const vOldEnd = forward ? w.vFwd : w.vBck;
+      const pOldBeg = forward ? w.pBck : w.pFwd;
       const pOldEnd = forward ? w.pFwd : w.pBck;
-      const persist = mergeCheck(
-        a,
-        d,
-        vOldBeg,
-        w.vNewEnd,
-        w.rho,
-        w.rho,
-        w.rhoNew,
-        pOldEnd,
-        vOldEnd,
-        w.pNewBeg,
-        w.vNewBeg,
-        true,
-      );
+      // a diagonal metric keeps no velocities (see TreeWorkspace.diagonal)
+      const persist = w.diagonal
+        ? mergeCheckDiagonal(
+            a,
+            d,
+            w.diag,
+            pOldBeg,
+            w.pNewEnd,
+            w.rho,
+            w.rho,
+            w.rhoNew,
+            pOldEnd,
+            w.pNewBeg,
+          )
+        : mergeCheck(
+            a,
+            d,
+            vOldBeg,
+            w.vNewEnd,
+            w.rho,
+            w.rho,
+            w.rhoNew,
+            pOldEnd,
+            vOldEnd,
+            w.pNewBeg,
+            w.vNewBeg,
+            true,
+          );
       w.copy(pOldEnd, w.pNewEnd);
-      w.copy(vOldEnd, w.vNewEnd);
+      if (!w.diagonal) w.copy(vOldEnd, w.vNewEnd);
       if (!persist) break;
     }
 

@@ -18,6 +18,13 @@
  * end of each doubling the trajectory end takes its position and gradient back into slots of
  * its own (two copies per doubling).
  *
+ * With a diagonal metric (M67's case) the non-gradient time is memory traffic over d-vectors,
+ * so two more passes are saved: (1) no velocity `p♯ = m ∘ p` is stored; every U-turn check
+ * forms it from the boundary momentum it already reads ({@link mergeCheckDiagonal}); (2) a
+ * leaf's kick loop also takes the NEXT step's half kick and drift (`PhasePoint.pending`), so
+ * the next leaf starts with the potential; a drift that is never used (the trajectory ends)
+ * costs one loop per transition end.
+ *
  * The arithmetic (order of every sum and product) is that of the earlier separate-array
  * builder, so transitions are bit-identical to it.
  */
@@ -36,14 +43,20 @@ export interface Proposal {
  * A trajectory end: its momentum slot (updated in place), the slots its current position and
  * gradient are in (`q`, `g`: its own or, inside a doubling, the last leaf's proposal), and its
  * own slots (`qOwn`, `gOwn`).
+ *
+ * `pending` (diagonal metric only): the last leaf's kick already took the next step's first
+ * half kick and drift, so `p` holds the half-step momentum and `q = qOwn` the drifted position;
+ * the next leaf only evaluates the potential there. `qOwn` then changes hands with the next
+ * leaf's proposal slot (a swap of offsets), so it is not fixed.
  */
 export interface PhasePoint {
   q: number;
   g: number;
   readonly p: number;
-  readonly qOwn: number;
+  qOwn: number;
   readonly gOwn: number;
   potentialEnergy: number;
+  pending: boolean;
 }
 
 interface Level {
@@ -137,6 +150,53 @@ export function mergeCheck(
   return s1 > 0 && s2 > 0 && s3 > 0 && s4 > 0 && s5 > 0 && s6 > 0;
 }
 
+/**
+ * {@link mergeCheck} for a diagonal metric `m` (arena offset of `diag M⁻¹`): the velocities
+ * `p♯ = m ∘ p` at the four ends are formed on the fly from their momenta (`pBeg`, `pEnd`,
+ * `pAEnd`, `pBBeg`) instead of being read from velocity slots, so the tree stores no
+ * velocities at all. Each product `m[i]·p[i]` is the one the leapfrog formed for the velocity,
+ * so the sums, and the draws, are bit-identical to {@link mergeCheck}'s.
+ */
+export function mergeCheckDiagonal(
+  a: Float64Array,
+  d: number,
+  m: number,
+  pBeg: number,
+  pEnd: number,
+  rho: number,
+  rhoA: number,
+  rhoB: number,
+  pAEnd: number,
+  pBBeg: number,
+): boolean {
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let s6 = 0;
+  for (let i = 0; i < d; i++) {
+    const mi = a[m + i];
+    const ra = a[rhoA + i];
+    const rb = a[rhoB + i];
+    const r = ra + rb;
+    a[rho + i] = r;
+    const sb = mi * a[pBeg + i];
+    const se = mi * a[pEnd + i];
+    s1 += sb * r;
+    s2 += se * r;
+    const pb = a[pBBeg + i];
+    const r2 = ra + pb;
+    s3 += sb * r2;
+    s4 += mi * pb * r2;
+    const pa = a[pAEnd + i];
+    const r3 = rb + pa;
+    s5 += mi * pa * r3;
+    s6 += se * r3;
+  }
+  return s1 > 0 && s2 > 0 && s3 > 0 && s4 > 0 && s5 > 0 && s6 > 0;
+}
+
 /** Per-dimension arena and the tree builder; one per kernel, reused across transitions. */
 export class TreeWorkspace {
   readonly d: number;
@@ -164,7 +224,7 @@ export class TreeWorkspace {
   /** Velocity scratch of the dense-metric leapfrog. */
   private readonly vScratch: number;
   /** The diagonal of `M⁻¹` (copied in when the metric changes). */
-  private readonly diag: number;
+  readonly diag: number;
   readonly sample: Proposal;
   readonly proposalNew: Proposal;
 
@@ -182,6 +242,12 @@ export class TreeWorkspace {
   uIndex = 0;
   /** The criterion of the merge fused into the last `leapfrogMerged`. */
   private noUTurn = false;
+  /**
+   * Whether the metric is diagonal. Then no velocity slot is written or read (`vBeg`, `vEnd`
+   * and the top level's `v*` stay stale): every U-turn check forms `p♯ = m ∘ p` from the
+   * boundary momenta, which saves a store per leaf and a load per check end.
+   */
+  diagonal = false;
 
   constructor(d: number, potential: Potential, threshold: number, maxTreeDepth: number) {
     this.d = d;
@@ -193,7 +259,7 @@ export class TreeWorkspace {
     const phasePoint = (): PhasePoint => {
       const qOwn = this.slot();
       const gOwn = this.slot();
-      return { q: qOwn, g: gOwn, p: this.slot(), qOwn, gOwn, potentialEnergy: 0 };
+      return { q: qOwn, g: gOwn, p: this.slot(), qOwn, gOwn, potentialEnergy: 0, pending: false };
     };
     this.fwd = phasePoint();
     this.bck = phasePoint();
@@ -238,6 +304,7 @@ export class TreeWorkspace {
   setMetric(metric: Metric): void {
     if (metric === this.metric) return;
     this.metric = metric;
+    this.diagonal = metric.diagonal !== null;
     if (metric.diagonal !== null) this.view(this.diag).set(metric.diagonal);
   }
 
@@ -268,8 +335,20 @@ export class TreeWorkspace {
   /**
    * The first half of a diagonal-metric leapfrog step: `p ← p − (ε/2)∇U(q)`, `q′ ← q + ε M⁻¹p`
    * into `propose.q`, then `(U, ∇U)(q′)` into `propose.g`; `z` then refers to those slots.
+   * When `z` is pending (the previous kick did the half kick and drift), `q′` is already in
+   * `z.qOwn`: that slot becomes `propose.q` and the proposal's stale slot becomes `z.qOwn`.
    */
   private diagonalDrift(z: PhasePoint, propose: Proposal): void {
+    if (z.pending) {
+      const drifted = z.qOwn;
+      z.qOwn = propose.q;
+      propose.q = drifted;
+      z.pending = false;
+      z.potentialEnergy = this.potential(this.view(drifted), this.view(propose.g));
+      z.q = drifted;
+      z.g = propose.g;
+      return;
+    }
     const a = this.arena;
     const d = this.d;
     const eps = this.stepSize;
@@ -291,8 +370,9 @@ export class TreeWorkspace {
 
   /**
    * One leapfrog step from `z` into `propose`'s slots (see the module doc): `z` then refers to
-   * them. Writes `p` into `rho` and `pOut`, `p♯ = M⁻¹p` into `vOut`, and returns the kinetic
-   * energy. For a diagonal metric both half steps are fused loops over the arena:
+   * them. Writes `p` into `rho` (unless `rho` is −1) and `pOut`, `p♯ = M⁻¹p` into `vOut`
+   * (dense metric only), and returns the kinetic energy. For a diagonal metric both half
+   * steps are fused loops over the arena:
    *
    *   p ← p − (ε/2) ∇U(q);   q′ ← q + ε M⁻¹ p;   (U, ∇U) ← potential(q′);   p ← p − (ε/2) ∇U(q′).
    */
@@ -310,16 +390,36 @@ export class TreeWorkspace {
     if (metric.diagonal !== null) {
       const m = this.diag;
       this.diagonalDrift(z, propose);
+      // the kick, then (speculatively) the next step's half kick and drift into z.qOwn
+      const qLeaf = propose.q;
+      const qNext = z.qOwn;
       let k = 0;
-      for (let i = 0; i < d; i++) {
-        const pi = a[p + i] - half * a[gOut + i];
-        a[p + i] = pi;
-        a[rho + i] = pi;
-        a[pOut + i] = pi;
-        const vi = a[m + i] * pi;
-        a[vOut + i] = vi;
-        k += pi * vi;
+      if (rho < 0) {
+        for (let i = 0; i < d; i++) {
+          const mi = a[m + i];
+          const gi = a[gOut + i];
+          const pi = a[p + i] - half * gi;
+          a[pOut + i] = pi;
+          k += pi * (mi * pi);
+          const ph = pi - half * gi;
+          a[p + i] = ph;
+          a[qNext + i] = a[qLeaf + i] + eps * mi * ph;
+        }
+      } else {
+        for (let i = 0; i < d; i++) {
+          const mi = a[m + i];
+          const gi = a[gOut + i];
+          const pi = a[p + i] - half * gi;
+          a[rho + i] = pi;
+          a[pOut + i] = pi;
+          k += pi * (mi * pi);
+          const ph = pi - half * gi;
+          a[p + i] = ph;
+          a[qNext + i] = a[qLeaf + i] + eps * mi * ph;
+        }
       }
+      z.q = qNext;
+      z.pending = true;
       return 0.5 * k;
     }
     const v = this.vScratch;
@@ -343,18 +443,17 @@ export class TreeWorkspace {
 
   /**
    * The diagonal-metric leapfrog of the second leaf of a two-leaf subtree, with that
-   * subtree's merge fused into its second loop: besides `p` (into `pOut`) and `p♯` (into
-   * `vOut`) it writes `rho = rhoInit + p` and sets `this.noUTurn` to the criterion
-   * `p♯₋·ρ > 0 ∧ p♯₊·ρ > 0` with `p♯₋ = vBeg`, `p♯₊ = p♯` — the same sums, in the same order,
-   * as {@link mergeCheck} without junction checks, one pass over the arena fewer.
+   * subtree's merge fused into its second loop: besides `p` (into `pOut`) it writes
+   * `rho = pBeg + p` (the first leaf's momentum is that leaf's whole momentum sum) and sets
+   * `this.noUTurn` to the criterion `p♯₋·ρ > 0 ∧ p♯₊·ρ > 0` with `p♯₋ = m ∘ pBeg`,
+   * `p♯₊ = m ∘ p` — the same sums, in the same order, as {@link mergeCheck} without junction
+   * checks, one pass over the arena fewer.
    */
   private leapfrogMerged(
     z: PhasePoint,
     propose: Proposal,
     pOut: number,
-    vOut: number,
-    rhoInit: number,
-    vBeg: number,
+    pBeg: number,
     rho: number,
   ): number {
     const a = this.arena;
@@ -365,21 +464,30 @@ export class TreeWorkspace {
     const gOut = propose.g;
     const m = this.diag;
     this.diagonalDrift(z, propose);
+    const qLeaf = propose.q;
+    const qNext = z.qOwn;
     let k = 0;
     let s1 = 0;
     let s2 = 0;
     for (let i = 0; i < d; i++) {
-      const pi = a[p + i] - half * a[gOut + i];
-      a[p + i] = pi;
+      const mi = a[m + i];
+      const gi = a[gOut + i];
+      const pi = a[p + i] - half * gi;
       a[pOut + i] = pi;
-      const vi = a[m + i] * pi;
-      a[vOut + i] = vi;
+      const vi = mi * pi;
       k += pi * vi;
-      const r = a[rhoInit + i] + pi;
+      const pb = a[pBeg + i];
+      const r = pb + pi;
       a[rho + i] = r;
-      s1 += a[vBeg + i] * r;
+      s1 += mi * pb * r;
       s2 += vi * r;
+      // the next step's half kick and drift (see PhasePoint.pending)
+      const ph = pi - half * gi;
+      a[p + i] = ph;
+      a[qNext + i] = a[qLeaf + i] + eps * mi * ph;
     }
+    z.q = qNext;
+    z.pending = true;
     this.noUTurn = s1 > 0 && s2 > 0;
     return 0.5 * k;
   }
@@ -434,21 +542,24 @@ export class TreeWorkspace {
     if (depth === 0) {
       const valid = this.leaf(z, propose, this.leapfrog(z, propose, rho, pBeg, vBeg));
       this.copy(pEnd, pBeg);
-      this.copy(vEnd, vBeg);
+      if (!this.diagonal) this.copy(vEnd, vBeg);
       return valid;
     }
     const lv = this.level(depth);
     if (depth === 1) {
       // Two leaves; the inner ends are read by no junction check (see mergeCheck).
-      if (!this.leaf(z, propose, this.leapfrog(z, propose, lv.rhoInit, pBeg, vBeg))) return false;
-      const lswInit = this.lsw;
       const second = lv.proposalFinal;
-      if ((this.metric as Metric).diagonal !== null) {
-        const kinetic = this.leapfrogMerged(z, second, pEnd, vEnd, lv.rhoInit, vBeg, rho);
+      if (this.diagonal) {
+        // the first leaf's momentum sum is its momentum, already in pBeg
+        if (!this.leaf(z, propose, this.leapfrog(z, propose, -1, pBeg, -1))) return false;
+        const lswInit = this.lsw;
+        const kinetic = this.leapfrogMerged(z, second, pEnd, pBeg, rho);
         if (!this.leaf(z, second, kinetic)) return false;
         this.combine(propose, second, lswInit, this.lsw);
         return this.noUTurn;
       }
+      if (!this.leaf(z, propose, this.leapfrog(z, propose, lv.rhoInit, pBeg, vBeg))) return false;
+      const lswInit = this.lsw;
       if (!this.leaf(z, second, this.leapfrog(z, second, lv.rhoFinal, pEnd, vEnd))) return false;
       this.combine(propose, second, lswInit, this.lsw);
       const a = this.arena;
@@ -473,6 +584,20 @@ export class TreeWorkspace {
       return false;
     }
     this.combine(propose, lv.proposalFinal, lswInit, this.lsw);
+    if (this.diagonal) {
+      return mergeCheckDiagonal(
+        this.arena,
+        this.d,
+        this.diag,
+        pBeg,
+        pEnd,
+        rho,
+        lv.rhoInit,
+        lv.rhoFinal,
+        lv.pInitEnd,
+        lv.pFinalBeg,
+      );
+    }
     return mergeCheck(
       this.arena,
       this.d,

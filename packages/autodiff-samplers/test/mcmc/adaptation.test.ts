@@ -138,6 +138,57 @@ describe("dual averaging", () => {
   });
 });
 
+describe("dual averaging: a sequence and a restart by hand (Stan's stepsize_adaptation)", () => {
+  // Stan's learn_stepsize from H̄ = 0, x̄ = 0: H̄_t = Σ_{i≤t}(δ − α_i)/(t + t₀) in closed form
+  // (the recursion (1 − η)H̄ + η(δ − α) with η = 1/(t + t₀) telescopes), x_t = μ − √t·H̄_t/γ,
+  // x̄_t = t^{−κ} x_t + (1 − t^{−κ}) x̄_{t−1}. Values for ε₀ = 0.5 (μ = log 5), α = 0.3, 0.9, 0.6,
+  // δ 0.8, γ 0.05, t₀ 10, κ 0.75, worked out by hand (and checked in double precision):
+  //   t = 1: H̄ = 0.5/11,  x = log 5 − 0.5/11/0.05      = 0.70034700334319, x̄ = x
+  //   t = 2: H̄ = 0.4/12,  x = log 5 − √2·0.4/12/0.05   = 0.66662887085204, x̄ = 0.68029808181165
+  //   t = 3: H̄ = 0.6/13,  x = log 5 − √3·0.6/13/0.05   = 0.01062178237052, x̄ = 0.38651689021676
+  const expected = [
+    { hBar: 0.5 / 11, x: 0.70034700334319, xBar: 0.70034700334319 },
+    { hBar: 0.4 / 12, x: 0.66662887085204, xBar: 0.68029808181165 },
+    { hBar: 0.6 / 13, x: 0.01062178237052, xBar: 0.38651689021676 },
+  ];
+
+  test("three updates: H̄, the iterate and its average", () => {
+    const da = dualAveraging();
+    let s = da.init(0.5);
+    expect(s).toEqual({
+      logStepSize: Math.log(0.5),
+      logStepSizeAvg: 0,
+      gradientAvg: 0,
+      step: 0,
+      mu: Math.log(10) + Math.log(0.5),
+    });
+    [0.3, 0.9, 0.6].forEach((alpha, i) => {
+      s = da.update(s, alpha);
+      expect(s.step).toBe(i + 1);
+      // 1e-14: the literals carry 14 decimals; the recursion's rounding is ~1e-16
+      expect(s.gradientAvg).toBeCloseTo(expected[i].hBar, 15);
+      expect(s.logStepSize).toBeCloseTo(expected[i].x, 13);
+      expect(s.logStepSizeAvg).toBeCloseTo(expected[i].xBar, 13);
+    });
+    // Stan's complete_adaptation: the final step size is exp(x̄), not exp(x)
+    expect(da.final(s)).toBeCloseTo(Math.exp(0.38651689021676), 13);
+    expect(Math.exp(s.logStepSize)).not.toBeCloseTo(da.final(s), 2);
+  });
+
+  test("a restart forgets H̄, x̄ and t, and shrinks towards the new μ", () => {
+    const da = dualAveraging();
+    let s = da.init(0.5);
+    for (const alpha of [0.1, 0.99, 0.2, 0.7]) s = da.update(s, alpha);
+    // Stan's restart after a metric window: counter, s_bar, x_bar to 0, μ = log(10 ε_searched)
+    let r = da.init(0.05);
+    expect(r.mu).toBeCloseTo(Math.log(0.5), 15);
+    for (const alpha of [0.3, 0.9, 0.6]) r = da.update(r, alpha);
+    // the same sequence as from ε₀ = 0.5, shifted by log(0.05/0.5) in x and x̄
+    expect(r.logStepSize).toBeCloseTo(expected[2].x + Math.log(0.1), 13);
+    expect(r.logStepSizeAvg).toBeCloseTo(expected[2].xBar + Math.log(0.1), 13);
+  });
+});
+
 describe("Welford estimators and Stan's regularisation", () => {
   // Hand-checkable data: columns (1,2,3,4) and (2,4,6,9).
   const xs = [

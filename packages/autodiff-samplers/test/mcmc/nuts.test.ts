@@ -8,6 +8,7 @@ import {
   nuts,
   sampleChain,
 } from "../../src/mcmc/index.js";
+import { mergeCheck, mergeCheckDiagonal } from "../../src/mcmc/nutsTree.js";
 import { conjugateNormal } from "./fixtures/conjugateNormal.js";
 import {
   column,
@@ -250,6 +251,50 @@ describe("reproducibility and kernel contracts", () => {
     expect(a.draws).not.toEqual(c.draws);
   });
 
+  test("one kernel reused across step sizes and metric kinds gives the transitions of fresh kernels", () => {
+    // The workspace carries state between leaves (a diagonal-metric end holds its next drift,
+    // and position slots change hands with proposals); none of it may leak into the next
+    // transition, whatever metric that one uses.
+    const d = 6;
+    const skewed = (q: Float64Array, g: Float64Array) => {
+      let u = 0;
+      for (let i = 0; i < d; i++) {
+        u += Math.exp(q[i]) - 2 * q[i] + 0.05 * q[i] ** 4;
+        g[i] = Math.exp(q[i]) - 2 + 0.2 * q[i] ** 3;
+      }
+      return u;
+    };
+    const diag = (s: number) => Float64Array.from({ length: d }, (_, i) => s * (1 + i / 3));
+    const dense = new Float64Array(d * d);
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) dense[i * d + j] = i === j ? 1.5 : 0.2 / (1 + Math.abs(i - j));
+    const plan = [
+      { stepSize: 0.3, inverseMassMatrix: diag(1) },
+      { stepSize: 0.05, inverseMassMatrix: diag(1) },
+      { stepSize: 0.2, inverseMassMatrix: dense },
+      { stepSize: 0.1, inverseMassMatrix: diag(0.5) },
+      { stepSize: 0.4, inverseMassMatrix: dense },
+      { stepSize: 0.02, inverseMassMatrix: diag(2) },
+    ];
+    const shared = buildNUTSKernel({ potential: skewed });
+    let state = initState(new Float64Array(d).fill(0.4), skewed);
+    let depths = 0;
+    for (let round = 0; round < 3; round++) {
+      plan.forEach((params, i) => {
+        const k = foldIn(key(21), 10 * round + i);
+        const [a, infoA] = shared.step(k, state, params);
+        const [b, infoB] = buildNUTSKernel({ potential: skewed }).step(k, state, params);
+        expect([...a.position]).toEqual([...b.position]);
+        expect([...a.potentialGrad]).toEqual([...b.potentialGrad]);
+        expect(infoA).toEqual(infoB);
+        depths += infoA.treeDepth;
+        state = a;
+      });
+    }
+    // the plan exercises deep trees (junction checks at several levels), not only short ones
+    expect(depths / (3 * plan.length)).toBeGreaterThan(3);
+  });
+
   test("NUTS step: pure in (key, state, params), never mutates its input", () => {
     const kernel = buildNUTSKernel({ potential: pot });
     const state = nuts.init(Float64Array.of(0.2, -0.1, 3), pot);
@@ -320,6 +365,70 @@ describe("reproducibility and kernel contracts", () => {
     expect(() =>
       sampleChain(pot, Float64Array.of(0, 0, 0), { numWarmup: -1, numSamples: 1, key: key(0) }),
     ).toThrow(expect.objectContaining({ _tag: "McmcParameterError" }));
+  });
+});
+
+describe("U-turn checks with a diagonal metric", () => {
+  test("mergeCheckDiagonal (velocities formed from momenta) equals mergeCheck on stored m ∘ p", () => {
+    // Slots: 0 m, 1 pBeg, 2 pEnd, 3 pAEnd, 4 pBBeg, 5 rhoA, 6 rhoB, 7-10 their velocities,
+    // 11 rho out. Momentum sums drawn near the boundary so that every one of the six sums
+    // changes sign across cases.
+    const d = 37;
+    const a = new Float64Array(13 * d);
+    const at = (slot: number) => slot * d;
+    let u = 12345;
+    const rand = () => {
+      u = (u * 1103515245 + 12345) % 2 ** 31;
+      return u / 2 ** 31 - 0.5;
+    };
+    const outcomes = new Set<string>();
+    for (let c = 0; c < 400; c++) {
+      for (let i = 0; i < d; i++) {
+        a[at(0) + i] = Math.exp(3 * rand());
+        for (const slot of [1, 2, 3, 4]) a[at(slot) + i] = rand() + 0.15 * (c % 3);
+        a[at(5) + i] = rand() + 0.1;
+        a[at(6) + i] = rand() - 0.05 * (c % 2);
+      }
+      for (const [v, p] of [
+        [7, 1],
+        [8, 2],
+        [9, 3],
+        [10, 4],
+      ])
+        for (let i = 0; i < d; i++) a[at(v) + i] = a[at(0) + i] * a[at(p) + i];
+      const plain = mergeCheck(
+        a,
+        d,
+        at(7),
+        at(8),
+        at(11),
+        at(5),
+        at(6),
+        at(3),
+        at(9),
+        at(4),
+        at(10),
+        true,
+      );
+      const rhoPlain = a.slice(at(11), at(12));
+      a.fill(Number.NaN, at(11), at(12));
+      const diag = mergeCheckDiagonal(
+        a,
+        d,
+        at(0),
+        at(1),
+        at(2),
+        at(11),
+        at(5),
+        at(6),
+        at(3),
+        at(4),
+      );
+      expect(diag).toBe(plain);
+      expect([...a.slice(at(11), at(12))]).toEqual([...rhoPlain]);
+      outcomes.add(String(plain));
+    }
+    expect(outcomes).toEqual(new Set(["true", "false"]));
   });
 });
 

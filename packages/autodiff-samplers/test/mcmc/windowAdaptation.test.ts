@@ -1,9 +1,10 @@
-import { key } from "@sidereal/distributions";
+import { foldIn, key } from "@sidereal/distributions";
 import { describe, expect, test } from "vitest";
 import {
   type AdaptationWindow,
   buildSchedule,
   dualAveraging,
+  findReasonableStepSize,
   initState,
   regularizeVariance,
   welfordVariance,
@@ -142,6 +143,70 @@ describe("windowAdaptation (init, update, final)", () => {
     const final = adapt.final(a);
     expect(final.stepSize).toBe(Math.exp(daRef.logStepSizeAvg));
     expect(final.inverseMassMatrix).toBe(a.inverseMassMatrix);
+  });
+
+  test("Stan's order at a window end: dual-averaging update, metric, search from exp(x_t), μ = log(10 ε)", () => {
+    // adapt_diag_e_nuts::transition: learn_stepsize (nom_epsilon ← exp(x_t)), learn_variance,
+    // and on a window end init_stepsize from that nom_epsilon under the NEW metric, then
+    // set_mu(log(10 ε)) and restart. The search is replayed here with its own key (search k
+    // uses foldIn(key, k)); a search started from the previous ε or from exp(x̄) lands on a
+    // different power-of-two multiple, so the equality below pins the start.
+    const numWarmup = 200;
+    const k = key(11);
+    const adapt = windowAdaptation(kernel, d, { numWarmup, key: k });
+    const state0 = initState(Float64Array.of(0.3, -0.2, 0.5), pot);
+    let a = adapt.init(state0);
+    const search = (
+      state: ReturnType<typeof initState>,
+      m: Float64Array,
+      n: number,
+      from: number,
+    ) =>
+      findReasonableStepSize({
+        potential: pot,
+        state,
+        inverseMassMatrix: m,
+        key: foldIn(k, n),
+        initialStepSize: from,
+      });
+    // the first search: from the user's step size (default 1) under the identity metric
+    expect(a.stepSize).toBe(search(state0, Float64Array.of(1, 1, 1), 0, 1));
+    expect(a.dualAveraging.mu).toBe(Math.log(10)); // log(10 · 1), Stan's set_mu before it
+    const da = dualAveraging();
+    let checked = 0;
+    for (let i = 0; i < numWarmup; i++) {
+      const state = initState(
+        Float64Array.of(Math.sin(i), 0.5 * Math.cos(2 * i), (i % 5) - 2),
+        pot,
+      );
+      const alpha = 0.5 + 0.4 * Math.sin(0.3 * i);
+      const before = a;
+      a = adapt.update(a, i, state, alpha);
+      if (!adapt.windows.some((w) => w.end - 1 === i)) continue;
+      const iterate = da.update(before.dualAveraging, alpha);
+      const expected = search(
+        state,
+        a.inverseMassMatrix as Float64Array,
+        before.searches,
+        Math.exp(iterate.logStepSize),
+      );
+      expect(a.stepSize).toBe(expected);
+      expect(a.dualAveraging).toEqual(da.init(expected));
+      // the alternatives Stan does not use give other step sizes here
+      expect(
+        search(state, a.inverseMassMatrix as Float64Array, before.searches, before.stepSize),
+      ).not.toBe(expected);
+      expect(
+        search(
+          state,
+          a.inverseMassMatrix as Float64Array,
+          before.searches,
+          Math.exp(iterate.logStepSizeAvg),
+        ),
+      ).not.toBe(expected);
+      checked++;
+    }
+    expect(checked).toBe(2);
   });
 
   test("no metric adaptation: windows empty, step size only", () => {
