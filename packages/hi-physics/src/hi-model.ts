@@ -16,6 +16,9 @@ import { absorptionClouds } from "./clouds-absorption.js";
 import { emissionClouds } from "./clouds-emission.js";
 import { physicalClouds, physicalHyper } from "./clouds-physical.js";
 import type { CloudParams } from "./clouds-shared.js";
+import { absorptionSpectrumFused } from "./fused-absorption.js";
+import { emissionSpectrumFused } from "./fused-emission.js";
+import { gaussianTauCoefficients } from "./fused-tau.js";
 import type { DatasetData, HiModelData } from "./model-data.js";
 import { cloudOpticalDepth } from "./optical-depth.js";
 import { absorptionSpectrumTensor, radiativeTransferTensor } from "./radiative-transfer.js";
@@ -53,32 +56,92 @@ function observe(m: ModelContext, ds: DatasetData, mean: Tensor): void {
   m.sample(ds.key, Normal(mean, constant ? ds.noise[0] : tensor(ds.noise)), { obs: ds.brightness });
 }
 
-/** The observed spectra (absorption first, then emission; spec §2.3). */
-function likelihood(m: ModelContext, d: HiModelData, c: CloudParams, base: Map<string, Tensor>) {
-  const byKey = new Map(d.datasets.map((ds) => [ds.key, ds]));
-  const abs = byKey.get("absorption");
-  if (abs && d.kind !== "emission" && d.kind !== "emission-physical") {
-    const tau = cloudOpticalDepth(abs.spectral, c.velocity, c.fwhm2, c.fwhmL, c.tauTotal);
-    observe(
-      m,
-      abs,
-      add(absorptionSpectrumTensor(tau, c.absorptionWeight), base.get("absorption") as Tensor),
+/**
+ * True when the fused spectrum kernels apply: Gaussian lines (fwhm_L the constant 0) and every
+ * per-cloud input one [N] vector (the model's own case; the physics functions also take batches).
+ */
+function fusable(c: CloudParams): boolean {
+  if (c.fwhmL !== 0) return false;
+  const n = c.velocity.shape[0];
+  const vector = (t: Tensor | number, constantOk: boolean) =>
+    typeof t === "number" ? constantOk : t.rank === 1 && t.shape[0] === n;
+  return (
+    c.velocity.rank === 1 &&
+    vector(c.fwhm2, false) &&
+    vector(c.tauTotal, false) &&
+    vector(c.tspin, false) &&
+    vector(c.fillingFactor, false) &&
+    vector(c.absorptionWeight, true)
+  );
+}
+
+/** The noise-free absorption spectrum 1 − exp(−Σ w τ) of dataset `ds`. */
+function absorptionMean(ds: DatasetData, c: CloudParams, fused: boolean): Tensor {
+  if (fused) {
+    const k = gaussianTauCoefficients(tensor(ds.spectral), c.fwhm2, c.tauTotal);
+    return absorptionSpectrumFused(
+      ds.spectral,
+      c.velocity,
+      k.rate,
+      k.logAmplitude,
+      c.absorptionWeight,
     );
   }
-  const em = byKey.get("emission");
-  if (em && d.kind !== "absorption" && d.kind !== "absorption-physical") {
-    const tau = cloudOpticalDepth(em.spectral, c.velocity, c.fwhm2, c.fwhmL, c.tauTotal);
-    const tb = radiativeTransferTensor(tau, c.tspin, c.fillingFactor as Tensor, d.bgTemp);
-    observe(m, em, add(tb, base.get("emission") as Tensor));
+  const tau = cloudOpticalDepth(ds.spectral, c.velocity, c.fwhm2, c.fwhmL, c.tauTotal);
+  return absorptionSpectrumTensor(tau, c.absorptionWeight);
+}
+
+/** The noise-free emission spectrum T_B of dataset `ds` (without baseline). */
+function emissionMean(ds: DatasetData, d: HiModelData, c: CloudParams, fused: boolean): Tensor {
+  if (fused) {
+    const k = gaussianTauCoefficients(tensor(ds.spectral), c.fwhm2, c.tauTotal);
+    return emissionSpectrumFused(
+      ds.spectral,
+      c.velocity,
+      k.rate,
+      k.logAmplitude,
+      c.tspin,
+      c.fillingFactor as Tensor,
+      d.bgTemp,
+    );
   }
+  const tau = cloudOpticalDepth(ds.spectral, c.velocity, c.fwhm2, c.fwhmL, c.tauTotal);
+  return radiativeTransferTensor(tau, c.tspin, c.fillingFactor as Tensor, d.bgTemp);
+}
+
+/**
+ * The observed spectra (absorption first, then emission; spec §2.3). `fused` (the default)
+ * computes Gaussian-line spectra with the fused kernels (`fused-*.ts`: the same numbers, one
+ * loop instead of the tensor graph); false keeps the tensor graph, the reference the tests
+ * compare the kernels with.
+ */
+function likelihood(
+  m: ModelContext,
+  d: HiModelData,
+  c: CloudParams,
+  base: Map<string, Tensor>,
+  fused: boolean,
+) {
+  const useFused = fused && fusable(c);
+  const byKey = new Map(d.datasets.map((ds) => [ds.key, ds]));
+  const abs = byKey.get("absorption");
+  if (abs && d.kind !== "emission" && d.kind !== "emission-physical")
+    observe(m, abs, add(absorptionMean(abs, c, useFused), base.get("absorption") as Tensor));
+  const em = byKey.get("emission");
+  if (em && d.kind !== "absorption" && d.kind !== "absorption-physical")
+    observe(m, em, add(emissionMean(em, d, c, useFused), base.get("emission") as Tensor));
 }
 
 /** The model body (see the module doc). */
 export function hiModelBody(m: ModelContext, d: HiModelData): CloudParams {
+  return modelBody(m, d, true);
+}
+
+function modelBody(m: ModelContext, d: HiModelData, fused: boolean): CloudParams {
   const base = baselines(m, d);
   const hyper = physicalHyper(m, d);
   const clouds = m.plate("cloud", d.nClouds, () => cloudBlock(m, d, hyper));
-  if (d.likelihood) likelihood(m, d, clouds, base);
+  if (d.likelihood) likelihood(m, d, clouds, base, fused);
   return clouds;
 }
 
@@ -87,3 +150,11 @@ export const hiModel: Model<HiModelData, CloudParams> = defineModel(hiModelBody,
   module: import.meta.url,
   export: "hiModel",
 });
+
+/**
+ * `hiModel` with the spectra computed by the tensor graph instead of the fused kernels: the
+ * reference of the kernels' tests (not exported from the package).
+ */
+export const hiModelUnfused: Model<HiModelData, CloudParams> = defineModel((m, d) =>
+  modelBody(m, d, false),
+);
