@@ -40,7 +40,7 @@ const ABSORPTION_GRAD: Primitive<AbsorptionAttrs> = {
     const x = a.axis;
     const weights = a.constantWeight === null ? w : null;
     const cw = a.constantWeight ?? 1;
-    const { tau } = gaussianTau(x, v, rate, logA, a.scratch);
+    const { tau } = gaussianTau(x, v, rate, logA, a.scratch, false);
     if (a.work.tauBar.length !== tau.length) a.work.tauBar = new Float64Array(tau.length);
     const tauBar = a.work.tauBar;
     out.fill(0);
@@ -71,7 +71,7 @@ const ABSORPTION: Primitive<AbsorptionAttrs> = {
   },
   run: ([v, rate, logA, w], _s, out, _o, a) => {
     const n = v.length;
-    const { tau } = gaussianTau(a.axis, v, rate, logA, a.scratch);
+    const { tau } = gaussianTau(a.axis, v, rate, logA, a.scratch, false);
     const weights = a.constantWeight === null ? w : null;
     const cw = a.constantWeight ?? 1;
     for (let s = 0; s < a.axis.length; s++)

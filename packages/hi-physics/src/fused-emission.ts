@@ -49,7 +49,7 @@ const EMISSION_GRAD: Primitive<EmissionAttrs> = {
   run: ([g, v, rate, logA, ts, f], _s, out, _o, a) => {
     const n = v.length;
     const x = a.axis;
-    const { tau, absorbed } = gaussianTau(x, v, rate, logA, a.scratch);
+    const { tau, absorbed } = gaussianTau(x, v, rate, logA, a.scratch, true);
     if (a.work.tauBar.length !== tau.length) a.work.tauBar = new Float64Array(tau.length);
     if (a.work.before.length !== n) a.work.before = new Float64Array(n);
     const { tauBar, before } = a.work;
@@ -92,7 +92,7 @@ const EMISSION: Primitive<EmissionAttrs> = {
   run: ([v, rate, logA, ts, f], _s, out, _o, a) => {
     const n = v.length;
     const x = a.axis;
-    const { absorbed } = gaussianTau(x, v, rate, logA, a.scratch);
+    const { absorbed } = gaussianTau(x, v, rate, logA, a.scratch, true);
     const negBg = -a.bgTemp;
     for (let s = 0; s < x.length; s++) {
       const row = s * n;

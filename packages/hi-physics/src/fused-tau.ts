@@ -36,6 +36,8 @@ export interface TauScratch {
   /** v, rate, logA (3N) of the cached values. */
   key: Float64Array;
   valid: boolean;
+  /** `absorbed` holds the values for `key` (the absorption kernel does not need them). */
+  absorbedValid: boolean;
 }
 
 export function emptyTauScratch(): TauScratch {
@@ -44,6 +46,7 @@ export function emptyTauScratch(): TauScratch {
     absorbed: new Float64Array(0),
     key: new Float64Array(0),
     valid: false,
+    absorbedValid: false,
   };
 }
 
@@ -55,7 +58,8 @@ function sameKey(key: Float64Array, v: Float64Array, rate: Float64Array, logA: F
 }
 
 /**
- * τ_si and b_si = −expm1(−τ_si) for axis `x` [S] and per-cloud v, rate, logA [N], cached (module doc).
+ * τ_si for axis `x` [S] and per-cloud v, rate, logA [N], and with `withAbsorbed` also
+ * b_si = −expm1(−τ_si); cached (module doc).
  */
 export function gaussianTau(
   x: Float64Array,
@@ -63,31 +67,34 @@ export function gaussianTau(
   rate: Float64Array,
   logA: Float64Array,
   scratch: TauScratch,
+  withAbsorbed: boolean,
 ): TauScratch {
   const n = v.length;
   const size = x.length * n;
-  if (scratch.valid && scratch.tau.length === size && sameKey(scratch.key, v, rate, logA))
-    return scratch;
+  const cached =
+    scratch.valid && scratch.tau.length === size && sameKey(scratch.key, v, rate, logA);
+  if (cached && (scratch.absorbedValid || !withAbsorbed)) return scratch;
   if (scratch.tau.length !== size) {
     scratch.tau = new Float64Array(size);
     scratch.absorbed = new Float64Array(size);
   }
   if (scratch.key.length !== 3 * n) scratch.key = new Float64Array(3 * n);
   const { tau, absorbed } = scratch;
-  for (let s = 0; s < x.length; s++) {
-    const xs = x[s];
-    const row = s * n;
-    for (let i = 0; i < n; i++) {
-      const d = xs - v[i];
-      const t = Math.exp(d * d * rate[i] + logA[i]);
-      tau[row + i] = t;
-      absorbed[row + i] = -Math.expm1(-t);
+  if (!cached)
+    for (let s = 0; s < x.length; s++) {
+      const xs = x[s];
+      const row = s * n;
+      for (let i = 0; i < n; i++) {
+        const d = xs - v[i];
+        tau[row + i] = Math.exp(d * d * rate[i] + logA[i]);
+      }
     }
-  }
+  if (withAbsorbed) for (let k = 0; k < size; k++) absorbed[k] = -Math.expm1(-tau[k]);
   scratch.key.set(v, 0);
   scratch.key.set(rate, n);
   scratch.key.set(logA, 2 * n);
   scratch.valid = true;
+  scratch.absorbedValid = withAbsorbed;
   return scratch;
 }
 
