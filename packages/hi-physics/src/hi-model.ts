@@ -56,22 +56,37 @@ function observe(m: ModelContext, ds: DatasetData, mean: Tensor): void {
   m.sample(ds.key, Normal(mean, constant ? ds.noise[0] : tensor(ds.noise)), { obs: ds.brightness });
 }
 
+/** A per-cloud parameter that is one [N] vector (or, where `constantOk`, a constant). */
+function cloudVector(t: Tensor | number, n: number, constantOk: boolean): boolean {
+  return typeof t === "number" ? constantOk : t.rank === 1 && t.shape[0] === n;
+}
+
 /**
- * True when the fused spectrum kernels apply: Gaussian lines (fwhm_L the constant 0) and every
- * per-cloud input one [N] vector (the model's own case; the physics functions also take batches).
+ * True when the fused absorption kernel applies: Gaussian lines (fwhm_L the constant 0) and
+ * every per-cloud input one [N] vector (the model's own case; the physics functions also take
+ * batches). The weight may be a constant.
  */
-function fusable(c: CloudParams): boolean {
-  if (c.fwhmL !== 0) return false;
+function fusableAbsorption(c: CloudParams): boolean {
   const n = c.velocity.shape[0];
-  const vector = (t: Tensor | number, constantOk: boolean) =>
-    typeof t === "number" ? constantOk : t.rank === 1 && t.shape[0] === n;
   return (
+    c.fwhmL === 0 &&
     c.velocity.rank === 1 &&
-    vector(c.fwhm2, false) &&
-    vector(c.tauTotal, false) &&
-    vector(c.tspin, false) &&
-    vector(c.fillingFactor, false) &&
-    vector(c.absorptionWeight, true)
+    cloudVector(c.fwhm2, n, false) &&
+    cloudVector(c.tauTotal, n, false) &&
+    cloudVector(c.absorptionWeight, n, true)
+  );
+}
+
+/** As {@link fusableAbsorption}, for the emission kernel (T_s and f per cloud). */
+function fusableEmission(c: CloudParams): boolean {
+  const n = c.velocity.shape[0];
+  return (
+    c.fwhmL === 0 &&
+    c.velocity.rank === 1 &&
+    cloudVector(c.fwhm2, n, false) &&
+    cloudVector(c.tauTotal, n, false) &&
+    cloudVector(c.tspin, n, false) &&
+    cloudVector(c.fillingFactor, n, false)
   );
 }
 
@@ -122,14 +137,21 @@ function likelihood(
   base: Map<string, Tensor>,
   fused: boolean,
 ) {
-  const useFused = fused && fusable(c);
   const byKey = new Map(d.datasets.map((ds) => [ds.key, ds]));
   const abs = byKey.get("absorption");
   if (abs && d.kind !== "emission" && d.kind !== "emission-physical")
-    observe(m, abs, add(absorptionMean(abs, c, useFused), base.get("absorption") as Tensor));
+    observe(
+      m,
+      abs,
+      add(absorptionMean(abs, c, fused && fusableAbsorption(c)), base.get("absorption") as Tensor),
+    );
   const em = byKey.get("emission");
   if (em && d.kind !== "absorption" && d.kind !== "absorption-physical")
-    observe(m, em, add(emissionMean(em, d, c, useFused), base.get("emission") as Tensor));
+    observe(
+      m,
+      em,
+      add(emissionMean(em, d, c, fused && fusableEmission(c)), base.get("emission") as Tensor),
+    );
 }
 
 /** The model body (see the module doc). */

@@ -25,6 +25,7 @@ import { hiModel, hiModelUnfused } from "../src/hi-model.js";
 import {
   AbsorptionModel,
   EmissionAbsorptionModel,
+  EmissionAbsorptionPhysicalModel,
   EmissionModel,
   SEED_FIT_PRIORS,
   simulateSeed,
@@ -59,6 +60,8 @@ function comparePotentials(
   const fused = initializeModel(hiModel, data, init);
   const graph = initializeModel(hiModelUnfused, data, init);
   expect(fused.flatSize).toBe(graph.flatSize);
+  // the fused path was taken (it replaces several compiled steps), so this compares two paths
+  expect(fused.compiled.stats.steps).toBeLessThan(graph.compiled.stats.steps);
   const d = fused.flatSize;
   const rand = normals(20261207);
   const gf = new Float64Array(d);
@@ -98,6 +101,16 @@ describe("fused spectrum kernels in the model", () => {
       .addPriors({ ...SEED_FIT_PRIORS, priorSigmaLog10NHI: 0.5 })
       .addLikelihood();
     const r = comparePotentials(model.modelData(true), 100, 1);
+    expect(r.finite).toBeGreaterThan(50);
+    expect(r.value).toBeLessThanOrEqual(1e-12);
+    expect(r.gradient).toBeLessThanOrEqual(1e-12);
+  });
+
+  it("the physical emission-absorption model (its own cloud block)", () => {
+    const model = new EmissionAbsorptionPhysicalModel(seedData, { nClouds: 2 })
+      .addPriors()
+      .addLikelihood();
+    const r = comparePotentials(model.modelData(true), 100, 0.5);
     expect(r.finite).toBeGreaterThan(50);
     expect(r.value).toBeLessThanOrEqual(1e-12);
     expect(r.gradient).toBeLessThanOrEqual(1e-12);
