@@ -4,9 +4,11 @@
  * bench/results/hi-tuning-probe.json. Gradients per iteration do not depend on machine load.
  *
  * CPU time is split at the progress callbacks (chains run one after the other): the ADVI init,
- * then each chain's warm-up and sampling phases. The projection of the seed's run
- * (8 chains × (1000 + 1000)) on 2 cores is 8 × (warm-up CPU per chain + draws/200 × sampling
- * CPU per chain) / 2; CPU per gradient is the sampling CPU over Σ leapfrog steps of the draws.
+ * then each chain's warm-up and sampling phases. CPU per gradient is the sampling CPU over
+ * Σ leapfrog steps of the draws. The projection of the seed's NUTS (8 chains × (1000 + 1000))
+ * on 2 cores is 8 × (warm-up CPU per chain + 1000 × L × CPU per gradient) / 2 with L the larger
+ * of the chains' mean leapfrog steps (a chain stuck on short trees would make it look cheaper),
+ * the ADVI initialisation not included (it runs once, before the chains).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -84,8 +86,9 @@ for (const adaptation of ["pymc", "stan"] as const) {
   const sumPhase = (phase: string) =>
     phaseCpu.filter((p) => p.phase === phase).reduce((a, p) => a + p.cpuSeconds, 0);
   const warmupPerChain = sumPhase("warmup") / 2;
-  const samplingPerChain = sumPhase("sampling") / 2;
   const leapfrog = perChain(steps?.data);
+  const div = trace.sampleStats.diverging;
+  const sumOf = (a: number[]) => a.reduce((x, y) => x + Number(y), 0);
   const totalLeapfrog = leapfrog ? leapfrog.reduce((a, b) => a + b, 0) * draws : Number.NaN;
   out[adaptation] = {
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
@@ -93,9 +96,17 @@ for (const adaptation of ["pymc", "stan"] as const) {
     phaseCpuSeconds: phaseCpu,
     cpuUsPerGradientWhileSampling: (sumPhase("sampling") / totalLeapfrog) * 1e6,
     projectedSeedNutsSecondsOn2Cores:
-      (8 * (warmupPerChain + (1000 / draws) * samplingPerChain)) / 2,
+      (8 *
+        (warmupPerChain +
+          1000 *
+            Math.max(...(leapfrog ?? [Number.NaN])) *
+            (sumPhase("sampling") / totalLeapfrog))) /
+      2,
     statNames: Object.keys(trace.sampleStats),
     meanTreeDepth: perChain(depth?.data),
+    divergences: div
+      ? [0, 1].map((c) => sumOf(Array.from(div.data).slice(c * draws, (c + 1) * draws)))
+      : null,
     meanLeapfrog: leapfrog,
     stepSize: perChain(step?.data),
   };
