@@ -7,9 +7,9 @@
  * assumption, where w τ = τ exactly).
  */
 import { applyPrimitive, type Primitive, reshape, slice, type Tensor } from "@sidereal/tensor";
-import { HiPhysicsError } from "./errors.js";
 import {
   accumulateTauGradient,
+  checkCloudShapes,
   emptyTauScratch,
   gaussianTau,
   type TauScratch,
@@ -60,13 +60,7 @@ const ABSORPTION_GRAD: Primitive<AbsorptionAttrs> = {
 const ABSORPTION: Primitive<AbsorptionAttrs> = {
   name: "hiAbsorptionSpectrum",
   outShape: (shapes, a) => {
-    const n = shapes[0][0];
-    if (!shapes.every((s) => s.length === 1 && s[0] === n))
-      throw new HiPhysicsError({
-        function: "absorptionSpectrumFused",
-        argument: "clouds",
-        message: `every per-cloud input must be one vector of the same length, got shapes ${shapes.map((s) => `[${s.join(", ")}]`).join(" ")}`,
-      });
+    checkCloudShapes(shapes, "absorptionSpectrumFused");
     return [a.axis.length];
   },
   run: ([v, rate, logA, w], _s, out, _o, a) => {

@@ -12,9 +12,9 @@
  * T̄_s,i += ḡ_{own} f_i b_i, τ̄_i = b̄_i (1 − b_i) (= b̄ e^{−τ}); then τ̄ goes back to v, rate, logA.
  */
 import { applyPrimitive, type Primitive, reshape, slice, type Tensor } from "@sidereal/tensor";
-import { HiPhysicsError } from "./errors.js";
 import {
   accumulateTauGradient,
+  checkCloudShapes,
   emptyTauScratch,
   gaussianTau,
   type TauScratch,
@@ -28,17 +28,6 @@ interface EmissionAttrs {
   readonly scratch: TauScratch;
   /** τ̄ (S×N) of the VJP and the attenuation before each cloud (N). */
   readonly work: { tauBar: Float64Array; before: Float64Array };
-}
-
-function checkShapes(shapes: readonly (readonly number[])[], name: string): number {
-  const n = shapes[0][0];
-  if (!shapes.every((s) => s.length === 1 && s[0] === n))
-    throw new HiPhysicsError({
-      function: name,
-      argument: "clouds",
-      message: `every per-cloud input must be one vector of the same length, got shapes ${shapes.map((s) => `[${s.join(", ")}]`).join(" ")}`,
-    });
-  return n;
 }
 
 /** ∂T_B/∂(v, rate, logA, T_s, f) contracted with ḡ, as rows of a [5, N] output. */
@@ -86,7 +75,7 @@ const EMISSION_GRAD: Primitive<EmissionAttrs> = {
 const EMISSION: Primitive<EmissionAttrs> = {
   name: "hiEmissionSpectrum",
   outShape: (shapes, a) => {
-    checkShapes(shapes, "emissionSpectrumFused");
+    checkCloudShapes(shapes, "emissionSpectrumFused");
     return [a.axis.length];
   },
   run: ([v, rate, logA, ts, f], _s, out, _o, a) => {

@@ -11,6 +11,7 @@
  * when the inputs are unchanged (compared value by value; NaN never matches, so it recomputes).
  */
 import { add, div, log, mul, square, type Tensor } from "@sidereal/tensor";
+import { HiPhysicsError } from "./errors.js";
 import { channelFwhm } from "./pseudo-voigt.js";
 
 const FOUR_LN2 = 4 * Math.LN2;
@@ -26,6 +27,18 @@ export function gaussianTauCoefficients(
     rate: div(-FOUR_LN2, width2),
     logAmplitude: add(log(tauTotal), mul(0.5, log(div(FOUR_LN2 / Math.PI, width2)))),
   };
+}
+
+/** The number of clouds N of per-cloud inputs that must all be [N] (else a HiPhysicsError). */
+export function checkCloudShapes(shapes: readonly (readonly number[])[], name: string): number {
+  const n = shapes[0][0];
+  if (!shapes.every((s) => s.length === 1 && s[0] === n))
+    throw new HiPhysicsError({
+      function: name,
+      argument: "clouds",
+      message: `every per-cloud input must be one vector of the same length, got shapes ${shapes.map((s) => `[${s.join(", ")}]`).join(" ")}`,
+    });
+  return n;
 }
 
 /** τ and 1 − e^{−τ} (S×N, channel-major) and the inputs they were computed from. */
