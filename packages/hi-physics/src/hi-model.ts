@@ -16,6 +16,9 @@ import { absorptionClouds } from "./clouds-absorption.js";
 import { emissionClouds } from "./clouds-emission.js";
 import { physicalClouds, physicalHyper } from "./clouds-physical.js";
 import type { CloudParams } from "./clouds-shared.js";
+import { absorptionSpectrumFused } from "./fused-absorption.js";
+import { emissionSpectrumFused } from "./fused-emission.js";
+import { gaussianTauCoefficients } from "./fused-tau.js";
 import type { DatasetData, HiModelData } from "./model-data.js";
 import { cloudOpticalDepth } from "./optical-depth.js";
 import { absorptionSpectrumTensor, radiativeTransferTensor } from "./radiative-transfer.js";
@@ -53,32 +56,114 @@ function observe(m: ModelContext, ds: DatasetData, mean: Tensor): void {
   m.sample(ds.key, Normal(mean, constant ? ds.noise[0] : tensor(ds.noise)), { obs: ds.brightness });
 }
 
-/** The observed spectra (absorption first, then emission; spec §2.3). */
-function likelihood(m: ModelContext, d: HiModelData, c: CloudParams, base: Map<string, Tensor>) {
+/** A per-cloud parameter that is one [N] vector (or, where `constantOk`, a constant). */
+function cloudVector(t: Tensor | number, n: number, constantOk: boolean): boolean {
+  return typeof t === "number" ? constantOk : t.rank === 1 && t.shape[0] === n;
+}
+
+/**
+ * True when the fused absorption kernel applies: Gaussian lines (fwhm_L the constant 0) and
+ * every per-cloud input one [N] vector (the model's own case; the physics functions also take
+ * batches). The weight may be a constant.
+ */
+function fusableAbsorption(c: CloudParams): boolean {
+  const n = c.velocity.shape[0];
+  return (
+    c.fwhmL === 0 &&
+    c.velocity.rank === 1 &&
+    cloudVector(c.fwhm2, n, false) &&
+    cloudVector(c.tauTotal, n, false) &&
+    cloudVector(c.absorptionWeight, n, true)
+  );
+}
+
+/** As {@link fusableAbsorption}, for the emission kernel (T_s and f per cloud). */
+function fusableEmission(c: CloudParams): boolean {
+  const n = c.velocity.shape[0];
+  return (
+    c.fwhmL === 0 &&
+    c.velocity.rank === 1 &&
+    cloudVector(c.fwhm2, n, false) &&
+    cloudVector(c.tauTotal, n, false) &&
+    cloudVector(c.tspin, n, false) &&
+    cloudVector(c.fillingFactor, n, false)
+  );
+}
+
+/** The noise-free absorption spectrum 1 − exp(−Σ w τ) of dataset `ds`. */
+function absorptionMean(ds: DatasetData, c: CloudParams, fused: boolean): Tensor {
+  if (fused) {
+    const k = gaussianTauCoefficients(tensor(ds.spectral), c.fwhm2, c.tauTotal);
+    return absorptionSpectrumFused(
+      ds.spectral,
+      c.velocity,
+      k.rate,
+      k.logAmplitude,
+      c.absorptionWeight,
+    );
+  }
+  const tau = cloudOpticalDepth(ds.spectral, c.velocity, c.fwhm2, c.fwhmL, c.tauTotal);
+  return absorptionSpectrumTensor(tau, c.absorptionWeight);
+}
+
+/** The noise-free emission spectrum T_B of dataset `ds` (without baseline). */
+function emissionMean(ds: DatasetData, d: HiModelData, c: CloudParams, fused: boolean): Tensor {
+  if (fused) {
+    const k = gaussianTauCoefficients(tensor(ds.spectral), c.fwhm2, c.tauTotal);
+    return emissionSpectrumFused(
+      ds.spectral,
+      c.velocity,
+      k.rate,
+      k.logAmplitude,
+      c.tspin,
+      c.fillingFactor as Tensor,
+      d.bgTemp,
+    );
+  }
+  const tau = cloudOpticalDepth(ds.spectral, c.velocity, c.fwhm2, c.fwhmL, c.tauTotal);
+  return radiativeTransferTensor(tau, c.tspin, c.fillingFactor as Tensor, d.bgTemp);
+}
+
+/**
+ * The observed spectra (absorption first, then emission; spec §2.3). `fused` (the default)
+ * computes Gaussian-line spectra with the fused kernels (`fused-*.ts`: the same numbers, one
+ * loop instead of the tensor graph); false keeps the tensor graph, the reference the tests
+ * compare the kernels with.
+ */
+function likelihood(
+  m: ModelContext,
+  d: HiModelData,
+  c: CloudParams,
+  base: Map<string, Tensor>,
+  fused: boolean,
+) {
   const byKey = new Map(d.datasets.map((ds) => [ds.key, ds]));
   const abs = byKey.get("absorption");
-  if (abs && d.kind !== "emission" && d.kind !== "emission-physical") {
-    const tau = cloudOpticalDepth(abs.spectral, c.velocity, c.fwhm2, c.fwhmL, c.tauTotal);
+  if (abs && d.kind !== "emission" && d.kind !== "emission-physical")
     observe(
       m,
       abs,
-      add(absorptionSpectrumTensor(tau, c.absorptionWeight), base.get("absorption") as Tensor),
+      add(absorptionMean(abs, c, fused && fusableAbsorption(c)), base.get("absorption") as Tensor),
     );
-  }
   const em = byKey.get("emission");
-  if (em && d.kind !== "absorption" && d.kind !== "absorption-physical") {
-    const tau = cloudOpticalDepth(em.spectral, c.velocity, c.fwhm2, c.fwhmL, c.tauTotal);
-    const tb = radiativeTransferTensor(tau, c.tspin, c.fillingFactor as Tensor, d.bgTemp);
-    observe(m, em, add(tb, base.get("emission") as Tensor));
-  }
+  if (em && d.kind !== "absorption" && d.kind !== "absorption-physical")
+    observe(
+      m,
+      em,
+      add(emissionMean(em, d, c, fused && fusableEmission(c)), base.get("emission") as Tensor),
+    );
 }
 
 /** The model body (see the module doc). */
 export function hiModelBody(m: ModelContext, d: HiModelData): CloudParams {
+  return modelBody(m, d, true);
+}
+
+function modelBody(m: ModelContext, d: HiModelData, fused: boolean): CloudParams {
   const base = baselines(m, d);
   const hyper = physicalHyper(m, d);
   const clouds = m.plate("cloud", d.nClouds, () => cloudBlock(m, d, hyper));
-  if (d.likelihood) likelihood(m, d, clouds, base);
+  if (d.likelihood) likelihood(m, d, clouds, base, fused);
   return clouds;
 }
 
@@ -87,3 +172,11 @@ export const hiModel: Model<HiModelData, CloudParams> = defineModel(hiModelBody,
   module: import.meta.url,
   export: "hiModel",
 });
+
+/**
+ * `hiModel` with the spectra computed by the tensor graph instead of the fused kernels: the
+ * reference of the kernels' tests (not exported from the package).
+ */
+export const hiModelUnfused: Model<HiModelData, CloudParams> = defineModel((m, d) =>
+  modelBody(m, d, false),
+);
