@@ -29,6 +29,14 @@ export interface SanConfig {
    * which the 68 % coverage needs (README, calibration).
    */
   readonly learningRateDecay?: number;
+  /**
+   * The last N epochs train with batch norm in eval mode: the running statistics, frozen, in
+   * place of the batch statistics (default 0, agnfinder). Batch statistics make every training
+   * prediction depend on the other rows of its batch; the MoG scales learn to cover that noise,
+   * but sampling uses the (noise-free) running statistics, so the posteriors come out too wide.
+   * Training the last epochs on the eval-mode network fits the scales to the network that samples.
+   */
+  readonly frozenBatchNormEpochs?: number;
   readonly batch: number;
   readonly epochs: number;
   /** Train fraction of the seeded split (agnfinder 0.8; the base default is 0.9). */
@@ -78,6 +86,10 @@ export const SAN_PRESETS = { agnfinder: AGNFINDER_SAN, small: SMALL_SAN } as con
 export const epochLearningRate = (c: SanConfig, epoch: number): number =>
   c.learningRate * (c.learningRateDecay ?? 1) ** epoch;
 
+/** Whether 0-based `epoch` trains with batch statistics (false in the last `frozenBatchNormEpochs`). */
+export const batchStatisticsInEpoch = (c: SanConfig, epoch: number): boolean =>
+  c.batchNorm && epoch < c.epochs - (c.frozenBatchNormEpochs ?? 0);
+
 /** Checks a configuration; every problem names its field. */
 export function validateConfig(c: SanConfig): SanInputError | undefined {
   const bad = (field: string, value: unknown, reason: string) =>
@@ -95,6 +107,9 @@ export function validateConfig(c: SanConfig): SanInputError | undefined {
   if (!(c.learningRate > 0)) return bad("learningRate", c.learningRate, "must be positive");
   const decay = c.learningRateDecay ?? 1;
   if (!(decay > 0 && decay <= 1)) return bad("learningRateDecay", decay, "must lie in (0, 1]");
+  const frozen = c.frozenBatchNormEpochs ?? 0;
+  if (!Number.isInteger(frozen) || frozen < 0)
+    return bad("frozenBatchNormEpochs", frozen, "must be a non-negative integer");
   if (!(c.trainFraction > 0 && c.trainFraction < 1))
     return bad("trainFraction", c.trainFraction, "must lie strictly between 0 and 1");
   return undefined;
