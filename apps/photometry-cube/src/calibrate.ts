@@ -23,7 +23,6 @@ const CalibrateConfig = Schema.Struct({
   rows: Schema.optionalKey(PositiveInt),
   samples: PositiveInt,
   seed: Seed,
-  truncate: Schema.Boolean,
   backend: BackendField,
 });
 type CalibrateConfig = typeof CalibrateConfig.Type;
@@ -86,7 +85,6 @@ export const runCalibrate = (c: CalibrateConfig) =>
               cube,
               samples: c.samples,
               seed: c.seed,
-              truncate: c.truncate,
               ...(c.rows === undefined ? {} : { rows: c.rows }),
               onProgress: (done, total) => progress.update("calibrate", done, total),
             }),
@@ -114,7 +112,7 @@ export const calibrateCommand = appCommand({
   description:
     "coverage of the central 68 % and 95 % posterior intervals per parameter on the held-out rows of the model's own split (coverage.json, calibration.svg)",
   config: CalibrateConfig,
-  defaults: { samples: 1000, seed: 1, truncate: false },
+  defaults: { samples: 1000, seed: 1 },
   flags: {
     model: Flags.string("model", "model folder written by `train`"),
     cube: Flags.string("cube", "the cube the model was trained on"),
@@ -122,10 +120,6 @@ export const calibrateCommand = appCommand({
     rows: Flags.int("rows", "use the first N held-out rows (default all)"),
     samples: Flags.int("samples", "posterior samples per row (default 1000)"),
     seed: Flags.int("seed", "PRNG seed (default 1)"),
-    truncate: Flags.boolean(
-      "truncate",
-      "draw from each parameter's MoG restricted to the prior range [0, 1] (default: untruncated, as agnfinder)",
-    ),
     backend: backendFlag,
   },
   pathFields: ["model", "cube", "out"],

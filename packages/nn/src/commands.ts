@@ -176,8 +176,6 @@ export interface CalibrateCommand {
   /** Posterior samples per row (default 1000). */
   readonly samples?: number;
   readonly seed?: number;
-  /** Posterior draws restricted to the prior's range [0, 1] (default false, agnfinder). */
-  readonly truncate?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -219,8 +217,6 @@ export const calibrationCoverage = (c: Omit<CalibrateCommand, "out">) =>
           x.subarray(g * F, (g + G) * F),
           S,
           (c.seed ?? 1) + g * 104729,
-          undefined,
-          { truncate: c.truncate ?? false },
         );
         for (let i = 0; i < G; i++) {
           const r = test[g + i];

@@ -26,7 +26,6 @@ export function sampleEach(
   S: number,
   seed: number,
   chunk = SAMPLE_CHUNK_ROWS,
-  options: SampleOptions = {},
 ): Float32Array {
   const F = m.shape.condDim;
   const G = x.length / F;
@@ -34,15 +33,7 @@ export function sampleEach(
   for (let g = 0; g < G; g++)
     for (let i = 0; i < S; i++) tiled.set(x.subarray(g * F, (g + 1) * F), (g * S + i) * F);
   // Whole galaxies per pass when S fits in a chunk, else chunks within a galaxy.
-  return sampleRows(
-    t,
-    m,
-    tiled,
-    G * S,
-    seed,
-    S >= chunk ? chunk : Math.floor(chunk / S) * S,
-    options,
-  );
+  return sampleRows(t, m, tiled, G * S, seed, S >= chunk ? chunk : Math.floor(chunk / S) * S);
 }
 
 /**
@@ -52,14 +43,6 @@ export function sampleEach(
 export const sampleRow = (t: Tf, m: San, x: Float32Array, n: number, seed: number): Float32Array =>
   sampleEach(t, m, x, n, seed);
 
-export interface SampleOptions {
-  /**
-   * Draw from each MoG restricted to the prior's range [0, 1] (rejection, `mogSampleInUnit`)
-   * instead of agnfinder's untruncated draws (default false).
-   */
-  readonly truncate?: boolean;
-}
-
 /** Samples for inputs that differ per copy (rows (n, F) already transformed). */
 export function sampleRows(
   t: Tf,
@@ -68,7 +51,6 @@ export function sampleRows(
   n: number,
   seed: number,
   chunk = SAMPLE_CHUNK_ROWS,
-  options: SampleOptions = {},
 ): Float32Array {
   const F = m.shape.condDim;
   const D = m.shape.dataDim;
@@ -83,7 +65,6 @@ export function sampleRows(
         undefined,
         false,
         seed + s,
-        options.truncate ?? false,
       ).samples.dataSync(),
     );
     out.set(values as Float32Array, s * D);

@@ -191,35 +191,6 @@ export function mogSample(t: Tf, p: MogParams, seed: number): tf.Tensor2D {
   return draw(p.loc, p.scale, p.logits);
 }
 
-/** Redraw rounds of `mogSampleInUnit`; a row still outside [0, 1] after them keeps its last draw. */
-export const TRUNCATION_ROUNDS = 64;
-
-/**
- * One draw per row from the MoG restricted to the prior's range [0, 1] (normalised space), by
- * rejection: rows whose draw left [0, 1] draw again, up to `rounds` times. The prior is uniform
- * on the hypercube, so the true posterior has no mass outside it; the untruncated MoG of a
- * posterior that reaches a bound (a parameter the photometry barely constrains) puts mass
- * beyond it, which pulls its central-interval quantiles outwards and over-covers. Restricting
- * the MoG to the support and renormalising can only bring it closer to the posterior
- * (KL(p ‖ q|[0,1]) ≤ KL(p ‖ q) when p lives on [0, 1]). Sampling only (no gradient).
- */
-export function mogSampleInUnit(
-  t: Tf,
-  p: MogParams,
-  seed: number,
-  rounds = TRUNCATION_ROUNDS,
-): tf.Tensor2D {
-  const inside = (y: tf.Tensor) => t.logicalAnd(t.greaterEqual(y, 0), t.lessEqual(y, 1));
-  let y = mogSample(t, p, seed);
-  for (let r = 1; r <= rounds; r++) {
-    const ok = inside(y);
-    // all rows inside: stop early (one small read per round)
-    if (t.all(ok).dataSync()[0] === 1) break;
-    y = t.where(ok, y, mogSample(t, p, seed + 1_000_003 * r)) as tf.Tensor2D;
-  }
-  return y;
-}
-
 /** Identity whose gradient is zero. */
 export function stopGradient(t: Tf, x: tf.Tensor): tf.Tensor {
   const f = t.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -247,8 +218,6 @@ export function sanForward(
   y: tf.Tensor2D | undefined,
   training: boolean,
   seed: number,
-  /** Draw each ŷ_d from its MoG restricted to [0, 1] (`mogSampleInUnit`); sampling only. */
-  truncate = false,
 ): SanPass {
   const { multEps, absEps, mixtureComponents: K } = m.config;
   const B = x.shape[0];
@@ -300,7 +269,7 @@ export function sanForward(
       const lp = mogLogProb(t, p, t.slice(y, [0, d], [B, 1]) as tf.Tensor2D);
       nll = nll === undefined ? t.neg(lp) : t.sub(nll, lp);
     }
-    drawn.push(truncate ? mogSampleInUnit(t, p, seed + 3 * d) : mogSample(t, p, seed + 3 * d));
+    drawn.push(mogSample(t, p, seed + 3 * d));
   });
   return {
     loss: nll === undefined ? undefined : (t.mean(nll) as tf.Scalar),
