@@ -103,7 +103,7 @@ export const trainCommand = appCommand({
     preset: Flags.choice(
       "preset",
       ["small", "agnfinder"] as const,
-      "small ([64,64], K 5, batch 512, lr 2e-3, 5 epochs; default) or agnfinder ([512,512], K 10, batch 1024, lr 1e-4, 20 epochs)",
+      "small ([64,64], K 10, batch 512, lr 2e-3 × 0.9 per epoch, 36 epochs; default) or agnfinder ([512,512], K 10, batch 1024, lr 1e-4, 20 epochs)",
     ),
     epochs: Flags.int("epochs", "epochs (default: the preset's)"),
     batch: Flags.int("batch", "batch size (default: the preset's)"),
