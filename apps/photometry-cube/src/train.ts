@@ -26,6 +26,7 @@ const TrainConfig = Schema.Struct({
   mixtures: Schema.optionalKey(PositiveInt),
   lr: Schema.optionalKey(Schema.Finite),
   lrDecay: Schema.optionalKey(Schema.Finite),
+  freezeBnEpochs: Schema.optionalKey(Schema.Int),
   trainFraction: Schema.optionalKey(Schema.Finite),
   seed: Schema.optionalKey(Seed),
   backend: BackendField,
@@ -71,6 +72,7 @@ export const runTrain = (c: TrainConfig) =>
           ...(c.mixtures === undefined ? {} : { components: c.mixtures }),
           ...(c.lr === undefined ? {} : { learningRate: c.lr }),
           ...(c.lrDecay === undefined ? {} : { learningRateDecay: c.lrDecay }),
+          ...(c.freezeBnEpochs === undefined ? {} : { frozenBatchNormEpochs: c.freezeBnEpochs }),
           ...(c.trainFraction === undefined ? {} : { trainFraction: c.trainFraction }),
           ...(c.seed === undefined ? {} : { seed: c.seed }),
           onEpoch: (r) => {
@@ -101,7 +103,7 @@ export const trainCommand = appCommand({
     preset: Flags.choice(
       "preset",
       ["small", "agnfinder"] as const,
-      "small ([64,64], K 5, batch 512, lr 2e-3, 5 epochs; default) or agnfinder ([512,512], K 10, batch 1024, lr 1e-4, 20 epochs)",
+      "small ([64,64], K 10, batch 512, lr 2e-3 × 0.9 per epoch, 36 epochs; default) or agnfinder ([512,512], K 10, batch 1024, lr 1e-4, 20 epochs)",
     ),
     epochs: Flags.int("epochs", "epochs (default: the preset's)"),
     batch: Flags.int("batch", "batch size (default: the preset's)"),
@@ -109,6 +111,10 @@ export const trainCommand = appCommand({
     mixtures: Flags.int("mixtures", "mixture components K per parameter"),
     lr: Flags.number("lr", "Adam learning rate"),
     lrDecay: Flags.number("lr-decay", "per-epoch learning-rate factor in (0, 1] (default 1)"),
+    freezeBnEpochs: Flags.int(
+      "freeze-bn-epochs",
+      "train the last N epochs with batch norm frozen at its running statistics (default 0)",
+    ),
     trainFraction: Flags.number("train-fraction", "train fraction of the seeded split (0.8)"),
     seed: Flags.int("seed", "seed of the split, the initial weights and the shuffles (0)"),
     backend: backendFlag,

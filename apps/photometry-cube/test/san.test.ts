@@ -128,6 +128,8 @@ describe("train", () => {
       "256",
       "--lr-decay",
       "0.5",
+      "--freeze-bn-epochs",
+      "1",
     ]);
     expect(b.code, b.err).toBe(0);
     expect(b.err).toMatch(/resumed from epoch 1/);
@@ -138,6 +140,9 @@ describe("train", () => {
     // the first epoch's record is the one the first run wrote; the second ran at lr·0.5
     expect(state.history[0]).toEqual(first.history[0]);
     expect(state.history[1].learningRate).toBeCloseTo(2e-3 * 0.5, 12);
+    // --freeze-bn-epochs reaches the configuration (nn's san.test.ts checks its effect)
+    const hp = JSON.parse(readFileSync(join(again, "hyperparameters.json"), "utf8"));
+    expect(hp.config.frozenBatchNormEpochs).toBe(1);
   });
 });
 

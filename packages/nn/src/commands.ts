@@ -27,6 +27,8 @@ export interface TrainCommand {
   readonly components?: number;
   readonly learningRate?: number;
   readonly learningRateDecay?: number;
+  /** Last epochs trained with frozen (eval-mode) batch norm. */
+  readonly frozenBatchNormEpochs?: number;
   readonly trainFraction?: number;
   readonly seed?: number;
   readonly resume?: boolean;
@@ -44,6 +46,9 @@ export const commandConfig = (c: TrainCommand): SanConfig => {
     ...(c.components === undefined ? {} : { mixtureComponents: c.components }),
     ...(c.learningRate === undefined ? {} : { learningRate: c.learningRate }),
     ...(c.learningRateDecay === undefined ? {} : { learningRateDecay: c.learningRateDecay }),
+    ...(c.frozenBatchNormEpochs === undefined
+      ? {}
+      : { frozenBatchNormEpochs: c.frozenBatchNormEpochs }),
     ...(c.trainFraction === undefined ? {} : { trainFraction: c.trainFraction }),
     ...(c.seed === undefined ? {} : { seed: c.seed }),
   };

@@ -9,7 +9,12 @@ import { join } from "node:path";
 import type * as tf from "@tensorflow/tfjs";
 import { Effect, type Scope } from "effect";
 import { type Tf, TfBackend, withBatchHalving } from "./backend.js";
-import { epochLearningRate, type SanConfig, validateConfig } from "./config.js";
+import {
+  batchStatisticsInEpoch,
+  epochLearningRate,
+  type SanConfig,
+  validateConfig,
+} from "./config.js";
 import {
   type CubeData,
   fitTransform,
@@ -220,6 +225,7 @@ export const trainSan = (
         // epoch from the epoch number keeps a resumed run on the same schedule.
         const lr = epochLearningRate(config, epoch);
         (optimizer as unknown as { learningRate: number }).learningRate = lr;
+        const batchStatistics = batchStatisticsInEpoch(config, epoch);
         const order = permutation(p.split.train.length, mulberry32(config.seed + 1000 + epoch));
         let pos = 0;
         let steps = 0;
@@ -237,7 +243,7 @@ export const trainSan = (
               const y = t.tensor2d(gatherRows(p.y, p.D, idx, yb.subarray(0, b * p.D)), [b, p.D]);
               const seed = (config.seed * 7919 + epoch * 1_000_003 + step * 97) >>> 0;
               const loss = optimizer.minimize(
-                () => sanForward(t, model, x, y, true, seed).loss as tf.Scalar,
+                () => sanForward(t, model, x, y, batchStatistics, seed).loss as tf.Scalar,
                 true,
                 [...model.trainable],
               );

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@effect/vitest";
 import { Effect } from "effect";
 import {
+  batchStatisticsInEpoch,
   blockInputDim,
+  fileName,
   loadSan,
   makeSan,
   mogLogProb,
@@ -180,6 +182,65 @@ describe("training, checkpoints, save/load", () => {
         }
       }).pipe(Effect.provide(backend)),
     60_000,
+  );
+
+  it.effect(
+    "frozen batch norm: the last epochs keep the running statistics and still train the weights",
+    () =>
+      Effect.gen(function* () {
+        const { tf } = yield* TfBackend;
+        const data = syntheticCube(1000);
+        const out = tempDir();
+        const config = { ...TINY, epochs: 2, frozenBatchNormEpochs: 1 };
+        expect([0, 1].map((e) => batchStatisticsInEpoch(config, e))).toEqual([true, false]);
+        expect(batchStatisticsInEpoch({ ...config, batchNorm: false }, 0)).toBe(false);
+        yield* trainSan({ cube: "synthetic", out, config: { ...config, epochs: 1 }, data });
+        const snapshot = (o: string) =>
+          Effect.gen(function* () {
+            const { model } = yield* loadSan(tf, o);
+            const v = Object.fromEntries(
+              [...model.variables].map(([k, x]) => [fileName(k), Array.from(x.dataSync())]),
+            );
+            model.dispose();
+            return v;
+          });
+        // the epoch-1 model, saved in `out` by the first run
+        const a = yield* snapshot(out);
+        // epoch 2 resumes with frozen batch norm
+        yield* trainSan({ cube: "synthetic", out, config, data });
+        const b = yield* snapshot(out);
+        const names = Object.keys(a);
+        const stats = names.filter((n) => /bn_(mean|var)$/.test(n));
+        const weights = names.filter((n) => /kernel$/.test(n));
+        expect(stats.length).toBeGreaterThan(0);
+        // running statistics bit-for-bit unchanged; every kernel moved
+        for (const n of stats) expect(b[n]).toEqual(a[n]);
+        for (const n of weights) expect(b[n]).not.toEqual(a[n]);
+        // control: the same epoch with batch statistics does move the running statistics
+        yield* trainSan({
+          cube: "synthetic",
+          out,
+          config: { ...config, epochs: 3, frozenBatchNormEpochs: 0 },
+          data,
+        });
+        const c = yield* snapshot(out);
+        expect(stats.some((n) => JSON.stringify(c[n]) !== JSON.stringify(b[n]))).toBe(true);
+      }).pipe(Effect.provide(backend)),
+    60_000,
+  );
+
+  it.effect("a negative frozenBatchNormEpochs is a SanInputError naming the field", () =>
+    Effect.gen(function* () {
+      const err = yield* Effect.flip(
+        trainSan({
+          cube: "x",
+          out: tempDir(),
+          config: { ...TINY, frozenBatchNormEpochs: -1 },
+          data: syntheticCube(10),
+        }),
+      );
+      expect(err._tag === "SanInputError" && err.field).toBe("frozenBatchNormEpochs");
+    }).pipe(Effect.provide(backend)),
   );
 
   it.effect("a bad configuration is a SanInputError naming the field", () =>
