@@ -66,6 +66,12 @@ export const HiConfig = Schema.Struct({
   /** velocity_norm start values linspace(a, b, nClouds) of ADVI (the seed: [0.1, 0.9]). */
   startVelocityNorm: Schema.Tuple([Schema.Finite, Schema.Finite]),
   targetAccept: Fraction,
+  /**
+   * Adapt a dense mass matrix (Stan's windowed adaptation) instead of PyMC's diagonal one. Off by
+   * default, as the seed; the seed posterior's stiff cold-cloud direction makes diagonal chains
+   * mix slowly enough that `solve` can split them (see the README).
+   */
+  denseMass: Schema.Boolean,
   solve: SolveSettings,
   /** Prior predictive draws (every 20th plotted). */
   priorDraws: PositiveInt,
@@ -102,6 +108,7 @@ export const HI_DEFAULTS = {
   },
   startVelocityNorm: [0.1, 0.9],
   targetAccept: SEED_NUTS.targetAccept,
+  denseMass: false,
   solve: {
     nInit: SEED_SOLVE.nInit,
     maxIter: SEED_SOLVE.maxIter,

@@ -83,6 +83,7 @@ export function nutsOptions(config: HiConfig, nClouds: number): SampleOptions {
     tune: config.warmup,
     draws: config.draws,
     targetAccept: config.targetAccept,
+    ...(config.denseMass ? { denseMass: true } : {}),
     nInit: advi.n,
     initKwargs: {
       relTolerance: advi.relTolerance,
