@@ -18,7 +18,10 @@ export const INFERENCE_DATA_GROUPS: readonly InferenceDataGroup[] = [
   "warmup_sample_stats",
 ];
 
-/** True when `name` is one of {@link INFERENCE_DATA_GROUPS}. */
+/** bayes_spec's `solution_<k>` groups (caribou_hi's `solve()`): one per unique solution. */
+const SOLUTION_GROUP = /^solution_(0|[1-9]\d*)$/;
+
+/** True when `name` is one of {@link INFERENCE_DATA_GROUPS} or a `solution_<k>` group. */
 export function isInferenceDataGroup(name: string): name is InferenceDataGroup {
-  return (INFERENCE_DATA_GROUPS as readonly string[]).includes(name);
+  return (INFERENCE_DATA_GROUPS as readonly string[]).includes(name) || SOLUTION_GROUP.test(name);
 }

@@ -58,9 +58,12 @@ export type Dataset = {
 
 /**
  * ArviZ InferenceData: one optional {@link Dataset} per role. Group names are
- * those of the ArviZ schema and are used verbatim as HDF5 group names.
+ * those of the ArviZ schema, plus bayes_spec's `solution_<k>` groups (the chains
+ * of each unique solution that `solve()` finds), and are used verbatim as HDF5
+ * group names.
  */
 export type InferenceData = {
+  [solution: `solution_${number}`]: Dataset | undefined;
   posterior?: Dataset;
   sample_stats?: Dataset;
   prior?: Dataset;

@@ -19,6 +19,18 @@ afterEach(() => cleanup());
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 describe("writeInferenceData → readInferenceData", () => {
+  it("round-trips bayes_spec's solution_<k> groups (the chains of each unique solution)", async () => {
+    const idata = realisticIdata();
+    const solution = idata.posterior;
+    if (solution === undefined) throw new Error("fixture has no posterior");
+    const withSolutions: InferenceData = { ...idata, solution_1: solution, solution_12: solution };
+    const path = join(dir, "solutions.nc");
+    await writeInferenceData(path, withSolutions, { inferenceLibraryVersion: "0.1.0" });
+    const back = await readInferenceData(path);
+    expect(back.solution_1?.variables.mu?.data).toEqual(solution.variables.mu?.data);
+    expect(back.solution_12?.variables.mu?.shape).toEqual(solution.variables.mu?.shape);
+  });
+
   it("round-trips groups, variables, dims, shapes, data and attrs exactly", async () => {
     const idata = realisticIdata();
     const path = join(dir, "fit.nc");

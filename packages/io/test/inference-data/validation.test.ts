@@ -103,6 +103,14 @@ describe("InferenceData validation", () => {
       undefined,
       /not an InferenceData group/,
     );
+    // bayes_spec's solution groups are solution_<k>, k a non-negative integer, nothing else
+    for (const name of ["solution_", "solution_01", "solution_x", "solution_1b"])
+      await expectRejected(
+        { [name]: { variables: {} } } as unknown as InferenceData,
+        name,
+        undefined,
+        /not an InferenceData group/,
+      );
     const a = realisticIdata();
     a.posterior!.variables["a/b"] = a.posterior!.variables.mu;
     await expectRejected(a, "posterior", "a/b", /invalid variable name/);
