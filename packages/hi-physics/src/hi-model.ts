@@ -62,31 +62,29 @@ function cloudVector(t: Tensor | number, n: number, constantOk: boolean): boolea
 }
 
 /**
- * True when the fused absorption kernel applies: Gaussian lines (fwhm_L the constant 0) and
- * every per-cloud input one [N] vector (the model's own case; the physics functions also take
- * batches). The weight may be a constant.
+ * What both fused kernels need: Gaussian lines (fwhm_L the constant 0) and velocity, fwhm2 and
+ * τ as one [N] vector each (the model's own case; the physics functions also take batches).
  */
-function fusableAbsorption(c: CloudParams): boolean {
+function fusableLines(c: CloudParams): boolean {
   const n = c.velocity.shape[0];
   return (
     c.fwhmL === 0 &&
     c.velocity.rank === 1 &&
     cloudVector(c.fwhm2, n, false) &&
-    cloudVector(c.tauTotal, n, false) &&
-    cloudVector(c.absorptionWeight, n, true)
+    cloudVector(c.tauTotal, n, false)
   );
 }
 
-/** As {@link fusableAbsorption}, for the emission kernel (T_s and f per cloud). */
+/** True when the fused absorption kernel applies; the weight may be a constant. */
+function fusableAbsorption(c: CloudParams): boolean {
+  return fusableLines(c) && cloudVector(c.absorptionWeight, c.velocity.shape[0], true);
+}
+
+/** True when the fused emission kernel applies (T_s and f per cloud). */
 function fusableEmission(c: CloudParams): boolean {
   const n = c.velocity.shape[0];
   return (
-    c.fwhmL === 0 &&
-    c.velocity.rank === 1 &&
-    cloudVector(c.fwhm2, n, false) &&
-    cloudVector(c.tauTotal, n, false) &&
-    cloudVector(c.tspin, n, false) &&
-    cloudVector(c.fillingFactor, n, false)
+    fusableLines(c) && cloudVector(c.tspin, n, false) && cloudVector(c.fillingFactor, n, false)
   );
 }
 
