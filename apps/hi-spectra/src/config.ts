@@ -67,9 +67,10 @@ export const HiConfig = Schema.Struct({
   startVelocityNorm: Schema.Tuple([Schema.Finite, Schema.Finite]),
   targetAccept: Fraction,
   /**
-   * Adapt a dense mass matrix (Stan's windowed adaptation) instead of PyMC's diagonal one. Off by
-   * default, as the seed; the seed posterior's stiff cold-cloud direction makes diagonal chains
-   * mix slowly enough that `solve` can split them (see the README).
+   * Adapt a dense mass matrix (Stan's windowed adaptation, ADVI start points and variances as
+   * the seed) instead of PyMC's diagonal QuadPotentialDiagAdapt. On by default: the seed
+   * posterior's stiff cold-cloud direction makes diagonal chains mix so slowly that `solve`
+   * splits them into several "solutions" (see the README); `false` reproduces PyMC's tuning.
    */
   denseMass: Schema.Boolean,
   solve: SolveSettings,
@@ -108,7 +109,7 @@ export const HI_DEFAULTS = {
   },
   startVelocityNorm: [0.1, 0.9],
   targetAccept: SEED_NUTS.targetAccept,
-  denseMass: false,
+  denseMass: true,
   solve: {
     nInit: SEED_SOLVE.nInit,
     maxIter: SEED_SOLVE.maxIter,

@@ -73,6 +73,10 @@ export function adviOptions(config: HiConfig, nClouds: number) {
   };
 }
 
+/** The metric a config's NUTS adapts, for progress lines and the report. */
+export const metricName = (config: HiConfig): string =>
+  config.denseMass ? "dense metric (Stan's windows)" : "diagonal metric (PyMC's tuning)";
+
 /** NUTS options of the config (bayes_spec's `sample` with init advi+adapt_diag). */
 export function nutsOptions(config: HiConfig, nClouds: number): SampleOptions {
   const advi = adviOptions(config, nClouds);
@@ -116,7 +120,7 @@ export const runNuts = (model: HiModel, config: HiConfig, label = "NUTS") =>
     const total = config.warmup + config.draws;
     const t0 = performance.now();
     progress.message(
-      `${label}: advi+adapt_diag initialisation, then ${config.chains} chains × (${config.warmup} + ${config.draws})`,
+      `${label}: advi+adapt_diag initialisation, then ${config.chains} chains × (${config.warmup} + ${config.draws}), ${metricName(config)}`,
     );
     yield* model
       .sampleEffect({
@@ -150,6 +154,7 @@ export const runNuts = (model: HiModel, config: HiConfig, label = "NUTS") =>
       messages: [...solved.messages],
       nSolutions: solved.solutions.length,
       divergences,
+      metric: metricName(config),
     };
   });
 

@@ -27,12 +27,17 @@ export const priorText = (p: object) =>
 
 /** Report section of a NUTS run: timing, divergences, solve messages, BIC. */
 export const nutsSection = (
-  nuts: { divergences: number; messages: readonly string[]; nSolutions: number },
+  nuts: {
+    divergences: number;
+    messages: readonly string[];
+    nSolutions: number;
+    metric: string;
+  },
   bic: { k: number; n: number; mean_lnlike: number; bic: number },
 ): ReportSection => ({
   heading: "NUTS and solve",
   text: [
-    `NUTS (init advi+adapt_diag): ${nuts.divergences} divergences.`,
+    `NUTS (init advi+adapt_diag, ${nuts.metric}): ${nuts.divergences} divergences.`,
     `solve: ${nuts.messages.join(" ")} (${nuts.nSolutions} unique solution${nuts.nSolutions === 1 ? "" : "s"})`,
     `BIC = ${bic.bic.toFixed(2)} (k = ${bic.k}, n = ${bic.n}, mean log-likelihood ${bic.mean_lnlike.toFixed(3)})`,
   ].join("\n\n"),
