@@ -23,6 +23,7 @@ const CalibrateConfig = Schema.Struct({
   rows: Schema.optionalKey(PositiveInt),
   samples: PositiveInt,
   seed: Seed,
+  nominal: Schema.Boolean,
   backend: BackendField,
 });
 type CalibrateConfig = typeof CalibrateConfig.Type;
@@ -85,6 +86,7 @@ export const runCalibrate = (c: CalibrateConfig) =>
               cube,
               samples: c.samples,
               seed: c.seed,
+              recalibrated: !c.nominal,
               ...(c.rows === undefined ? {} : { rows: c.rows }),
               onProgress: (done, total) => progress.update("calibrate", done, total),
             }),
@@ -99,7 +101,17 @@ export const runCalibrate = (c: CalibrateConfig) =>
           calibrationPlot(columns, r.accumulator.pit, r.rows),
         );
         for (const [p, v] of Object.entries(r.coverage))
-          progress.message(`${p}: c68 ${v.c68.toFixed(3)}, c95 ${v.c95.toFixed(3)} (n ${v.n})`);
+          progress.message(
+            `${p}: c68 ${v.c68.toFixed(3)}, c95 ${v.c95.toFixed(3)} (n ${v.n})${
+              v.c68Raw === undefined || v.c95Raw === undefined
+                ? ""
+                : `; nominal intervals c68 ${v.c68Raw.toFixed(3)}, c95 ${v.c95Raw.toFixed(3)}`
+            }`,
+          );
+        if (r.recalibration !== undefined)
+          progress.message(
+            `recalibrated (recalibration.json, fitted on the last ${r.recalibration.rows} held-out rows, left out here)`,
+          );
         progress.message(
           `${dir.path}: ${r.rows} held-out rows of a ${r.cubeRows}-row cube, ${r.samples} samples each, ${seconds.toFixed(1)} s`,
         );
@@ -112,7 +124,7 @@ export const calibrateCommand = appCommand({
   description:
     "coverage of the central 68 % and 95 % posterior intervals per parameter on the held-out rows of the model's own split (coverage.json, calibration.svg)",
   config: CalibrateConfig,
-  defaults: { samples: 1000, seed: 1 },
+  defaults: { samples: 1000, seed: 1, nominal: false },
   flags: {
     model: Flags.string("model", "model folder written by `train`"),
     cube: Flags.string("cube", "the cube the model was trained on"),
@@ -120,6 +132,10 @@ export const calibrateCommand = appCommand({
     rows: Flags.int("rows", "use the first N held-out rows (default all)"),
     samples: Flags.int("samples", "posterior samples per row (default 1000)"),
     seed: Flags.int("seed", "PRNG seed (default 1)"),
+    nominal: Flags.boolean(
+      "nominal",
+      "ignore the model's recalibration.json: nominal intervals on all held-out rows",
+    ),
     backend: backendFlag,
   },
   pathFields: ["model", "cube", "out"],

@@ -10,6 +10,7 @@ import { compareCommand } from "./compare.js";
 import { forward } from "./forward.js";
 import { inspect } from "./inspect.js";
 import { posteriorCommand } from "./posterior.js";
+import { recalibrateCommand } from "./recalibrate.js";
 import { sim } from "./sim.js";
 import { trainCommand } from "./train.js";
 
@@ -23,6 +24,7 @@ export const app = Command.make("photometry-cube").pipe(
     inspect,
     trainCommand,
     posteriorCommand,
+    recalibrateCommand,
     calibrateCommand,
     compareCommand,
   ]),

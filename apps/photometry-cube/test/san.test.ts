@@ -5,7 +5,15 @@
  * kept on their rows), `calibrate` (coverage.json on the held-out rows), and bad inputs
  * (exit 2, one line naming the file, column, row or flag).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultCatalogueColumns } from "@sidereal/nn";
@@ -273,6 +281,56 @@ describe("calibrate", () => {
     }
     expect(readFileSync(at("cal", "calibration.svg"), "utf8")).toMatch(/<svg[\s\S]*log_mass/);
     expect(r.err).toMatch(/100 held-out rows of a 2000-row cube/);
+  });
+});
+
+describe("recalibrate", () => {
+  it("fits recalibration.json on the last held-out rows; calibrate leaves them out and reports both", () => {
+    const rec = at("model-rec");
+    cpSync(model, rec, { recursive: true });
+    const r = runBin([
+      "recalibrate",
+      "--model",
+      rec,
+      "--cube",
+      cube,
+      "--rows",
+      "100",
+      "--samples",
+      "100",
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const table = JSON.parse(readFileSync(join(rec, "recalibration.json"), "utf8"));
+    expect(table.rows).toBe(100);
+    expect(Object.keys(table.pitQuantiles)).toHaveLength(9);
+    expect(r.err).toMatch(/fitted on the last 100 held-out rows of a 2000-row cube/);
+    // 2,000 rows, split 0.8: 400 held out, the last 100 fit, so at most 300 are evaluated.
+    const c = runBin(["calibrate", "--model", rec, "--cube", cube, "--out", at("cal-rec")]);
+    expect(c.code, c.err).toBe(0);
+    const coverage = JSON.parse(readFileSync(at("cal-rec", "coverage.json"), "utf8"));
+    for (const v of Object.values(coverage) as Record<string, number>[]) {
+      expect(v.n).toBe(300);
+      expect(v.c68Raw).toBeGreaterThanOrEqual(0);
+      expect(v.c95Raw).toBeLessThanOrEqual(1);
+    }
+    expect(c.err).toMatch(/left out here/);
+    // --nominal ignores the table: all 400 held-out rows, no raw fields.
+    const n = runBin([
+      "calibrate",
+      "--model",
+      rec,
+      "--cube",
+      cube,
+      "--out",
+      at("cal-nom"),
+      "--nominal",
+      "--samples",
+      "100",
+    ]);
+    expect(n.code, n.err).toBe(0);
+    const nominal = JSON.parse(readFileSync(at("cal-nom", "coverage.json"), "utf8"));
+    expect(nominal.redshift.n).toBe(400);
+    expect(nominal.redshift.c68Raw).toBeUndefined();
   });
 });
 

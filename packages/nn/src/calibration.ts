@@ -5,45 +5,85 @@
  * integral transform (PIT, the fraction of samples below the truth) that the calibration
  * plot shows as coverage against nominal level.
  */
+import {
+  intervalLevels,
+  NOMINAL_LEVELS,
+  type Recalibration,
+  recalibratedPit,
+} from "./recalibration.js";
 import { quantileSorted, sortedColumn } from "./sample.js";
 
 export interface Coverage {
   readonly c68: number;
   readonly c95: number;
   readonly n: number;
+  /** With a recalibration: the coverage of the nominal (uncorrected) intervals. */
+  readonly c68Raw?: number;
+  readonly c95Raw?: number;
 }
 
-/** Accumulates coverage over rows; `add` takes one row's (S, D) samples and its truth (D,). */
+/**
+ * Accumulates coverage over rows; `add` takes one row's (S, D) samples and its truth (D,).
+ * With a `recalibration` the intervals use its quantile levels (`c68`, `c95`, and `pit` holds
+ * the recalibrated PIT G(u)); the nominal intervals' coverage is kept as `c68Raw`/`c95Raw` and
+ * the raw PIT as `rawPit`.
+ */
 export class CoverageAccumulator {
   readonly hits68: Float64Array;
   readonly hits95: Float64Array;
-  /** PIT values per parameter. */
+  readonly rawHits68: Float64Array;
+  readonly rawHits95: Float64Array;
+  /** PIT values per parameter (recalibrated when a recalibration is given). */
   readonly pit: number[][];
+  /** Raw PIT values per parameter: the fraction of samples below the truth. */
+  readonly rawPit: number[][];
   n = 0;
-  constructor(readonly columns: readonly string[]) {
+  constructor(
+    readonly columns: readonly string[],
+    readonly recalibration?: Recalibration,
+  ) {
     this.hits68 = new Float64Array(columns.length);
     this.hits95 = new Float64Array(columns.length);
+    this.rawHits68 = new Float64Array(columns.length);
+    this.rawHits95 = new Float64Array(columns.length);
     this.pit = columns.map(() => []);
+    this.rawPit = columns.map(() => []);
   }
   add(samples: ArrayLike<number>, truth: ArrayLike<number>): void {
     const D = this.columns.length;
+    const inside = (col: Float64Array, y: number, lo: number, hi: number) =>
+      y >= quantileSorted(col, lo) && y <= quantileSorted(col, hi);
     for (let j = 0; j < D; j++) {
       const col = sortedColumn(samples, D, j);
       const y = truth[j];
-      if (y >= quantileSorted(col, 0.16) && y <= quantileSorted(col, 0.84)) this.hits68[j]++;
-      if (y >= quantileSorted(col, 0.025) && y <= quantileSorted(col, 0.975)) this.hits95[j]++;
+      const L = intervalLevels(this.recalibration, this.columns[j] ?? "");
+      const N = NOMINAL_LEVELS;
+      if (inside(col, y, L.lo68, L.hi68)) this.hits68[j]++;
+      if (inside(col, y, L.lo95, L.hi95)) this.hits95[j]++;
+      if (inside(col, y, N.lo68, N.hi68)) this.rawHits68[j]++;
+      if (inside(col, y, N.lo95, N.hi95)) this.rawHits95[j]++;
       let below = 0;
       while (below < col.length && col[below] < y) below++;
-      this.pit[j]?.push(col.length === 0 ? Number.NaN : below / col.length);
+      const u = col.length === 0 ? Number.NaN : below / col.length;
+      this.rawPit[j]?.push(u);
+      const table = this.recalibration?.pitQuantiles[this.columns[j] ?? ""];
+      this.pit[j]?.push(table === undefined ? u : recalibratedPit(table, u));
     }
     this.n++;
   }
-  /** `{ param: { c68, c95, n } }`. */
+  /** `{ param: { c68, c95, n } }` (plus `c68Raw`, `c95Raw` with a recalibration). */
   result(): Record<string, Coverage> {
     return Object.fromEntries(
       this.columns.map((c, j) => [
         c,
-        { c68: this.hits68[j] / this.n, c95: this.hits95[j] / this.n, n: this.n },
+        {
+          c68: this.hits68[j] / this.n,
+          c95: this.hits95[j] / this.n,
+          n: this.n,
+          ...(this.recalibration === undefined
+            ? {}
+            : { c68Raw: this.rawHits68[j] / this.n, c95Raw: this.rawHits95[j] / this.n }),
+        },
       ]),
     );
   }

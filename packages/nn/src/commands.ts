@@ -3,7 +3,7 @@
  * calibrate`), as Effects needing only `TfBackend`. Each writes its outputs under `out`
  * through temporary names, and reports progress through an optional callback.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Effect } from "effect";
 import { TfBackend } from "./backend.js";
@@ -13,6 +13,7 @@ import { SAN_PRESETS, type SanConfig } from "./config.js";
 import { gatherRows, loadCube, seededSplit, transformPhotometry } from "./data.js";
 import { errorMessage, SanFileError, SanInputError } from "./errors.js";
 import { loadSan, writeAtomic } from "./model-files.js";
+import { fitRecalibration, type Recalibration, recalibrationRows } from "./recalibration.js";
 import { denormalise, estimates, sampleEach, samplePosterior } from "./sample.js";
 import { type EpochReport, trainSan } from "./train.js";
 
@@ -171,19 +172,51 @@ export interface CalibrateCommand {
   readonly model: string;
   readonly cube: string;
   readonly out: string;
-  /** Held-out rows used (default all of the split's test rows). */
+  /** Held-out rows used (default all of the split's test rows not used by a recalibration). */
   readonly rows?: number;
   /** Posterior samples per row (default 1000). */
   readonly samples?: number;
   readonly seed?: number;
+  /** Use the model's `recalibration.json` when it has one (default true). */
+  readonly recalibrated?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** The file `recalibrate` writes into a model folder. */
+export const RECALIBRATION_FILE = "recalibration.json";
+
+/** A model folder's recalibration, or undefined when it has none. */
+export const readRecalibration = (
+  model: string,
+): Effect.Effect<Recalibration | undefined, SanFileError> => {
+  const file = join(model, RECALIBRATION_FILE);
+  return Effect.try({
+    try: () => {
+      if (!existsSync(file)) return undefined;
+      const r = JSON.parse(readFileSync(file, "utf8")) as Recalibration;
+      if (r.format !== "sidereal-san-recalibration/1")
+        throw new Error(`format ${String(r.format)} is not sidereal-san-recalibration/1`);
+      return r;
+    },
+    catch: fileError(file),
+  });
+};
+
 /**
- * Coverage on the held-out rows of the model's own split (the computation of `calibrate`,
- * without writing): per parameter `{ c68, c95, n }`, and the PIT values for a calibration plot.
+ * Posterior samples of held-out rows fed to `acc` (S per row, ~10,000 rows per pass), with
+ * the model's own split; `select` picks the rows from the split's test rows.
  */
-export const calibrationCoverage = (c: Omit<CalibrateCommand, "out">) =>
+const accumulateHeldOut = (
+  c: {
+    readonly model: string;
+    readonly cube: string;
+    readonly samples?: number;
+    readonly seed?: number;
+    readonly onProgress?: (done: number, total: number) => void;
+  },
+  select: (test: Uint32Array) => Uint32Array,
+  accumulator: (columns: readonly string[]) => CoverageAccumulator,
+) =>
   Effect.scoped(
     Effect.gen(function* () {
       const { tf: t } = yield* TfBackend;
@@ -200,13 +233,13 @@ export const calibrationCoverage = (c: Omit<CalibrateCommand, "out">) =>
       const F = data.bands.length;
       const D = data.columns.length;
       const split = seededSplit(data.rows, hp.data.trainFraction, hp.data.seed);
-      const test = c.rows === undefined ? split.test : split.test.slice(0, c.rows);
+      const test = select(split.test);
       const x = transformPhotometry(
         hp.transform,
         Float64Array.from(gatherRows(data.maggies, F, test)),
         F,
       );
-      const acc = new CoverageAccumulator(data.columns);
+      const acc = accumulator(data.columns);
       const S = c.samples ?? 1000;
       const perPass = Math.max(1, Math.floor(10_000 / S));
       for (let g = 0; g < test.length; g += perPass) {
@@ -227,10 +260,75 @@ export const calibrationCoverage = (c: Omit<CalibrateCommand, "out">) =>
         }
         c.onProgress?.(g + G, test.length);
       }
-      const coverage: Record<string, Coverage> = acc.result();
-      return { coverage, accumulator: acc, rows: test.length, samples: S, cubeRows: data.rows };
+      return { accumulator: acc, rows: test.length, samples: S, cubeRows: data.rows };
     }),
   );
+
+/**
+ * Coverage on the held-out rows of the model's own split (the computation of `calibrate`,
+ * without writing): per parameter `{ c68, c95, n }`, and the PIT values for a calibration plot.
+ * With a `recalibration.json` in the model folder (and `recalibrated` not false) the rows it
+ * was fitted on are left out and the intervals use its levels; `c68Raw`/`c95Raw` then give
+ * the nominal intervals' coverage on the same rows.
+ */
+export const calibrationCoverage = (c: Omit<CalibrateCommand, "out">) =>
+  Effect.gen(function* () {
+    const rec = c.recalibrated === false ? undefined : yield* readRecalibration(c.model);
+    const r = yield* accumulateHeldOut(
+      c,
+      (test) => {
+        const evaluate = rec === undefined ? test : recalibrationRows(test, rec.rows).evaluate;
+        return c.rows === undefined ? evaluate : evaluate.slice(0, c.rows);
+      },
+      (columns) => new CoverageAccumulator(columns, rec),
+    );
+    const coverage: Record<string, Coverage> = r.accumulator.result();
+    return { ...r, coverage, recalibration: rec };
+  });
+
+export interface RecalibrateCommand {
+  readonly model: string;
+  readonly cube: string;
+  /** The last N held-out rows fit the recalibration (default 2000, at most half of them). */
+  readonly rows?: number;
+  /** Posterior samples per row (default 500). */
+  readonly samples?: number;
+  /** PRNG seed (default 2: other draws than `calibrate`'s default). */
+  readonly seed?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * `recalibrate --model DIR --cube FILE`: fits the per-parameter recalibration (see
+ * `recalibration.ts`) on the last `rows` held-out rows of the model's split and writes
+ * `DIR/recalibration.json`; `calibrate` then evaluates only the other held-out rows.
+ */
+export const recalibrate = (c: RecalibrateCommand) =>
+  Effect.gen(function* () {
+    const samples = c.samples ?? 500;
+    const seed = c.seed ?? 2;
+    let fitRows = 0;
+    const r = yield* accumulateHeldOut(
+      { ...c, samples, seed },
+      (test) => {
+        const n = Math.min(c.rows ?? 2000, Math.floor(test.length / 2));
+        fitRows = n;
+        return recalibrationRows(test, n).fit;
+      },
+      (columns) => new CoverageAccumulator(columns),
+    );
+    const rec = fitRecalibration(r.accumulator.columns, r.accumulator.rawPit, {
+      rows: fitRows,
+      samples,
+      seed,
+    });
+    const file = join(c.model, RECALIBRATION_FILE);
+    yield* Effect.try({
+      try: () => writeAtomic(file, `${JSON.stringify(rec, null, 1)}\n`),
+      catch: fileError(file),
+    });
+    return { recalibration: rec, file, fitCoverage: r.accumulator.result(), cubeRows: r.cubeRows };
+  });
 
 /**
  * `calibrate --model DIR --cube FILE --out DIR`: on the held-out rows of the model's own split,
@@ -247,5 +345,11 @@ export const calibrate = (c: CalibrateCommand) =>
       },
       catch: fileError(c.out),
     });
-    return { coverage: r.coverage, rows: r.rows, samples: r.samples, cubeRows: r.cubeRows };
+    return {
+      coverage: r.coverage,
+      rows: r.rows,
+      samples: r.samples,
+      cubeRows: r.cubeRows,
+      recalibrated: r.recalibration !== undefined,
+    };
   });

@@ -7,6 +7,7 @@ export * from "./data.js";
 export * from "./errors.js";
 export * from "./make-cube.js";
 export * from "./model-files.js";
+export * from "./recalibration.js";
 export * from "./rng.js";
 export * from "./sample.js";
 export * from "./san.js";
