@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { SAN_PRESETS, train } from "@sidereal/nn";
+import { recalibrate, SAN_PRESETS, train } from "@sidereal/nn";
 import {
   appCommand,
   ConfigError,
@@ -29,6 +29,7 @@ const TrainConfig = Schema.Struct({
   freezeBnEpochs: Schema.optionalKey(Schema.Int),
   trainFraction: Schema.optionalKey(Schema.Finite),
   seed: Schema.optionalKey(Seed),
+  recalibrateRows: Schema.Int,
   backend: BackendField,
 });
 type TrainConfig = typeof TrainConfig.Type;
@@ -56,6 +57,11 @@ export const runTrain = (c: TrainConfig) =>
         e instanceof ConfigError ? e : new ConfigError({ field: "--out", reason: reasonOf(e) }),
     });
     const shape = c.shape === undefined ? undefined : yield* parseShape(c.shape);
+    if (c.recalibrateRows < 0)
+      return yield* new ConfigError({
+        field: "--recalibrate-rows",
+        reason: `${c.recalibrateRows} is negative (0 skips the recalibration)`,
+      });
     const progress = yield* Progress;
     const epochs = c.epochs ?? SAN_PRESETS[c.preset].epochs;
     const t0 = performance.now();
@@ -89,6 +95,26 @@ export const runTrain = (c: TrainConfig) =>
     progress.message(
       `${out}: model after ${result.history.length} epochs${result.resumedFrom > 0 ? ` (resumed from epoch ${result.resumedFrom})` : ""}, ${seconds.toFixed(1)} s this run`,
     );
+    if (c.recalibrateRows > 0) {
+      // The interval recalibration of the nn README ("Calibration"), on the last held-out rows.
+      const t1 = performance.now();
+      const r = yield* mapNnFailures(
+        withBackend(
+          c.backend,
+          recalibrate({
+            model: out,
+            cube,
+            rows: c.recalibrateRows,
+            onProgress: (done, total) => progress.update("recalibrate", done, total),
+          }),
+        ),
+        cube,
+        out,
+      );
+      progress.message(
+        `${r.file}: recalibration fitted on the last ${r.recalibration.rows} held-out rows (${r.recalibration.samples} samples each), ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+      );
+    }
   });
 
 export const trainCommand = appCommand({
@@ -96,7 +122,7 @@ export const trainCommand = appCommand({
   description:
     "train the SAN (spec §4.2) on a cube: a checkpoint per epoch in --out, resumed from the latest when run again into the same folder",
   config: TrainConfig,
-  defaults: { preset: "small" },
+  defaults: { preset: "small", recalibrateRows: 2000 },
   flags: {
     cube: Flags.string("cube", "the training cube (.hdf5, or a folder of them)"),
     out: Flags.string("out", "model folder (checkpoints, then the model)"),
@@ -117,6 +143,10 @@ export const trainCommand = appCommand({
     ),
     trainFraction: Flags.number("train-fraction", "train fraction of the seeded split (0.8)"),
     seed: Flags.int("seed", "seed of the split, the initial weights and the shuffles (0)"),
+    recalibrateRows: Flags.int(
+      "recalibrate-rows",
+      "after training, fit recalibration.json (interval levels per parameter) on the last N held-out rows, at most half of them (default 2000; 0 skips it)",
+    ),
     backend: backendFlag,
   },
   pathFields: ["cube", "out"],
