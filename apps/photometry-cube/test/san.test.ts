@@ -332,6 +332,29 @@ describe("recalibrate", () => {
     expect(nominal.redshift.n).toBe(400);
     expect(nominal.redshift.c68Raw).toBeUndefined();
   });
+
+  it("train fits one by default (at most half the held-out rows) and drops a stale one when it saves new weights", () => {
+    expect(trainErr).toMatch(/recalibration fitted on the last 200 held-out rows/);
+    expect(existsSync(join(model, "recalibration.json"))).toBe(true);
+    const rec = at("model-stale");
+    cpSync(model, rec, { recursive: true });
+    const r = runBin([
+      "train",
+      "--cube",
+      cube,
+      "--out",
+      rec,
+      "--epochs",
+      "2",
+      "--batch",
+      "256",
+      "--recalibrate-rows",
+      "0",
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/resumed from epoch 1/);
+    expect(existsSync(join(rec, "recalibration.json"))).toBe(false);
+  });
 });
 
 describe("compare", () => {

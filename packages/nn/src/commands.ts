@@ -13,7 +13,12 @@ import { SAN_PRESETS, type SanConfig } from "./config.js";
 import { gatherRows, loadCube, seededSplit, transformPhotometry } from "./data.js";
 import { errorMessage, SanFileError, SanInputError } from "./errors.js";
 import { loadSan, writeAtomic } from "./model-files.js";
-import { fitRecalibration, type Recalibration, recalibrationRows } from "./recalibration.js";
+import {
+  fitRecalibration,
+  RECALIBRATION_FILE,
+  type Recalibration,
+  recalibrationRows,
+} from "./recalibration.js";
 import { denormalise, estimates, sampleEach, samplePosterior } from "./sample.js";
 import { type EpochReport, trainSan } from "./train.js";
 
@@ -181,9 +186,6 @@ export interface CalibrateCommand {
   readonly recalibrated?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
-
-/** The file `recalibrate` writes into a model folder. */
-export const RECALIBRATION_FILE = "recalibration.json";
 
 /** A model folder's recalibration, or undefined when it has none. */
 export const readRecalibration = (

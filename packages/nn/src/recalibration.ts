@@ -14,6 +14,12 @@
  */
 import { quantileSorted } from "./sample.js";
 
+/**
+ * The file `recalibrate` writes into a model folder; `trainSan` removes it when it saves new
+ * weights, so a folder's recalibration always belongs to its model.
+ */
+export const RECALIBRATION_FILE = "recalibration.json";
+
 /** Levels p = i / (PIT_GRID − 1) at which G⁻¹(p) is stored. */
 export const PIT_GRID = 201;
 

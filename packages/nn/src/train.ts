@@ -4,7 +4,7 @@
  * history) and resume from the latest; the final model in `out/` (`model.json`,
  * `weights.bin`, `hyperparameters.json`). A batch that runs out of memory is halved.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type * as tf from "@tensorflow/tfjs";
 import { Effect, type Scope } from "effect";
@@ -40,6 +40,7 @@ import {
   writeAtomic,
   writeTensors,
 } from "./model-files.js";
+import { RECALIBRATION_FILE } from "./recalibration.js";
 import { mulberry32, permutation } from "./rng.js";
 import { makeSan, type San, sanForward } from "./san.js";
 
@@ -287,6 +288,12 @@ export const trainSan = (
           catch: (e) => new SanFileError({ file: join(dir, "state.json"), reason: String(e) }),
         });
       }
+      // A recalibration fitted to the previous weights no longer applies.
+      yield* Effect.try({
+        try: () => rmSync(join(options.out, RECALIBRATION_FILE), { force: true }),
+        catch: (e) =>
+          new SanFileError({ file: join(options.out, RECALIBRATION_FILE), reason: String(e) }),
+      });
       yield* saveSan(t, model, options.out, hp);
       return { history, hp, resumedFrom: start };
     }),
