@@ -101,5 +101,6 @@ describe("simulate, then svi (small grid)", () => {
     expect(svi.losses.every(Number.isFinite)).toBe(true);
     expect(svi.learningRate).toEqual({ init: 0.1, final: 0.001, schedule: "exponential-decay" });
     expect(svi.initStrategy).toBe("median");
+    expect(svi.flowCentredOnInit).toBe(false); // diag is not a flow
   });
 });
