@@ -149,6 +149,7 @@ const sviCommand = appCommand({
             c.numDraws,
             c.predictiveDraws,
             rate,
+            c.init,
           );
           const conv = convergence(r.losses);
           const table = yield* writeRunOutputs({
