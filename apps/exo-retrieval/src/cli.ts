@@ -129,7 +129,7 @@ const sviCommand = appCommand({
     init: Flags.choice(
       "init",
       INITS,
-      "the guide location's init strategy (default NumPyro's: uniform; median for delta)",
+      "the guide location's init strategy (default NumPyro's: uniform; median for delta); given, it also centres the iaf/bnaf flows on that point",
     ),
     ...modelFlags,
   },
@@ -149,6 +149,7 @@ const sviCommand = appCommand({
             c.numDraws,
             c.predictiveDraws,
             rate,
+            c.init,
           );
           const conv = convergence(r.losses);
           const table = yield* writeRunOutputs({
@@ -172,6 +173,8 @@ const sviCommand = appCommand({
                   steps,
                   learningRate: { init: c.lr, final: c.lrFinal ?? c.lr, schedule: rate.name },
                   initStrategy: c.init ?? "guide default",
+                  flowCentredOnInit:
+                    (c.guide === "bnaf" || c.guide === "iaf") && c.init !== undefined,
                   initLoss: r.losses[0],
                   meanLossLast100:
                     r.losses.slice(-100).reduce((a, b) => a + b, 0) / Math.min(100, steps),

@@ -72,12 +72,16 @@ export type InitName = (typeof INITS)[number];
 
 /**
  * The autoguide of `g`. `init` picks the location's init strategy; absent, each guide keeps
- * NumPyro's default (`init_to_uniform`, or `init_to_median` for AutoDelta). Flows start
- * from a standard normal whatever the strategy, as in NumPyro.
+ * NumPyro's default (`init_to_uniform`, or `init_to_median` for AutoDelta), and the flows
+ * (iaf, bnaf) start from a standard normal, as in NumPyro. With an explicit `init` the flows
+ * are also centred on that point (`centerOnInit`, an extension: NumPyro's flows ignore the
+ * init strategy): with `median`, σ starts at its prior median ≈ 693 instead of ≈ e⁰, which
+ * removes the ~10¹⁰ first gradients that otherwise freeze Adam for thousands of steps.
  */
 export function makeGuide(g: GuideName, init?: InitName): AutoGuide<ExoData> {
   const o =
     init === undefined ? {} : { initLocFn: init === "median" ? initToMedian() : initToUniform() };
+  const flow = init === undefined ? {} : { ...o, centerOnInit: true };
   switch (g) {
     case "normal":
       return AutoNormal(exoModel, o);
@@ -88,9 +92,9 @@ export function makeGuide(g: GuideName, init?: InitName): AutoGuide<ExoData> {
     case "lowrank":
       return AutoLowRankMultivariateNormal(exoModel, o);
     case "iaf":
-      return AutoIAFNormal(exoModel, o);
+      return AutoIAFNormal(exoModel, flow);
     case "bnaf":
-      return AutoBNAFNormal(exoModel, o);
+      return AutoBNAFNormal(exoModel, flow);
     case "delta":
       return AutoDelta(exoModel, o);
     case "laplace":

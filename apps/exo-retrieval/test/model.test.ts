@@ -47,6 +47,24 @@ describe("seed 001 model on a small grid", () => {
     },
   );
 
+  it("bnaf: NumPyro's start by default (σ ≈ e⁰); an explicit --init median centres the flow (σ ≈ 10²–10³)", () => {
+    const sigmaDraws = (guide: ReturnType<typeof makeGuide>) => {
+      const setup = guide.setup(key(4), data);
+      const n = 200;
+      const u = guide.sampleUnconstrained(key(5), setup.initParams, n);
+      const draws = constrainLatent(u, n, latentOrder(guide)).sigmain;
+      return Array.from(draws).sort((a, b) => a - b)[n / 2];
+    };
+    // the initial flow's outputs are O(1) (unit-norm scaled columns, tanh units, biases
+    // ≤ 1/√7): σ = exp(u) within e^±3 by default; the median init puts u₀[σ] near log 693
+    const plain = sigmaDraws(makeGuide("bnaf"));
+    expect(plain).toBeGreaterThan(Math.exp(-3));
+    expect(plain).toBeLessThan(Math.exp(3));
+    const centred = sigmaDraws(makeGuide("bnaf", "median"));
+    expect(centred).toBeGreaterThan(693 * Math.exp(-3));
+    expect(centred).toBeLessThan(693 * Math.exp(3));
+  });
+
   it("the loss at the truth is finite and the forward model has 150 points", () => {
     expect(spectrum).toHaveLength(150);
     expect(spectrum.every(Number.isFinite)).toBe(true);

@@ -48,6 +48,7 @@ export {
   type AutoBnafOptions,
   AutoIAFNormal,
   type AutoIafOptions,
+  type FlowGuideOptions,
 } from "./flowGuides.js";
 export * from "./flows/index.js";
 export type { ParamConstraint, ParamSpec } from "./guideParams.js";
