@@ -4,7 +4,6 @@
  * fields, with `--line-db` and `--cia` as flags; defaults are the seed's.
  */
 
-import { initToMedian } from "@sidereal/autodiff-samplers";
 import {
   appCommand,
   cliRunner,
@@ -24,6 +23,7 @@ import { readSpectrum } from "./data.js";
 import { type ModelSettings, PARAMS, SEED_MODEL } from "./forward.js";
 import type { ExoData } from "./model.js";
 import { exoModel } from "./model.js";
+import { NUTS_INITS, nutsInit } from "./nuts-init.js";
 import { simulateInto } from "./simulate.js";
 import {
   convergence,
@@ -85,6 +85,14 @@ const loadData = (c: Parameters<typeof settingsOf>[0] & { data: string }) =>
     data: { settings: settingsOf(c), nuObs: s.nu, spectrum: s.flux } satisfies ExoData,
   }));
 
+/**
+ * `svi --init`: the guide's start. The default is the prior medians (flows centred there): from
+ * NumPyro's own start (σ ≈ e⁰ against a noise of 500) the first gradients are ~10¹⁰ and Adam's
+ * second moment keeps them for thousands of steps, so BNAF did not converge in the seed's
+ * 10,000 steps on any of 4 seeds (README); `numpyro` keeps that start, as the seed.
+ */
+const SVI_INITS = [...INITS, "numpyro"] as const;
+
 const sviCommand = appCommand({
   name: "svi",
   description: "SVI with an autoguide (Adam(0.01), Trace_ELBO), 2,000 guide draws, predictive band",
@@ -98,7 +106,7 @@ const sviCommand = appCommand({
     predictiveDraws: PositiveInt,
     lr: PositiveFinite,
     lrFinal: Schema.optionalKey(PositiveFinite),
-    init: Schema.optionalKey(Schema.Literals(INITS)),
+    init: Schema.Literals(SVI_INITS),
     ...ModelFields,
   }),
   defaults: {
@@ -108,6 +116,7 @@ const sviCommand = appCommand({
     numDraws: 2000,
     predictiveDraws: 200,
     lr: 0.01,
+    init: "median",
     ...SEED_MODEL,
   },
   flags: {
@@ -128,8 +137,8 @@ const sviCommand = appCommand({
     ),
     init: Flags.choice(
       "init",
-      INITS,
-      "the guide location's init strategy (default NumPyro's: uniform; median for delta); given, it also centres the iaf/bnaf flows on that point",
+      SVI_INITS,
+      "where the guide starts: median (default; the iaf/bnaf flows centred there too) or uniform, or numpyro: NumPyro's own defaults, as the seed (uniform, median for delta, flows from a standard normal)",
     ),
     ...modelFlags,
   },
@@ -149,7 +158,7 @@ const sviCommand = appCommand({
             c.numDraws,
             c.predictiveDraws,
             rate,
-            c.init,
+            c.init === "numpyro" ? undefined : c.init,
           );
           const conv = convergence(r.losses);
           const table = yield* writeRunOutputs({
@@ -172,9 +181,9 @@ const sviCommand = appCommand({
                   guide: c.guide,
                   steps,
                   learningRate: { init: c.lr, final: c.lrFinal ?? c.lr, schedule: rate.name },
-                  initStrategy: c.init ?? "guide default",
+                  initStrategy: c.init,
                   flowCentredOnInit:
-                    (c.guide === "bnaf" || c.guide === "iaf") && c.init !== undefined,
+                    (c.guide === "bnaf" || c.guide === "iaf") && c.init !== "numpyro",
                   initLoss: r.losses[0],
                   meanLossLast100:
                     r.losses.slice(-100).reduce((a, b) => a + b, 0) / Math.min(100, steps),
@@ -200,12 +209,36 @@ const sviCommand = appCommand({
 const nutsCommand = appCommand({
   name: "nuts",
   description: "the same model with NUTS (chains in worker threads)",
-  config: Schema.Struct({ data: NonEmptyString, ...SamplingFields, ...ModelFields }),
-  defaults: { out: "out/exo-nuts", seed: 0, chains: 2, warmup: 500, draws: 500, ...SEED_MODEL },
+  config: Schema.Struct({
+    data: NonEmptyString,
+    ...SamplingFields,
+    ...ModelFields,
+    init: Schema.Literals(NUTS_INITS),
+    adviSteps: PositiveInt,
+    denseMass: Schema.Boolean,
+  }),
+  defaults: {
+    out: "out/exo-nuts",
+    seed: 0,
+    chains: 2,
+    warmup: 500,
+    draws: 500,
+    init: "advi",
+    adviSteps: 3000,
+    denseMass: false,
+    ...SEED_MODEL,
+  },
   flags: {
     data: Flags.string("data", "spectrum: mock.json or CSV"),
     ...standardFlags,
     ...modelFlags,
+    init: Flags.choice(
+      "init",
+      NUTS_INITS,
+      "advi (default): a mean-field ADVI fit from the prior medians gives each chain its start and first metric; median: every chain at the prior medians with a unit metric",
+    ),
+    adviSteps: Flags.int("advi-steps", "ADVI iterations of --init advi (default 3000)"),
+    denseMass: Flags.boolean("dense-mass", "adapt a dense metric (Stan's windows)"),
   },
   pathFields: ["data", "out", "lineDb", "cia"],
   run: (c) =>
@@ -213,11 +246,13 @@ const nutsCommand = appCommand({
       const { spectrum, data } = yield* loadData(c);
       yield* withOutputDir(c.out, (dir) =>
         Effect.gen(function* () {
-          // chains start at the prior medians (σ ≈ 693): from NumPyro's default uniform
-          // init (σ ∈ (0.14, 7.4)) the posterior is so sharp that warmup stalls
+          // From NumPyro's uniform init (σ ∈ (0.14, 7.4)) the posterior is so sharp that warmup
+          // stalls; from the prior medians with a unit metric the first windows run trees of
+          // depth 10 (posterior sds are ~1e-2 of the unconstrained prior widths) at ~0.15 s a
+          // gradient. The ADVI start (PyMC's advi+adapt_diag) hands the chains the scales.
           const result = yield* sampleModel(exoModel, data, {
             ...c,
-            mcmc: { initStrategy: initToMedian() },
+            mcmc: { ...nutsInit(c.init, c.adviSteps), denseMass: c.denseMass },
           });
           yield* writeRunOutputs({
             dir,

@@ -18,17 +18,36 @@ export interface ExoData {
   readonly spectrum?: Float64Array;
 }
 
+/** The seed's priors, by site name (each call builds the distribution afresh). */
+export const PRIORS = {
+  logg: () => Uniform(4.0, 5.0),
+  RV: () => Uniform(35.0, 45.0),
+  MMR: () => Uniform(0.0, 0.015),
+  T0: () => Uniform(1000.0, 1500.0),
+  alpha: () => Uniform(0.05, 0.2),
+  vsini: () => Uniform(5.0, 15.0),
+  sigmain: () => Exponential(1e-3),
+} as const;
+
+/** Each prior's median (σ: ln 2 / 10⁻³ ≈ 693), the start of `nuts --init advi`. */
+export function priorMedians(): Record<keyof typeof PRIORS, number> {
+  const out = {} as Record<keyof typeof PRIORS, number>;
+  for (const [name, prior] of Object.entries(PRIORS))
+    out[name as keyof typeof PRIORS] = prior().icdf(0.5).item();
+  return out;
+}
+
 export const exoModel = defineModel(
   (m, d: ExoData) => {
-    const logg = m.sample("logg", Uniform(4.0, 5.0));
-    const RV = m.sample("RV", Uniform(35.0, 45.0));
-    const mmr = m.sample("MMR", Uniform(0.0, 0.015));
-    const T0 = m.sample("T0", Uniform(1000.0, 1500.0));
-    const alpha = m.sample("alpha", Uniform(0.05, 0.2));
-    const vsini = m.sample("vsini", Uniform(5.0, 15.0));
+    const logg = m.sample("logg", PRIORS.logg());
+    const RV = m.sample("RV", PRIORS.RV());
+    const mmr = m.sample("MMR", PRIORS.MMR());
+    const T0 = m.sample("T0", PRIORS.T0());
+    const alpha = m.sample("alpha", PRIORS.alpha());
+    const vsini = m.sample("vsini", PRIORS.vsini());
     const fm = forwardModel(d.settings, d.nuObs);
     const mu = fm.forward({ T0, alpha, mmr, g: exp(mul(logg, Math.LN10)), RV, vsini });
-    const sigmain = m.sample("sigmain", Exponential(1e-3));
+    const sigmain = m.sample("sigmain", PRIORS.sigmain());
     m.sample("spectrum", Normal(mu, sigmain), { obs: d.spectrum });
   },
   { module: import.meta.url, export: "exoModel" },
