@@ -2,52 +2,19 @@
 
 import {
   gatherRows,
-  loadCube,
-  loadSan,
   mogLogProb,
   mogParams,
   mulberry32,
   permutation,
-  seededSplit,
   TfBackend,
   transformPhotometry,
 } from "@sidereal/nn";
 import { Effect } from "effect";
+import { loadTrainedSan, Phi } from "./common.mjs";
 
 const [modelDir, cube, epochs = "20", lr = "1e-3", bsz = "512"] = process.argv.slice(2);
-const erf = (x) => {
-  const t = 1 / (1 + 0.5 * Math.abs(x));
-  const y =
-    1 -
-    t *
-      Math.exp(
-        -x * x -
-          1.26551223 +
-          t *
-            (1.00002368 +
-              t *
-                (0.37409196 +
-                  t *
-                    (0.09678418 +
-                      t *
-                        (-0.18628806 +
-                          t *
-                            (0.27886807 +
-                              t *
-                                (-1.13520398 +
-                                  t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-      );
-  return x >= 0 ? y : -y;
-};
-const Phi = (z) => 0.5 * (1 + erf(z / Math.SQRT2));
 const prog = Effect.gen(function* () {
-  const { tf: t } = yield* TfBackend;
-  const { model, hp } = yield* loadSan(t, modelDir);
-  const data = yield* loadCube(cube);
-  const F = data.bands.length,
-    D = data.columns.length,
-    K = hp.config.mixtureComponents;
-  const split = seededSplit(data.rows, hp.data.trainFraction, hp.data.seed);
+  const { t, model, hp, data, F, D, K, split } = yield* loadTrainedSan(modelDir, cube);
   const feats = (rows) =>
     t.tidy(() => {
       const x = transformPhotometry(

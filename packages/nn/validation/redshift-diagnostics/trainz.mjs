@@ -12,34 +12,10 @@ import {
   transformPhotometry,
 } from "@sidereal/nn";
 import { Effect } from "effect";
+import { Phi } from "./common.mjs";
 
 const [cube, out, overrides = "{}", col = "0"] = process.argv.slice(2);
 const j = Number(col);
-const erf = (x) => {
-  const t = 1 / (1 + 0.5 * Math.abs(x));
-  const y =
-    1 -
-    t *
-      Math.exp(
-        -x * x -
-          1.26551223 +
-          t *
-            (1.00002368 +
-              t *
-                (0.37409196 +
-                  t *
-                    (0.09678418 +
-                      t *
-                        (-0.18628806 +
-                          t *
-                            (0.27886807 +
-                              t *
-                                (-1.13520398 +
-                                  t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-      );
-  return x >= 0 ? y : -y;
-};
-const Phi = (z) => 0.5 * (1 + erf(z / Math.SQRT2));
 const o = JSON.parse(overrides);
 const config = { ...(o.preset === "agnfinder" ? AGNFINDER_SAN : SMALL_SAN), ...o };
 delete config.preset;
