@@ -5,7 +5,8 @@
  * 1. ADVI (cell [25]): n 1e6, 1,000 draws, rel/abs tolerance 0.005, learning rate 0.001, start
  *    velocity_norm = linspace(0.1, 0.9, 3). Reports the convergence iteration (seed: 69,400).
  * 2. NUTS (cell [28]): 8 chains × (1,000 tune + 1,000 draws), init advi+adapt_diag with the same
- *    ADVI arguments, target_accept 0.9, chains in worker threads (HI_BENCH_WORKERS, default 2).
+ *    ADVI arguments, target_accept 0.9, chains in worker threads (HI_BENCH_WORKERS, default 2),
+ *    the app's metric (dense by default; HI_BENCH_DENSE=0: the seed's diagonal PyMC tuning).
  * 3. solve (cell [31]) and cell [46]: the posterior means of velocity, fwhm2, TB_fwhm, tau_total
  *    and log10_NHI of the three clouds (matched by velocity) against the tutorial's within
  *    3.5·√(sd² + sd_seed² + 0.0005²); BIC within 75 of −1320.57.
@@ -27,9 +28,14 @@ import {
   SEED_SOLVE,
   simulateSeed,
 } from "@sidereal/hi-physics";
-import { SEED_CELL_46, seedComparison } from "@sidereal/hi-spectra";
+import { HI_DEFAULTS, SEED_CELL_46, seedComparison } from "@sidereal/hi-spectra";
 
 const workers = Number(process.env.HI_BENCH_WORKERS ?? 2);
+// the app's default metric unless HI_BENCH_DENSE says otherwise ("0": diagonal, "1": dense)
+const denseMass =
+  process.env.HI_BENCH_DENSE === undefined
+    ? HI_DEFAULTS.denseMass
+    : process.env.HI_BENCH_DENSE === "1";
 // HI_BENCH_QUICK=1: a smoke run of the script (tiny settings; its numbers mean nothing)
 const quick = process.env.HI_BENCH_QUICK === "1";
 // HI_BENCH_CHAINS / _TUNE / _DRAWS: a reduced NUTS run when the machine cannot give the full
@@ -88,6 +94,7 @@ await model.sample({
   tune: NUTS.tune,
   draws: NUTS.draws,
   targetAccept: NUTS.targetAccept,
+  denseMass,
   chainMethod: "parallel",
   numWorkers: workers,
   nInit: ADVI_N,
@@ -138,6 +145,7 @@ const result = {
   nuts: {
     ...nutsTime,
     reduced,
+    metric: denseMass ? "dense (Stan's windows)" : "diagonal (PyMC's tuning)",
     chains: NUTS.chains,
     tune: NUTS.tune,
     draws: NUTS.draws,
