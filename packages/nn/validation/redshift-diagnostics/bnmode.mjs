@@ -1,8 +1,8 @@
 // Exact PIT coverage of block 0 with batch statistics (batches of B rows) vs running statistics.
 
-import { gatherRows, mogParams, TfBackend, transformPhotometry } from "@sidereal/nn";
+import { gatherRows, TfBackend, transformPhotometry } from "@sidereal/nn";
 import { Effect } from "effect";
-import { loadTrainedSan, Phi } from "./common.mjs";
+import { blockZeroMixture, loadTrainedSan, Phi } from "./common.mjs";
 
 const [modelDir, cube, bs = "512", col = "0"] = process.argv.slice(2);
 const prog = Effect.gen(function* () {
@@ -19,25 +19,16 @@ const prog = Effect.gen(function* () {
       n = 0;
     for (let s = 0; s < rows.length; s += bsz) {
       const B = Math.min(bsz, rows.length - s);
-      const [loc, scale, w] = t.tidy(() => {
-        let h = t.tensor2d(x.subarray(s * F, (s + B) * F), [B, F]);
-        for (const l of model.blocks[0].body) {
-          h = t.add(t.matMul(h, l.dense.kernel), l.dense.bias);
-          if (l.runMean) {
-            const m = batchStats ? t.moments(h, 0) : { mean: l.runMean, variance: l.runVar };
-            h = t.div(t.sub(h, m.mean), t.sqrt(t.add(m.variance, 1e-5)));
-          }
-          h = t.relu(h);
-        }
-        const p = mogParams(
-          t,
-          t.add(t.matMul(h, model.blocks[0].lik.kernel), model.blocks[0].lik.bias),
-          K,
-          1e-4,
-          1e-4,
-        );
-        return [p.loc.dataSync(), p.scale.dataSync(), t.softmax(p.logits).dataSync()];
-      });
+      const { loc, scale, w } = blockZeroMixture(
+        t,
+        model,
+        K,
+        [1e-4, 1e-4],
+        x.subarray(s * F, (s + B) * F),
+        B,
+        F,
+        batchStats,
+      );
       for (let i = 0; i < B; i++) {
         const yy = data.y[rows[s + i] * D + Number(col)];
         let u = 0;

@@ -3,13 +3,12 @@
 import {
   CoverageAccumulator,
   gatherRows,
-  mogParams,
   sampleEach,
   TfBackend,
   transformPhotometry,
 } from "@sidereal/nn";
 import { Effect } from "effect";
-import { loadTrainedSan, Phi } from "./common.mjs";
+import { blockZeroMixture, loadTrainedSan, Phi } from "./common.mjs";
 
 const [modelDir, cube, nRows = "2000", which = "test", S = "500"] = process.argv.slice(2);
 const prog = Effect.gen(function* () {
@@ -21,18 +20,15 @@ const prog = Effect.gen(function* () {
     F,
   );
   const B = rows.length;
-  const [loc, scale, w] = t.tidy(() => {
-    let h = t.tensor2d(x, [B, F]);
-    const block = model.blocks[0];
-    for (const l of block.body) {
-      h = t.add(t.matMul(h, l.dense.kernel), l.dense.bias);
-      if (l.runMean) h = t.div(t.sub(h, l.runMean), t.sqrt(t.add(l.runVar, 1e-5)));
-      h = t.relu(h);
-    }
-    const raw = t.add(t.matMul(h, block.lik.kernel), block.lik.bias);
-    const p = mogParams(t, raw, K, hp.config.multEps, hp.config.absEps);
-    return [p.loc.dataSync(), p.scale.dataSync(), t.softmax(p.logits).dataSync()];
-  });
+  const { loc, scale, w } = blockZeroMixture(
+    t,
+    model,
+    K,
+    [hp.config.multEps, hp.config.absEps],
+    x,
+    B,
+    F,
+  );
   const pit = [];
   let c68 = 0,
     c95 = 0;

@@ -1,7 +1,7 @@
 // Exact PIT coverage of redshift (block 0) split by fifths of the predicted 68 % width, of the true z and of the median.
-import { gatherRows, mogParams, TfBackend, transformPhotometry } from "@sidereal/nn";
+import { gatherRows, TfBackend, transformPhotometry } from "@sidereal/nn";
 import { Effect } from "effect";
-import { loadTrainedSan, Phi } from "./common.mjs";
+import { blockZeroMixture, loadTrainedSan, Phi } from "./common.mjs";
 
 const [modelDir, cube] = process.argv.slice(2);
 const prog = Effect.gen(function* () {
@@ -13,22 +13,7 @@ const prog = Effect.gen(function* () {
     Float64Array.from(gatherRows(data.maggies, F, rows)),
     F,
   );
-  const [loc, scale, w] = t.tidy(() => {
-    let h = t.tensor2d(x, [B, F]);
-    for (const l of model.blocks[0].body) {
-      h = t.add(t.matMul(h, l.dense.kernel), l.dense.bias);
-      if (l.runMean) h = t.div(t.sub(h, l.runMean), t.sqrt(t.add(l.runVar, 1e-5)));
-      h = t.relu(h);
-    }
-    const p = mogParams(
-      t,
-      t.add(t.matMul(h, model.blocks[0].lik.kernel), model.blocks[0].lik.bias),
-      K,
-      1e-4,
-      1e-4,
-    );
-    return [p.loc.dataSync(), p.scale.dataSync(), t.softmax(p.logits).dataSync()];
-  });
+  const { loc, scale, w } = blockZeroMixture(t, model, K, [1e-4, 1e-4], x, B, F);
   const recs = [];
   for (let i = 0; i < B; i++) {
     const yy = data.y[rows[i] * D];

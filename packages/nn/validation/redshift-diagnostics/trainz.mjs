@@ -4,7 +4,6 @@ import {
   AGNFINDER_SAN,
   gatherRows,
   loadCube,
-  mogParams,
   SMALL_SAN,
   seededSplit,
   TfBackend,
@@ -12,7 +11,7 @@ import {
   transformPhotometry,
 } from "@sidereal/nn";
 import { Effect } from "effect";
-import { Phi } from "./common.mjs";
+import { blockZeroMixture, Phi } from "./common.mjs";
 
 const [cube, out, overrides = "{}", col = "0"] = process.argv.slice(2);
 const j = Number(col);
@@ -62,23 +61,7 @@ const prog = Effect.gen(function* () {
     F,
   );
   const B = rows.length;
-  const [loc, scale, w] = t.tidy(() => {
-    let h = t.tensor2d(x, [B, F]);
-    const block = model.blocks[0];
-    for (const l of block.body) {
-      h = t.add(t.matMul(h, l.dense.kernel), l.dense.bias);
-      if (l.runMean) h = t.div(t.sub(h, l.runMean), t.sqrt(t.add(l.runVar, 1e-5)));
-      h = t.relu(h);
-    }
-    const p = mogParams(
-      t,
-      t.add(t.matMul(h, block.lik.kernel), block.lik.bias),
-      K,
-      config.multEps,
-      config.absEps,
-    );
-    return [p.loc.dataSync(), p.scale.dataSync(), t.softmax(p.logits).dataSync()];
-  });
+  const { loc, scale, w } = blockZeroMixture(t, model, K, [config.multEps, config.absEps], x, B, F);
   let c68 = 0,
     c95 = 0,
     nll = 0;
